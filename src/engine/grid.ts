@@ -1,0 +1,121 @@
+/**
+ * The engine's view of a worksheet: plain values, no host objects.
+ *
+ * Adapters (Office.js, exceljs) build Grids; the engine never sees anything else.
+ * Normalisation contract for adapters:
+ * - merged areas: the value stands only in the top-left cell; every other cell of the area is null;
+ * - formulas: the cached result (null when there is none);
+ * - rich text: the concatenated text of its runs;
+ * - dates: ISO text "YYYY-MM-DD" (or "YYYY-MM-DD HH:MM" when there is a time part);
+ * - error values: their Excel text ("#DIV/0!", "#N/A", …);
+ * - hyperlinks: their display text.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A merged area in absolute 0-based sheet coordinates, inclusive. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** Worksheet name as the host shows it. */
+  sheet: string;
+  /** Sheet position (0-based) of values[0][0]; the used range rarely starts at A1. */
+  top: number;
+  left: number;
+  /** Rows of cell values; rows may be ragged (missing cells are null). */
+  values: CellValue[][];
+  /** Number formats, same shape as values where known ("0.00%", "General", …). */
+  numberFormats?: (string | null)[][];
+  /** Merged areas; null when the host could not tell (the reader then relies on blank-inheritance). */
+  merges: MergeArea[] | null;
+  /** Total rows of the sheet's used range when values holds only a leading sample (huge sheets). */
+  totalRows?: number;
+}
+
+/** Column index (0-based) → letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Absolute 0-based row/col → "B12". */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "B12" → {row: 11, col: 1}; null when not an A1 address. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Accessor over a Grid in absolute sheet coordinates. */
+export class Sheet {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+
+  constructor(readonly grid: Grid) {
+    this.name = grid.sheet;
+    this.top = grid.top;
+    this.left = grid.left;
+    this.bottom = grid.top + grid.values.length - 1;
+    let width = 0;
+    for (const row of grid.values) if (row.length > width) width = row.length;
+    this.right = grid.left + width - 1;
+  }
+
+  get(row: number, col: number): CellValue {
+    const r = this.grid.values[row - this.top];
+    if (!r) return null;
+    const v = r[col - this.left];
+    return v === undefined ? null : v;
+  }
+
+  numberFormat(row: number, col: number): string | null {
+    const f = this.grid.numberFormats?.[row - this.top]?.[col - this.left];
+    return f ?? null;
+  }
+
+  /** True when the cell shows its number as a percentage. */
+  isPercent(row: number, col: number): boolean {
+    const f = this.numberFormat(row, col);
+    return f !== null && /%/.test(f.replace(/"[^"]*"/g, ""));
+  }
+
+  /** The merged area whose top-left is (row, col), if any. */
+  mergeAt(row: number, col: number): MergeArea | null {
+    if (!this.grid.merges) return null;
+    for (const m of this.grid.merges) if (m.top === row && m.left === col) return m;
+    return null;
+  }
+
+  /** The merged area covering (row, col), if any. */
+  mergeCovering(row: number, col: number): MergeArea | null {
+    if (!this.grid.merges) return null;
+    for (const m of this.grid.merges) {
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
+    return null;
+  }
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}

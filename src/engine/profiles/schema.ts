@@ -1,0 +1,54 @@
+/**
+ * Scoring profiles (SPEC §4): national (default), hubei, sichuan, or a user's JSON file.
+ * A profile is data validated by zod; users can write their own.
+ */
+import { z } from "zod";
+import { Severity } from "../model";
+
+const Band = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
+
+export const Profile = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    /** Weight of budget execution (得分 = weight × min(rate, 1)). */
+    executionWeight: z.number().min(0).max(100).default(10),
+    /** Expected first-level split; null keys mean "free" (sichuan: 90 points shared freely). */
+    split: z
+      .object({
+        output: z.number().min(0).max(100).nullable(),
+        effect: z.number().min(0).max(100).nullable(),
+        satisfaction: z.number().min(0).max(100).nullable(),
+        /** hubei: 效益 + 满意度 together. */
+        effectAndSatisfaction: z.number().min(0).max(100).nullable().optional(),
+      })
+      .nullable()
+      .default({ output: 50, effect: 30, satisfaction: 10 }),
+    /** Qualitative bands as fractions of the weight: [low, high). "full" includes its top. */
+    qualitativeBands: z
+      .object({ full: Band, partial: Band, unmet: Band })
+      .default({ full: [0.8, 1], partial: [0.6, 0.8], unmet: [0, 0.6] }),
+    /** Lower-is-better formula: "ratio" w × A/B, or "linear" w × (1 − (B−A)/A), 0 at B ≥ 2A. */
+    reverse: z.enum(["ratio", "linear"]).default("ratio"),
+    /** Actual ≥ ratio × target needs a written reason. */
+    overrunRatio: z.number().positive().default(1.3),
+    /** Spot-check thresholds, in points. */
+    gap: z.number().nonnegative().default(10),
+    severeGap: z.number().nonnegative().default(20),
+    /** Per-indicator review score below self score by ≥ this fraction of the weight. */
+    indicatorGapRatio: z.number().min(0).max(1).default(0.3),
+    /** Execution rate below which a reason is needed. */
+    lowExecutionRate: z.number().min(0).max(1).default(0.9),
+    /** Grade thresholds (score ≥ min). */
+    grades: z
+      .object({ 优: z.number(), 良: z.number(), 中: z.number() })
+      .default({ 优: 90, 良: 80, 中: 60 }),
+    /** Tolerances. */
+    scoreTolerance: z.number().nonnegative().default(0.01),
+    rateTolerance: z.number().nonnegative().default(0.005),
+    /** Per-rule severity override, or "off". */
+    severity: z.record(z.string(), z.union([Severity, z.literal("off")])).default({}),
+  })
+  .strict();
+export type Profile = z.infer<typeof Profile>;
+export type ProfileInput = z.input<typeof Profile>;
