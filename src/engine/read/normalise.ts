@@ -1,0 +1,103 @@
+/**
+ * Text normalisation for matching labels (SPEC §2): full-width → half-width, no spaces or line breaks,
+ * bracketed suffixes ("（万元）", "(A)", "(50分)") stripped, with any number inside kept as data.
+ */
+import type { CellValue } from "../grid";
+
+/** Full-width ASCII → half-width, ideographic space → space; keeps ≥ ≤ and CJK as they are. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Cell value → trimmed display text ("" for null). Numbers use their plain JS form. */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+/** Placeholder-for-nothing marks: "—", "/", "*", "－", "-", "——", "无" is NOT one (it is text). */
+const NO_VALUE = /^[\s—–\-－/／*＊―_]*$/;
+
+/** True when a cell means "no value" (blank, "—", "/", "*", "－"). */
+export function isNoValue(v: CellValue): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  return NO_VALUE.test(v);
+}
+
+export interface LabelKey {
+  /** Normalised label text: half-width, no whitespace, bracketed suffixes and trailing colons removed. */
+  key: string;
+  /** Numbers found inside stripped brackets: "产出指标(50分)" → [50]. */
+  numbers: number[];
+  /** The bracket contents that were stripped. */
+  brackets: string[];
+}
+
+const BRACKETS = /[(\[【［〔]([^()\[\]【】［］〔〕]*)[)\]】］〕]/g;
+
+/** Normalise a label for synonym lookup. */
+export function labelKey(v: CellValue): LabelKey {
+  if (typeof v !== "string") return { key: typeof v === "number" ? "" : "", numbers: [], brackets: [] };
+  let s = toHalfWidth(v).replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/\s+/g, "");
+  const numbers: number[] = [];
+  const brackets: string[] = [];
+  s = s.replace(BRACKETS, (_m, inner: string) => {
+    brackets.push(inner);
+    const n = /(\d+(?:\.\d+)?)\s*分/.exec(inner);
+    if (n) numbers.push(Number(n[1]));
+    return "";
+  });
+  s = s.replace(/[:：]+$/, "").replace(/^[*※]+/, "");
+  return { key: s, numbers, brackets };
+}
+
+/** Normalised comparison text for names (projects, departments, indicators). */
+export function nameKey(s: string | null | undefined): string {
+  if (!s) return "";
+  return toHalfWidth(s)
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")")
+    .replace(/\s+/g, "")
+    .replace(/[“”"'‘’]/g, "")
+    .toLowerCase();
+}
+
+/**
+ * Department key for matching: "219-某某镇人民政府", "[201]县教育和体育局", "201 县教育局" → the name only.
+ */
+export function departmentKey(s: string | null | undefined): string {
+  return nameKey(splitLeadingCode(s ?? "").name);
+}
+
+/** "[201]县教育和体育局" / "201-县教育局" / "201 县教育局" → {code: "201", name: "县教育和体育局"}. */
+export function splitLeadingCode(s: string): { code: string | null; name: string } {
+  const t = toHalfWidth(s).trim();
+  let m = /^[\[【(]\s*([0-9A-Za-z]+)\s*[\]】)]\s*(.+)$/.exec(t);
+  if (m) return { code: m[1], name: m[2].trim() };
+  m = /^([0-9][0-9A-Za-z]*)\s*[-—_.、\s]\s*(.+)$/.exec(t);
+  if (m) return { code: m[1], name: m[2].trim() };
+  return { code: null, name: s.trim() };
+}
+
+/**
+ * Project names may carry a project code: "51000021R000000019951-工资性支出" → code + name.
+ * A code is at least 6 characters of digits and capital letters, with at least 4 digits.
+ */
+export function splitProjectCode(s: string): { code: string | null; name: string } {
+  const t = toHalfWidth(s).trim();
+  const m = /^([0-9A-Z]{6,})\s*[-—_、:\s]\s*(.+)$/.exec(t);
+  if (m && /\d{4,}/.test(m[1])) return { code: m[1], name: m[2].trim() };
+  const b = /^[\[【(]\s*([0-9A-Z]{6,})\s*[\]】)]\s*(.+)$/.exec(t);
+  if (b && /\d{4,}/.test(b[1])) return { code: b[1], name: b[2].trim() };
+  return { code: null, name: s.trim() };
+}

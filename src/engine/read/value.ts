@@ -1,0 +1,247 @@
+/**
+ * Parsing of targets and actuals (SPEC §3): optional operator, number, unit — or qualitative text,
+ * a placeholder, an error value, or nothing.
+ */
+import type { CellValue } from "../grid";
+import type { Direction, Level1Key, Level2Key, Operator, Value } from "../model";
+import { cellText, isNoValue, toHalfWidth } from "./normalise";
+
+const ERROR_VALUES = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+/** Template stubs that are not values: "**", "XX", "≥**人次", "__", "××". */
+const PLACEHOLDER = /\*{2,}|[Xx×]{2,}|_{2,}|＿{2,}|[○□△]{2,}|…{1,}|\.{3,}|^[Xx]$/;
+
+const OP_SYMBOLS: [RegExp, Operator][] = [
+  [/^(>=|≥|≧|=>)/, ">="],
+  [/^(<=|≤|≦|=<)/, "<="],
+  [/^(>|＞)/, ">"],
+  [/^(<|＜)/, "<"],
+  [/^(=|＝|==)/, "="],
+];
+
+const OP_PREFIX_WORDS: [RegExp, Operator][] = [
+  [/^(不低于|不少于|不小于|大于等于|大于或等于|至少|最少|达到)/, ">="],
+  [/^(不超过|不高于|不多于|不大于|小于等于|小于或等于|控制在|最多|至多)/, "<="],
+  [/^(大于|高于|超过|多于)/, ">"],
+  [/^(小于|低于|少于)/, "<"],
+  [/^(等于)/, "="],
+];
+
+const OP_SUFFIX_WORDS: [RegExp, Operator][] = [
+  [/(以上|及以上|或以上|不低于|以上\(含\)|\(含\)以上)$/, ">="],
+  [/(以内|以下|及以下|或以下|之内|不超过|以内\(含\))$/, "<="],
+];
+
+/** Words before a number that carry no meaning for scoring ("约1200人", "累计完成1136人"). */
+const FILLER_PREFIX = /^(约|共|累计|合计|实际|全年|年度|完成|实现|达|计|总计|已完成|共计)+/;
+
+/** Text that is a date or deadline, not a quantity. */
+const DATE_LIKE = /(\d{1,4}年\d{1,2}月|\d{1,2}月(底|末|初|中|上旬|中旬|下旬|\d{1,2}[日号])|年底|月底|年末|季度|前完成|之前|以前|\d{4}-\d{1,2}-\d{1,2})/;
+
+/** Units written as words that mean percent. */
+const PERCENT_WORDS = /^(百分比|百分之|％|%)$/;
+
+function emptyValue(): Value {
+  return { raw: "", kind: "empty", op: null, value: null, unit: null };
+}
+
+function normaliseUnit(u: string): string | null {
+  const t = u.trim().replace(/^[(（]|[)）]$/g, "");
+  if (t === "") return null;
+  if (PERCENT_WORDS.test(t)) return "%";
+  return t;
+}
+
+export interface ParseOptions {
+  /** The cell shows numbers as percentages (0.724 → 72.4 %). */
+  percentFormat?: boolean;
+}
+
+/** Parse one cell as a target/actual value. */
+export function parseValue(v: CellValue, opts: ParseOptions = {}): Value {
+  if (isNoValue(v)) return emptyValue();
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { raw: String(v), kind: "error", op: null, value: null, unit: null };
+    if (opts.percentFormat) {
+      const pct = roundFloat(v * 100);
+      return { raw: `${pct}%`, kind: "number", op: null, value: pct, unit: "%" };
+    }
+    return { raw: String(v), kind: "number", op: null, value: v, unit: null };
+  }
+  if (typeof v === "boolean") return { raw: v ? "是" : "否", kind: "qualitative", op: null, value: null, unit: null };
+  const raw = v.trim();
+  return parseText(raw);
+}
+
+function roundFloat(x: number): number {
+  return Math.round(x * 1e10) / 1e10;
+}
+
+function parseText(raw: string): Value {
+  if (ERROR_VALUES.test(raw)) return { raw, kind: "error", op: null, value: null, unit: null };
+  let s = toHalfWidth(raw).replace(/\s+/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")");
+  if (PLACEHOLDER.test(s)) return { raw, kind: "placeholder", op: null, value: null, unit: null };
+  if (s === "") return emptyValue();
+  let op: Operator | null = null;
+  for (const [re, o] of OP_SYMBOLS) {
+    const m = re.exec(s);
+    if (m) {
+      op = o;
+      s = s.slice(m[0].length);
+      break;
+    }
+  }
+  if (!op) {
+    for (const [re, o] of OP_PREFIX_WORDS) {
+      const m = re.exec(s);
+      if (m && /^\d|^[.]\d/.test(s.slice(m[0].length))) {
+        op = o;
+        s = s.slice(m[0].length);
+        break;
+      }
+    }
+  }
+  if (!op) s = s.replace(FILLER_PREFIX, "");
+  for (const [re, o] of OP_SUFFIX_WORDS) {
+    const m = re.exec(s);
+    if (m) {
+      if (!op) op = o;
+      s = s.slice(0, s.length - m[0].length);
+      break;
+    }
+  }
+  if (DATE_LIKE.test(s)) return { raw, kind: "qualitative", op: null, value: null, unit: null };
+  const num = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|[-+]?\.\d+)(.*)$/.exec(s);
+  if (!num) {
+    // Only an operator and a placeholder-like rest ("≥人次") is a stub; words are qualitative.
+    if (op && /^[^\u4e00-\u9fa5]*$/.test(s)) return { raw, kind: "placeholder", op: null, value: null, unit: null };
+    return { raw, kind: "qualitative", op: null, value: null, unit: null };
+  }
+  const value = Number(num[1].replace(/,/g, ""));
+  let rest = num[2];
+  // A suffix operator after the unit: "90%以上" was handled above; "1200人以上" too.
+  let unit: string | null = null;
+  if (rest !== "") {
+    if (/^[%％‰]/.test(rest)) {
+      unit = rest[0] === "‰" ? "‰" : "%";
+      rest = rest.slice(1);
+      if (rest !== "") return { raw, kind: "qualitative", op: null, value: null, unit: null };
+    } else {
+      // A unit is short, has no digits, and is not a sentence.
+      if (rest.length > 10 || /\d/.test(rest.replace(/[²³]/g, "")) || /[，,。；;、]/.test(rest)) {
+        return { raw, kind: "qualitative", op: null, value: null, unit: null };
+      }
+      if (/(完成|达到|实现|提高|提升|降低|减少|增加|改善|之前|以前|前$)/.test(rest)) {
+        return { raw, kind: "qualitative", op: null, value: null, unit: null };
+      }
+      unit = normaliseUnit(rest);
+    }
+  }
+  if (!Number.isFinite(value)) return { raw, kind: "qualitative", op: null, value: null, unit: null };
+  return { raw, kind: "number", op, value, unit };
+}
+
+/**
+ * 四川 layout: operator, number and unit in three cells. The unit cell may say "%" while the number cell
+ * holds 95 (or 0.95 in a percent-formatted cell).
+ */
+export function parseSplitValue(opCell: CellValue, numberCell: CellValue, unitCell: CellValue, opts: ParseOptions = {}): Value {
+  const base = parseValue(numberCell, opts);
+  const opText = toHalfWidth(cellText(opCell)).replace(/\s+/g, "");
+  const unitText = isNoValue(unitCell) ? "" : cellText(unitCell);
+  let op: Operator | null = base.op;
+  for (const [re, o] of OP_SYMBOLS) if (re.test(opText)) op = o;
+  if (!op) for (const [re, o] of OP_PREFIX_WORDS) if (re.test(opText)) op = o;
+  if (base.kind !== "number") {
+    // A qualitative value written in the number column keeps its text.
+    return base;
+  }
+  const unit = base.unit ?? normaliseUnit(unitText);
+  const opShown = op && !base.op ? (op === ">=" ? "≥" : op === "<=" ? "≤" : op) : "";
+  const raw = `${opShown}${base.raw}${base.unit ? "" : unitText}`;
+  return { raw, kind: "number", op, value: base.value, unit };
+}
+
+/** Is the operator cell of a split layout a 定性/定量 marker instead of an operator? */
+export function natureOf(opCell: CellValue): "quantitative" | "qualitative" | null {
+  const t = cellText(opCell);
+  if (/定性/.test(t)) return "qualitative";
+  if (/定量/.test(t)) return "quantitative";
+  return null;
+}
+
+/** Names that measure something to keep low (SPEC §3). Extend as files show more. */
+export const LOWER_IS_BETTER_WORDS = [
+  "控制率",
+  "调整率",
+  "结余率",
+  "结转",
+  "发生率",
+  "差错率",
+  "错误率",
+  "投诉",
+  "事故",
+  "超支",
+  "变质",
+  "损失",
+  "违规",
+  "违纪",
+  "死亡率",
+  "不合格",
+  "故障率",
+  "返工",
+  "流失率",
+  "空置率",
+  "闲置率",
+  "超标",
+  "逾期",
+  "拖欠",
+  "亏损",
+  "能耗",
+  "排放量",
+  "误差",
+  "返贫",
+  "发病率",
+  "患病率",
+  "辍学率",
+  "案发",
+  "上访",
+  "信访",
+  "成本",
+  "单价",
+];
+
+/** Names ending like these are higher-is-better even when they contain a "lower" word ("投诉处理率"). */
+const HIGHER_ENDINGS = /(处理|办结|回复|答复|解决|整改|查处|结案|及时|合格|完成|覆盖|达标|满意|执行|到位|知晓|参与|使用|利用|下降|降低|减少)率$|满意度$|(下降|降低|减少|节约|节省)/;
+
+/**
+ * Scoring direction: the stated operator wins; else cost indicators and names that measure something to
+ * keep low are lower-is-better; other numbers are higher-is-better; words are qualitative.
+ */
+export function inferDirection(
+  target: Value,
+  name: string,
+  level1: Level1Key | null,
+  level2: Level2Key | null,
+): Direction {
+  if (target.kind !== "number") return "qualitative";
+  switch (target.op) {
+    case ">=":
+    case ">":
+      return "higher";
+    case "<=":
+    case "<":
+      return "lower";
+    case "=":
+      return "equal";
+    default:
+      break;
+  }
+  if (level1 === "cost" || level2 === "cost" || level2 === "economic-cost" || level2 === "social-cost" || level2 === "ecological-cost") {
+    return "lower";
+  }
+  const n = toHalfWidth(name).replace(/\s+/g, "");
+  if (HIGHER_ENDINGS.test(n)) return "higher";
+  if (LOWER_IS_BETTER_WORDS.some((w) => n.includes(w))) return "lower";
+  return "higher";
+}

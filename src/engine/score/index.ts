@@ -1,0 +1,30 @@
+/** Profile-driven scoring and grades (SPEC §4). Pure functions; see each module for its conventions. */
+export { round2, roundTo, clampScore } from "./round";
+export { normalizeUnit, splitUnit, reconcile, type Reconciled } from "./units";
+export {
+  qualitativeBand,
+  parseDeadline,
+  parseDatePoint,
+  metDeadline,
+  normalizeText,
+  type Band,
+  type BandOptions,
+  type DatePoint,
+} from "./qualitative";
+export {
+  scoreIndicator,
+  bandRange,
+  inBand,
+  isShortfall,
+  isOverrun,
+  overrunRatio,
+  isQualitative,
+  numericDirection,
+  quantitativeFraction,
+  type IndicatorScore,
+  type BandRange,
+  type ScorableIndicator,
+} from "./indicator";
+export { scoreBudget, executionRate } from "./budget";
+export { gradeOf } from "./grade";
+export { scoreProject, scoreProjects, deriveWeights, splitEvenly } from "./project";

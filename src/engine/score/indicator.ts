@@ -1,0 +1,189 @@
+/**
+ * Scoring one indicator (SPEC §4).
+ *
+ * Quantitative (target and actual both numbers, units reconciled — see units.ts), weight w, target A,
+ * actual B, all in the target's unit:
+ * - higher (≥, >): B ≥ A → w; else w × B/A. A = 0 → B ≥ 0 → w.
+ * - lower (≤, <): B ≤ A → w; else w × A/B ("ratio", the default) or w × (1 − (B−A)/A) ("linear",
+ *   0 at B ≥ 2A). A = 0 and B > 0 → 0.
+ * - equal (=): A = 0 → (B ≤ 0 ? w : 0); otherwise as higher.
+ * - negative numbers: a met target scores w; a shortfall whose ratio has no meaning (A < 0) cannot be
+ *   computed (null); a negative actual against a positive target scores 0.
+ * - over-achievement never adds points; the score is clamped to [0, w] and rounded to 2 decimals.
+ * - overrun (B/A ≥ profile.overrunRatio, "needs a written reason") applies to higher and equal only.
+ *   For lower-is-better, doing far better than a ceiling (投诉率 ≤2% → 1.1%) is not an overrun: example 01
+ *   expects no finding on exactly that row.
+ *
+ * Qualitative (the target is words or a deadline): `qualitativeBand` picks full / partial / unmet.
+ * - a stated score inside the band ([low×w, high×w), the full band includes w) is accepted as the
+ *   computed score;
+ * - a stated score outside the band, or no stated score: the computed score is the band's top, high×w.
+ *   Convention: for partial and unmet the top is the band's supremum (0.8w, 0.6w), which itself belongs to
+ *   the next band; rules compare stated scores with `bandRange`, not with the computed score.
+ * - no band (wording we do not know): computed = the stated score (clamped to [0, w]) or null.
+ *
+ * Any other mix (a numeric target with a worded actual "完成", units that do not reconcile, no weight)
+ * → computedScore null.
+ */
+import type { Direction, Indicator } from "../model";
+import type { Profile } from "../profiles/schema";
+import { clampScore, round2 } from "./round";
+import { reconcile } from "./units";
+import { parseDeadline, qualitativeBand, type Band, type BandOptions } from "./qualitative";
+
+export interface IndicatorScore {
+  computedScore: number | null;
+  band: Band | null;
+  overrun: boolean;
+}
+
+export interface BandRange {
+  /** Lowest score inside the band. */
+  low: number;
+  /** Top of the band: inside for "full" (= weight), the excluded supremum for "partial"/"unmet". */
+  high: number;
+  includesHigh: boolean;
+}
+
+/** Score range of a band for a weight, in points (rounded to 2 decimals). */
+export function bandRange(band: Band, weight: number, profile: Profile): BandRange {
+  const [lo, hi] = profile.qualitativeBands[band];
+  return { low: round2(lo * weight), high: round2(hi * weight), includesHigh: band === "full" };
+}
+
+/** Whether a score lies in the band (tolerance: profile.scoreTolerance around the edges that are inside). */
+export function inBand(score: number, band: Band, weight: number, profile: Profile): boolean {
+  const r = bandRange(band, weight, profile);
+  const tol = profile.scoreTolerance / 2;
+  if (score < r.low - tol) return false;
+  return r.includesHigh ? score <= r.high + tol : score < r.high - 1e-9;
+}
+
+/** The numeric direction for a row: the reader's direction, else the stated operator, else higher. */
+export function numericDirection(ind: Pick<Indicator, "direction" | "target">): Exclude<Direction, "qualitative"> {
+  if (ind.direction !== "qualitative") return ind.direction;
+  switch (ind.target.op) {
+    case "<=":
+    case "<":
+      return "lower";
+    case "=":
+      return "equal";
+    default:
+      return "higher";
+  }
+}
+
+/** True when the row is scored by bands: a worded or deadline target, or direction "qualitative" with non-numbers. */
+export function isQualitative(ind: Pick<Indicator, "direction" | "target" | "actual">): boolean {
+  if (parseDeadline(ind.target.raw)) return true;
+  if (ind.target.kind === "qualitative") return true;
+  if (ind.direction === "qualitative") {
+    return !(ind.target.kind === "number" && ind.actual?.kind === "number");
+  }
+  return false;
+}
+
+/** Fraction of the weight earned by a quantitative row (0…1), null when it cannot be computed. */
+export function quantitativeFraction(
+  direction: Exclude<Direction, "qualitative">,
+  a: number,
+  b: number,
+  reverse: Profile["reverse"],
+): number | null {
+  switch (direction) {
+    case "higher":
+      if (b >= a) return 1;
+      if (a <= 0) return null; // shortfall against zero or a negative target: no meaningful ratio
+      return Math.max(b / a, 0);
+    case "equal":
+      if (a === 0) return b <= 0 ? 1 : 0;
+      return quantitativeFraction("higher", a, b, reverse);
+    case "lower":
+      if (b <= a) return 1;
+      if (a === 0) return 0;
+      if (a < 0) return null;
+      if (reverse === "linear") return Math.max(1 - (b - a) / a, 0);
+      return a / b;
+  }
+}
+
+function reconciled(ind: Pick<Indicator, "target" | "actual">) {
+  if (!ind.actual) return null;
+  return reconcile(ind.target, ind.actual);
+}
+
+/**
+ * Actual ÷ target for quantitative rows (in the target's unit); null for qualitative rows, a zero or
+ * negative target, or units that do not reconcile.
+ */
+export function overrunRatio(ind: Pick<Indicator, "direction" | "target" | "actual">): number | null {
+  if (isQualitative(ind)) return null;
+  const r = reconciled(ind);
+  if (!r || r.a <= 0) return null;
+  return r.b / r.a;
+}
+
+/** Overrun: higher/equal rows with actual ≥ overrunRatio × target. */
+export function isOverrun(ind: Pick<Indicator, "direction" | "target" | "actual">, profile: Profile): boolean {
+  if (isQualitative(ind)) return false;
+  if (numericDirection(ind) === "lower") return false;
+  const ratio = overrunRatio(ind);
+  // Tiny epsilon so 1.3 × 100 = 130 counts despite binary noise.
+  return ratio !== null && ratio >= profile.overrunRatio - 1e-9;
+}
+
+/**
+ * Target not met. Quantitative: the comparison of §4 (higher: B < A; lower: B > A; equal with A = 0:
+ * B > 0). Qualitative: band partial or unmet. When neither can be decided: stated (else computed) score
+ * below the weight. False when nothing is known.
+ */
+export function isShortfall(
+  ind: Pick<Indicator, "direction" | "target" | "actual" | "weight" | "score" | "computedScore">,
+  opts: BandOptions = {},
+): boolean {
+  if (isQualitative(ind)) {
+    const band = qualitativeBand(ind.actual, ind.target, opts);
+    if (band !== null) return band !== "full";
+  } else {
+    const r = reconciled(ind);
+    if (r) {
+      switch (numericDirection(ind)) {
+        case "higher":
+          return r.b < r.a;
+        case "lower":
+          return r.b > r.a;
+        case "equal":
+          return r.a === 0 ? r.b > 0 : r.b < r.a;
+      }
+    }
+  }
+  const s = ind.score ?? ind.computedScore;
+  return s !== null && ind.weight !== null && s < ind.weight - 1e-9;
+}
+
+/** The fields scoring reads. */
+export type ScorableIndicator = Pick<Indicator, "direction" | "target" | "actual" | "weight" | "score">;
+
+/** Score one indicator row (a full Indicator, a review row, or any object with these fields). */
+export function scoreIndicator(ind: ScorableIndicator, profile: Profile, opts: BandOptions = {}): IndicatorScore {
+  const w = ind.weight;
+  if (isQualitative(ind)) {
+    const band = qualitativeBand(ind.actual, ind.target, opts);
+    if (w === null || w < 0) return { computedScore: null, band, overrun: false };
+    if (band === null) {
+      return { computedScore: ind.score === null ? null : clampScore(ind.score, w), band: null, overrun: false };
+    }
+    if (ind.score !== null && inBand(ind.score, band, w, profile)) {
+      return { computedScore: clampScore(ind.score, w), band, overrun: false };
+    }
+    return { computedScore: clampScore(bandRange(band, w, profile).high, w), band, overrun: false };
+  }
+
+  const overrun = isOverrun(ind, profile);
+  if (w === null || w < 0) return { computedScore: null, band: null, overrun };
+  const r = reconciled(ind);
+  if (!r) return { computedScore: null, band: null, overrun };
+  const f = quantitativeFraction(numericDirection(ind), r.a, r.b, profile.reverse);
+  if (f === null) return { computedScore: null, band: null, overrun };
+  return { computedScore: clampScore(w * f, w), band: null, overrun };
+}
