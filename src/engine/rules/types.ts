@@ -46,6 +46,8 @@ export interface RunInput {
   projects: Project[];
   reviews: ReviewEntry[];
   sheets: SheetInfo[];
+  /** For each review entry (same order), the id of the project it was matched to, or null. */
+  reviewMatches: (string | null)[];
 }
 
 export interface RunRule extends RuleMeta {

@@ -1,0 +1,46 @@
+/** Runs the rule registry and completes hits into findings (severity per profile, messages per language). */
+import type { Finding, Project } from "../model";
+import type { Hit, Rule, RuleContext, RunInput } from "./types";
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function runRules(rules: readonly Rule[], run: RunInput, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    const override = ctx.profile.severity[rule.id];
+    if (override === "off") continue;
+    const severity = override ?? rule.severity;
+    const emit = (hit: Hit, project: Project | null) => {
+      const data = hit.data ?? {};
+      const p = hit.project === undefined ? project : hit.project;
+      out.push({
+        rule: rule.id,
+        severity,
+        message: rule.message[ctx.lang](data),
+        suggestion: rule.suggestion[ctx.lang](data),
+        file: hit.file ?? p?.location.file ?? "",
+        sheet: hit.sheet === undefined ? (p?.location.sheet ?? null) : hit.sheet,
+        cell: hit.cell,
+        project: p ? p.name : (hit.projectName ?? null),
+        projectId: p ? p.id : null,
+        data,
+      });
+    };
+    if (rule.scope === "project") {
+      for (const p of run.projects) for (const hit of rule.check(p, ctx)) emit(hit, p);
+    } else {
+      for (const hit of rule.check(run, ctx)) emit(hit, null);
+    }
+  }
+  // Stable order: by file, sheet, project, then severity.
+  return out
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        a.f.file.localeCompare(b.f.file) ||
+        (a.f.sheet ?? "").localeCompare(b.f.sheet ?? "") ||
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}
