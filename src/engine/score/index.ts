@@ -3,6 +3,7 @@ export { round2, roundTo, clampScore } from "./round";
 export { normalizeUnit, splitUnit, reconcile, type Reconciled } from "./units";
 export {
   qualitativeBand,
+  isNothingWording,
   parseDeadline,
   parseDatePoint,
   metDeadline,

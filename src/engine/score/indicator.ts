@@ -22,6 +22,7 @@
  *   the next band; rules compare stated scores with `bandRange`, not with the computed score.
  * - no band (wording we do not know): computed = the stated score (clamped to [0, w]) or null.
  *
+ * An actual saying "nothing happened" ("无", "未发生") against a numeric target counts as 0.
  * Any other mix (a numeric target with a worded actual "完成", units that do not reconcile, no weight)
  * → computedScore null.
  */
@@ -29,7 +30,7 @@ import type { Direction, Indicator } from "../model";
 import type { Profile } from "../profiles/schema";
 import { clampScore, round2 } from "./round";
 import { reconcile } from "./units";
-import { parseDeadline, qualitativeBand, type Band, type BandOptions } from "./qualitative";
+import { isNothingWording, parseDeadline, qualitativeBand, type Band, type BandOptions } from "./qualitative";
 
 export interface IndicatorScore {
   computedScore: number | null;
@@ -109,6 +110,10 @@ export function quantitativeFraction(
 
 function reconciled(ind: Pick<Indicator, "target" | "actual">) {
   if (!ind.actual) return null;
+  // "无" / "未发生" against a numeric target (安全事故 ≤0起, 投诉 ≤5件) is a measured zero.
+  if (isNothingWording(ind.actual) && ind.target.kind === "number") {
+    return reconcile(ind.target, { ...ind.actual, kind: "number", value: 0, unit: ind.target.unit });
+  }
   return reconcile(ind.target, ind.actual);
 }
 

@@ -91,7 +91,7 @@ function dayOf(word: string | undefined, digits: string | undefined): number {
 
 /** Parse "2023年10月25日", "次年3月底", "12月中旬", "2023-10-25", "2023/10/25", "年底" at the start of s. */
 function parsePointPrefix(s: string): { point: DatePoint; rest: string } | null {
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?/.exec(s);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]?\d{1,2}:\d{2}(?::\d{2})?)?/.exec(s);
   if (m) {
     const month = Number(m[2]);
     const day = Number(m[3]);
@@ -196,6 +196,11 @@ const FULL_WORDS =
 const FULL_WHOLE = /^(?:是|有|满意|优|好)$/;
 const NOTHING_TARGET = /^(?:无|零|0|不发生|未发生|杜绝|无发生|没有|0起|0件|0次)/;
 const NOTHING_ACTUAL = /^(?:无|零|0|未发生|没有发生|没有|无发生|0起|0件|0次)$/;
+
+/** An actual saying "nothing happened" ("无", "未发生", "零"): reads as 0 against a numeric target. */
+export function isNothingWording(v: Value | null | undefined): boolean {
+  return !!v && v.kind === "qualitative" && NOTHING_ACTUAL.test(normalizeText(v.raw));
+}
 
 function textOf(v: Value | null | undefined): string | null {
   if (!v) return null;

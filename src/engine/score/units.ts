@@ -8,6 +8,7 @@
  *   亿元 vs 万元, 千米/公里 vs 米, 千克/公斤 vs 克, 万元/人 vs 元/人. Both sides are expressed in the target's unit.
  * - One side has no unit: it is taken to be in the other side's unit ("≥1200人" vs "1136"), except for
  *   percentages: a bare number in [0, 1] against a percentage above 1 is a fraction (0.724 vs "≥70%" → 72.4).
+ * - "‰" against "%" is reconciled (÷ 10).
  * - Anything else ("人" vs "户", "天" vs "小时", "%" vs "万元") cannot be reconciled → null.
  */
 import type { Value } from "../model";
@@ -33,6 +34,7 @@ export function normalizeUnit(unit: string | null | undefined): string | null {
 
 /** Whole-unit aliases: the left spelling means scale × right. */
 const ALIASES: Record<string, { scale: number; base: string }> = {
+  "‰": { scale: 0.1, base: "%" },
   公里: { scale: 1000, base: "米" },
   km: { scale: 1000, base: "米" },
   m: { scale: 1, base: "米" },
@@ -101,7 +103,6 @@ export function reconcile(target: Value, actual: Value): Reconciled | null {
     return { a, b, unit: ua ?? ub };
   }
 
-  if (ua === "%" || ub === "%") return null;
   const sa = splitUnit(ua);
   const sb = splitUnit(ub);
   if (sa.base !== sb.base) return null;
