@@ -279,6 +279,10 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
+/** A file that could not be read (named, with the reason in the user's language). */
+export const InputError = z.object({ file: z.string(), code: z.string(), message: z.string() });
+export type InputError = z.infer<typeof InputError>;
+
 export const Report = z.object({
   schemaVersion: z.literal(1),
   profile: z.string(),
@@ -288,6 +292,8 @@ export const Report = z.object({
   sheets: z.array(SheetInfo),
   findings: z.array(Finding),
   summary: Summary,
+  /** Files that could not be read; the others were still checked. */
+  inputErrors: z.array(InputError).default([]),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -1,0 +1,311 @@
+/**
+ * bpr — batch checks over files and folders of submitted workbooks (SPEC §7).
+ *
+ *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile …] [--gap 10]
+ *                              [--severe-gap 20] [--lang zh|en]
+ *   bpr schema
+ *
+ * Exit 0: no error findings; 1: error findings; 2: usage error or a file that cannot be read (the other
+ * files are still checked). Files are processed one at a time, so memory does not grow with their number.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { check } from "../engine";
+import { type InputError, type Report, reportJsonSchema } from "../engine/model";
+import { getProfile, isBuiltinProfile, parseProfile, ProfileError } from "../engine/profiles";
+import type { Profile } from "../engine/profiles/schema";
+import { readWorkbook, type WorkbookReading } from "../engine/read";
+import { planSheets } from "../engine/summary";
+import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
+import { workbookToGrids } from "../adapters/xlsx-file/grid";
+import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
+import { applySheetPlans } from "../adapters/xlsx-file/write";
+import { type Lang, t } from "../i18n";
+import { renderTable } from "./table";
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+interface Options {
+  inputs: string[];
+  format: "table" | "json";
+  out: string | null;
+  profile: string;
+  gap: number | null;
+  severeGap: number | null;
+  lang: Lang;
+}
+
+class UsageError extends Error {}
+
+function detectLang(argv: string[]): Lang {
+  const i = argv.indexOf("--lang");
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--lang="))?.slice(7);
+  if (v === "en") return "en";
+  if (v === "zh") return "zh";
+  return /^en/i.test(process.env.LANG ?? "") && !/zh/i.test(process.env.LANG ?? "") ? "en" : "zh";
+}
+
+function parseArgs(args: string[], lang: Lang): Options {
+  const o: Options = { inputs: [], format: "table", out: null, profile: "national", gap: null, severeGap: null, lang };
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i];
+    let inline: string | undefined;
+    if (a.startsWith("--") && a.includes("=")) {
+      inline = a.slice(a.indexOf("=") + 1);
+      a = a.slice(0, a.indexOf("="));
+    }
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(t(lang, "cli.missingValue", { option: a }));
+      return v;
+    };
+    const number = (): number => {
+      const v = value();
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) throw new UsageError(t(lang, "cli.badValue", { option: a, value: v }));
+      return n;
+    };
+    switch (a) {
+      case "--format": {
+        const v = value();
+        if (v !== "table" && v !== "json") throw new UsageError(t(lang, "cli.badValue", { option: a, value: v }));
+        o.format = v;
+        break;
+      }
+      case "--out":
+        o.out = value();
+        break;
+      case "--profile":
+        o.profile = value();
+        break;
+      case "--gap":
+        o.gap = number();
+        break;
+      case "--severe-gap":
+        o.severeGap = number();
+        break;
+      case "--lang": {
+        const v = value();
+        if (v !== "zh" && v !== "en") throw new UsageError(t(lang, "cli.badValue", { option: a, value: v }));
+        o.lang = v;
+        break;
+      }
+      default:
+        if (a.startsWith("-") && a !== "-") throw new UsageError(t(lang, "cli.unknownOption", { option: a }));
+        o.inputs.push(a);
+    }
+  }
+  if (o.inputs.length === 0) throw new UsageError(t(lang, "cli.noInput"));
+  return o;
+}
+
+async function loadProfile(spec: string, cwd: string): Promise<Profile> {
+  if (isBuiltinProfile(spec)) return getProfile(spec);
+  const file = path.resolve(cwd, spec);
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    return getProfile(spec); // throws a ProfileError naming the built-ins
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProfileError(spec, [{ path: "", zh: `不是有效的 JSON：${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  return parseProfile(json, spec);
+}
+
+/** Expand files and folders (recursively) into .xlsx paths; missing paths become input errors. */
+async function expandInputs(inputs: string[], cwd: string, lang: Lang): Promise<{ files: string[]; errors: InputError[] }> {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const walk = async (dir: string): Promise<string[]> => {
+    const out: string[] = [];
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) out.push(...(await walk(p)));
+      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+    }
+    return out;
+  };
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    try {
+      const st = await fs.stat(abs);
+      if (st.isDirectory()) {
+        const found = await walk(abs);
+        if (found.length === 0) errors.push({ file: input, code: "directoryEmpty", message: t(lang, "load.directoryEmpty") });
+        files.push(...found);
+      } else files.push(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code === "EACCES" ? "denied" : "missing";
+      errors.push({ file: input, code, message: t(lang, code === "denied" ? "load.denied" : "load.missing") });
+    }
+  }
+  return { files: [...new Set(files)], errors };
+}
+
+function displayName(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+async function readBytes(file: string, shown: string): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new LoadError(code === "EACCES" || code === "EBUSY" || code === "EPERM" ? "denied" : code === "EISDIR" ? "notXlsx" : "missing", shown);
+  }
+}
+
+/** Read one file into the engine's reading (the workbook is dropped right after). */
+export async function readFileForCheck(file: string, shown: string): Promise<WorkbookReading> {
+  const bytes = await readBytes(file, shown);
+  const wb = await loadWorkbook(ExcelJS, bytes, shown);
+  return readWorkbook({ file: shown, grids: workbookToGrids(wb) });
+}
+
+function errorMessage(e: unknown, lang: Lang): { code: string; message: string } {
+  if (e instanceof LoadError) return { code: e.code, message: t(lang, e.messageKey, { reason: e.reason }) };
+  return { code: "unreadable", message: t(lang, "load.unreadable", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) };
+}
+
+/** Write the reviewed copy: inputs (one, or all combined) + output sheets; temp file then rename. */
+async function writeReviewed(report: Report, files: { abs: string; shown: string }[], out: string, lang: Lang): Promise<Report> {
+  let wb: InstanceType<typeof ExcelJS.Workbook>;
+  let renamed = report;
+  if (files.length === 1) {
+    wb = await loadWorkbook(ExcelJS, await readBytes(files[0].abs, files[0].shown), files[0].shown);
+  } else {
+    wb = new ExcelJS.Workbook();
+    const renames: SheetRename[] = [];
+    for (const f of files) {
+      const src = await loadWorkbook(ExcelJS, await readBytes(f.abs, f.shown), f.shown);
+      renames.push(...appendWorkbook(wb, src, f.shown, true));
+    }
+    renamed = renameLocations(report, renames);
+  }
+  applySheetPlans(wb, planSheets(renamed, { lang }));
+  const dir = path.dirname(out);
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, out);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  return renamed;
+}
+
+async function runCheck(opts: Options, io: Io): Promise<number> {
+  const lang = opts.lang;
+  let profile: Profile;
+  try {
+    profile = await loadProfile(opts.profile, io.cwd);
+  } catch (e) {
+    const reason = e instanceof ProfileError ? e.format(lang) : (e as Error).message;
+    io.stderr(t(lang, "cli.profileError", { reason }));
+    return 2;
+  }
+  const { files, errors } = await expandInputs(opts.inputs, io.cwd, lang);
+  const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : null;
+  if (outAbs && files.some((f) => path.resolve(f) === outAbs)) {
+    io.stderr(t(lang, "cli.outSameAsInput", { file: opts.out }));
+    return 2;
+  }
+  const readings: WorkbookReading[] = [];
+  const readable: { abs: string; shown: string }[] = [];
+  for (const abs of files) {
+    const shown = displayName(abs, io.cwd);
+    try {
+      readings.push(await readFileForCheck(abs, shown));
+      readable.push({ abs, shown });
+    } catch (e) {
+      const { code, message } = errorMessage(e, lang);
+      errors.push({ file: shown, code, message });
+    }
+  }
+  for (const e of errors) io.stderr(t(lang, "cli.fileError", { file: e.file, reason: e.message }));
+  let report = check(readings, { profile, lang, gap: opts.gap ?? undefined, severeGap: opts.severeGap ?? undefined });
+  report = { ...report, inputErrors: errors };
+  let writeFailed = false;
+  if (outAbs && readable.length > 0) {
+    try {
+      await writeReviewed(report, readable, outAbs, lang);
+      const spot = report.projects.some((p) => p.review) || report.reviews.length ? (lang === "zh" ? "“抽查复核”" : ", 抽查复核") : "";
+      io.stderr(t(lang, "cli.wrote", { file: displayName(outAbs, io.cwd), spot }));
+    } catch (e) {
+      writeFailed = true;
+      io.stderr(t(lang, "cli.writeFailed", { file: opts.out, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
+    }
+  }
+  if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));
+  else io.stdout(renderTable(report, lang));
+  if (errors.length > 0 || writeFailed) return 2;
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const lang = detectLang(argv);
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "--help":
+      case "-h":
+      case "help":
+        io.stdout(t(lang, "cli.usage"));
+        return command === undefined ? 2 : 0;
+      case "--version":
+      case "-v":
+        io.stdout(VERSION);
+        return 0;
+      case "schema":
+        io.stdout(JSON.stringify(reportJsonSchema(), null, 2));
+        return 0;
+      case "check":
+        return await runCheck(parseArgs(rest, lang), io);
+      default:
+        throw new UsageError(t(lang, "cli.unknownCommand", { command }));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${t(lang, "cli.usage")}`);
+      return 2;
+    }
+    io.stderr(t(lang, "load.unreadable", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
+    return 2;
+  }
+}
+
+const VERSION = "0.1.0";
+
+/** Entry point for bin/bpr.js. */
+export function run(): void {
+  const io: Io = {
+    stdout: (s) => process.stdout.write(`${s}\n`),
+    stderr: (s) => process.stderr.write(`${s}\n`),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

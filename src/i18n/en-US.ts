@@ -1,0 +1,56 @@
+/** English message catalogue. Every key of zh-CN.ts must be here (a test checks it). */
+import type { MessageKey } from "./zh-CN";
+
+export const enUS: Record<MessageKey, string> = {
+  "load.empty": "The file is empty (0 bytes); check that the export or transfer finished.",
+  "load.missing": "The file does not exist.",
+  "load.denied": "No permission to read the file, or another program holds it locked.",
+  "load.directoryEmpty": "The folder contains no .xlsx files.",
+  "load.notZip": "Not a valid .xlsx file (the content is not an Excel workbook).",
+  "load.truncated": "The file is damaged or incomplete (truncated archive); export or send it again.",
+  "load.encrypted": "The file is encrypted (it has an open password). Remove the password in Excel or WPS, save as .xlsx and check again.",
+  "load.legacyXls": "This is a legacy .xls (Excel 97-2003) file. Save it as an Excel Workbook (.xlsx) in Excel or WPS and check again.",
+  "load.ole": "This is an Office 97-2003 compound document, not an .xlsx workbook. Save it as .xlsx and check again.",
+  "load.csv": "This is a text (CSV) file renamed to .xlsx. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).",
+  "load.html": "This is a web page (HTML) renamed to an Excel extension. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).",
+  "load.otherOffice": "This is a Word or PowerPoint document, not an Excel workbook.",
+  "load.notXlsx": "The file extension is not .xlsx; it cannot be checked.",
+  "load.unreadable": "The workbook cannot be read: {reason}",
+  "cli.usage":
+    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile national|hubei|sichuan|FILE.json]\n" +
+    "                 [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "       bpr schema        print the JSON Schema of the JSON output\n" +
+    "       bpr --help | --version\n" +
+    "Exit codes: 0 no errors; 1 error findings; 2 usage error or a file that cannot be read.",
+  "cli.unknownCommand": "Unknown command: {command}",
+  "cli.unknownOption": "Unknown option: {option}",
+  "cli.missingValue": "Option {option} needs a value",
+  "cli.badValue": "Invalid value for {option}: {value}",
+  "cli.noInput": "Name at least one .xlsx file or folder.",
+  "cli.fileError": "Cannot read {file}: {reason}",
+  "cli.profileError": "The profile cannot be used: {reason}",
+  "cli.wrote": "Wrote the reviewed workbook: {file} (sheets 评价汇总, 问题清单{spot}, 评价报告)",
+  "cli.writeFailed": "Writing {file} failed: {reason} (no partial file was left)",
+  "cli.outSameAsInput": "--out must not be an input file: {file} (inputs are never modified)",
+  "cli.skipped": "Skipped (not a template): {sheets}",
+  "cli.summary": "Checked {files} files, {projects} projects: 优 {优}, 良 {良}, 中 {中}, 差 {差}; {errors} errors, {warnings} warnings, {infos} notes.",
+  "cli.noProjects": "No self-assessment, goal table or spot-check sheet was found in the input.",
+  "table.template.self-assessment": "Project self-assessment",
+  "table.template.department-self-assessment": "Department self-assessment",
+  "table.template.goal": "Goal table",
+  "table.budget": "Budget {adjusted} (10k CNY), executed {executed}, rate {rate}, execution score {score}/{weight}",
+  "table.goalFunds": "Annual funds {adjusted} (10k CNY)",
+  "table.scores": "Self-score {self}   computed {computed}   grade {grade}",
+  "table.review": "Spot check {score} (gap {gap}, review grade {grade})",
+  "table.columns": "Level 1|Level 2|Indicator|Target|Actual|Weight|Score|Computed",
+  "table.goalColumns": "Block|Level 1|Level 2|Indicator|Target",
+  "table.block.annual": "annual",
+  "table.block.midterm": "mid-term",
+  "table.findings": "Findings ({count})",
+  "table.noFindings": "No findings.",
+  "table.reviews": "Spot-check sheet",
+  "table.reviewColumns": "Project|Department|Self-score|Review score|Review grade",
+  "severity.error": "error",
+  "severity.warning": "warning",
+  "severity.info": "note",
+};
