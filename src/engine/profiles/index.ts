@@ -248,6 +248,28 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ProfileIssue[] 
   }
 }
 
+/**
+ * Unknown keys inside nested objects (split, qualitativeBands, grades): zod strips them silently, but a
+ * typo there ("outptu") would change scoring without a word.
+ */
+function unknownNestedKeys(input: Record<string, unknown>): ProfileIssue[] {
+  const out: ProfileIssue[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    if (!isPlainObject(value)) continue;
+    const known = knownKeys([field]);
+    if (!known.length) continue; // records (severity) take any key
+    for (const k of Object.keys(value)) {
+      if (known.includes(k)) continue;
+      const issue = describeIssue(
+        { code: "unrecognized_keys", keys: [k], path: [field], message: "", input: value } as unknown as z.core.$ZodIssue,
+        input,
+      );
+      out.push(...issue);
+    }
+  }
+  return out;
+}
+
 /** Checks the schema cannot express. */
 function consistencyIssues(p: Profile): ProfileIssue[] {
   const out: ProfileIssue[] = [];
@@ -347,7 +369,11 @@ export function parseProfile(json: unknown, source: string): Profile {
   if (input.name === undefined) input.name = baseName(source);
 
   const r = Profile.safeParse(input);
-  if (!r.success) throw new ProfileError(source, r.error.issues.flatMap((i) => describeIssue(i, input)));
+  const nested = unknownNestedKeys(input);
+  if (!r.success || nested.length) {
+    const issues = r.success ? [] : r.error.issues.flatMap((i) => describeIssue(i, input));
+    throw new ProfileError(source, [...issues, ...nested]);
+  }
   const issues = consistencyIssues(r.data);
   if (issues.length) throw new ProfileError(source, issues);
   return r.data;
