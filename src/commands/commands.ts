@@ -18,5 +18,5 @@ export async function action(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
-// Register the function with Office (the manifest's <FunctionName>action</FunctionName>).
+// Register the function with Office; an ExecuteFunction control in manifest.xml would name it <FunctionName>action</FunctionName>.
 Office.actions.associate("action", action);

@@ -33,11 +33,22 @@ export function App({ mode }: { mode: HostMode }) {
   );
 }
 
+/** If Office.onReady has not settled by then (office.js missing a file it needs), start in file mode. */
+const ON_READY_FALLBACK_MS = 10_000;
+
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
   root.render(<App mode="loading" />);
+  let settled = false;
+  const fallback = setTimeout(() => {
+    if (!settled) root.render(<App mode="file" />);
+  }, ON_READY_FALLBACK_MS);
   detectHostMode()
     .catch(() => "file" as const)
-    .then((mode) => root.render(<App mode={mode} />));
+    .then((mode) => {
+      settled = true;
+      clearTimeout(fallback);
+      root.render(<App mode={mode} />);
+    });
 }
