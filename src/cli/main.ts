@@ -13,7 +13,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { check } from "../engine";
 import { type InputError, type Report, reportJsonSchema } from "../engine/model";
-import { getProfile, isBuiltinProfile, parseProfile, ProfileError } from "../engine/profiles";
+import { getProfile, isBuiltinProfile, loadProfile, ProfileError } from "../engine/profiles";
 import type { Profile } from "../engine/profiles/schema";
 import { readWorkbook, type WorkbookReading } from "../engine/read";
 import { planSheets } from "../engine/summary";
@@ -104,22 +104,15 @@ function parseArgs(args: string[], lang: Lang): Options {
   return o;
 }
 
-async function loadProfile(spec: string, cwd: string): Promise<Profile> {
+async function loadProfileSpec(spec: string, cwd: string): Promise<Profile> {
   if (isBuiltinProfile(spec)) return getProfile(spec);
-  const file = path.resolve(cwd, spec);
   let text: string;
   try {
-    text = await fs.readFile(file, "utf8");
+    text = await fs.readFile(path.resolve(cwd, spec), "utf8");
   } catch {
     return getProfile(spec); // throws a ProfileError naming the built-ins
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ProfileError(spec, [{ path: "", zh: `不是有效的 JSON：${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` }]);
-  }
-  return parseProfile(json, spec);
+  return loadProfile(text, spec);
 }
 
 /** Expand files and folders (recursively) into .xlsx paths; missing paths become input errors. */
@@ -213,7 +206,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   const lang = opts.lang;
   let profile: Profile;
   try {
-    profile = await loadProfile(opts.profile, io.cwd);
+    profile = await loadProfileSpec(opts.profile, io.cwd);
   } catch (e) {
     const reason = e instanceof ProfileError ? e.format(lang) : (e as Error).message;
     io.stderr(t(lang, "cli.profileError", { reason }));
