@@ -160,11 +160,12 @@ module.exports = async (env = {}, options = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          // React + Fluent UI of the initial bundles in one cacheable file. `chunks: "initial"`: packages that
-          // only lazy chunks use (exceljs and its dependencies) stay in those lazy chunks.
+          // The task pane's first-paint packages (React, Fluent UI) in one cacheable file. Only the taskpane
+          // entry chunk is considered: packages that only lazy chunks use (exceljs and its dependencies) stay in
+          // those lazy chunks, and commands.html does not load React.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
-            chunks: "initial",
+            chunks: (chunk) => chunk.name === "taskpane",
             name: "vendor",
             priority: -10,
             reuseExistingChunk: true,
