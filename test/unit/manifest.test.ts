@@ -109,6 +109,62 @@ describe("manifest.xml", () => {
   });
 });
 
+describe("webpack's copy of the manifest and the pages' CSP", () => {
+  // webpack.config.js is CommonJS tooling, loaded as-is (no compilation happens here).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configFactory = require("../../webpack.config.js") as (env: object, argv: object) => Promise<WebpackConfig>;
+  interface WebpackConfig {
+    devtool: string | false;
+    devServer?: unknown;
+    plugins: Array<{ constructor: { name: string }; patterns?: CopyPattern[]; userOptions?: { templateParameters?: Record<string, string> } }>;
+  }
+  interface CopyPattern {
+    from: string;
+    transform?: (content: Buffer) => string | Buffer;
+  }
+  const manifestCopy = (config: WebpackConfig) =>
+    config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.from.startsWith("manifest"))!;
+
+  it("production rewrites every development URL and the result still passes the checks", async () => {
+    const config = await configFactory({ WEBPACK_BUILD: true }, { mode: "production" });
+    const rewritten = manifestCopy(config).transform!(Buffer.from(manifest)).toString();
+    expect(rewritten).not.toContain("https://localhost");
+    expect(rewritten).toContain("<SourceLocation DefaultValue=\"https://");
+    expect(checkManifest(rewritten, options)).toEqual([]);
+  });
+
+  it("development keeps the manifest as it is", async () => {
+    const config = await configFactory({ WEBPACK_BUILD: true }, { mode: "development" });
+    expect(manifestCopy(config).transform!(Buffer.from(manifest)).toString()).toBe(manifest);
+  });
+
+  it.each(["production", "development"])("%s builds: no eval source maps, no dev server (no certificates), strict CSP", async (mode) => {
+    const config = await configFactory({ WEBPACK_BUILD: true }, { mode });
+    expect(String(config.devtool)).not.toMatch(/eval/);
+    expect(config.devServer).toBeUndefined();
+    const pages = config.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin");
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      const params = page.userOptions!.templateParameters!;
+      expect(params.officeJsSrc).toBe("office-js/office.js");
+      expect(params.csp).toMatch(/(^|; )default-src 'self'(;|$)/);
+      expect(params.csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(params.csp).toMatch(/(^|; )connect-src 'self'(;|$)/);
+      expect(params.csp).not.toContain("unsafe-eval");
+    }
+  });
+
+  it("the page templates carry the CSP meta before any script", () => {
+    for (const template of ["src/taskpane/taskpane.html", "src/commands/commands.html"]) {
+      const html = readFileSync(join(repo, template), "utf8");
+      const csp = html.indexOf('http-equiv="Content-Security-Policy" content="<%= csp %>"');
+      expect(csp).toBeGreaterThan(0);
+      expect(html.indexOf("<script")).toBeGreaterThan(csp);
+      expect(html).toContain('src="<%= officeJsSrc %>"');
+    }
+  });
+});
+
 describe("icons", () => {
   it.each(ICON_SIZES)("assets/icon-%i.png is a valid PNG of that size, matching test/helpers/make-icons.ts", (size) => {
     const file = readFileSync(join(repo, "assets", `icon-${size}.png`));
