@@ -1,0 +1,53 @@
+/** Helpers shared by the spotcheck/* rules: where findings point and how review locations are named. */
+import type { Location, Project } from "../../model";
+import { num } from "../format";
+import type { Data } from "../types";
+
+/** Tolerance for threshold comparisons on 2-decimal scores. */
+export const EPS = 1e-9;
+
+/**
+ * A cell reference a reviewer can follow: "抽查复核汇总!C3", prefixed with "[file]" (Excel's external
+ * reference notation) when the cell is in another file than `fromFile`.
+ */
+export function cellRef(loc: { file: string; sheet: string; cell: string | null } | null | undefined, fromFile?: string): string {
+  if (!loc) return "—";
+  const sheet = /[\s!'[\]]/.test(loc.sheet) ? `'${loc.sheet.replace(/'/g, "''")}'` : loc.sheet;
+  const file = fromFile !== undefined && loc.file === fromFile ? "" : `[${loc.file}]`;
+  return `${file}${sheet}${loc.cell ? `!${loc.cell}` : ""}`;
+}
+
+/** The self-assessment cell project-level spot-check findings point at: 总分, else the form's top-left. */
+export function totalCell(p: Project): string | null {
+  return p.statedTotalCell ?? p.location.cell;
+}
+
+/** Message data describing a project's review (self and review scores, where the review is). */
+export function reviewData(p: Project): Data {
+  const r = p.review;
+  const loc: Location | null = r?.location ?? null;
+  return {
+    selfScore: p.selfScore,
+    selfGrade: p.grade,
+    reviewScore: r?.score ?? null,
+    reviewGrade: r?.grade ?? null,
+    gap: r?.gap ?? null,
+    reviewFile: loc?.file ?? null,
+    reviewSheet: loc?.sheet ?? null,
+    reviewCell: loc?.cell ?? null,
+    reviewRef: cellRef(loc, p.location.file),
+  };
+}
+
+/** "94.54分" style number for messages ("—" when unknown). */
+export function pts(x: string | number | null | undefined): string {
+  return typeof x === "number" ? num(x) : x === null || x === undefined || x === "" ? "—" : String(x);
+}
+
+/** abs(review − self) of a reviewed project (2 decimals), or null when either score is unknown. */
+export function absGap(p: Project): number | null {
+  const r = p.review;
+  if (!r || r.score === null || p.selfScore === null) return null;
+  const gap = r.gap ?? r.score - p.selfScore;
+  return Math.round(Math.abs(gap) * 100) / 100;
+}
