@@ -24,7 +24,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
 // CHANGE THIS (or set BPR_PROD_URL) to the production deployment location; it must end with "/".
-const urlProd = process.env.BPR_PROD_URL || "https://www.contoso.com/";
+const urlProd = (process.env.BPR_PROD_URL || "https://www.contoso.com/").replace(/\/?$/, "/");
 const devServerPort = Number(process.env.npm_package_config_dev_server_port) || 3000;
 
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -103,7 +103,7 @@ module.exports = async (env = {}, options = {}) => {
       from: "manifest*.xml",
       to: "[name][ext]",
       transform(content) {
-        return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+        return dev ? content : content.toString().split(urlDev).join(urlProd);
       },
     },
   ];
