@@ -7,18 +7,6 @@ import { rule as templateUnrecognized } from "./template/unrecognized";
 import { rule as templateMissingField } from "./template/missing-field";
 // -- category / target / actual / reason rules --
 // -- weight / score / budget rules --
-import { rule as weightTotal } from "./weight/total";
-import { rule as weightSplit } from "./weight/split";
-import { rule as weightDeclaredSum } from "./weight/declared-sum";
-import { rule as scoreExceedsWeight } from "./score/exceeds-weight";
-import { rule as scoreTotalMismatch } from "./score/total-mismatch";
-import { rule as scoreBand } from "./score/band";
-import { rule as scoreFormula } from "./score/formula";
-import { rule as scoreAllFull } from "./score/all-full";
-import { rule as budgetTotalMismatch } from "./budget/total-mismatch";
-import { rule as budgetRateMismatch } from "./budget/rate-mismatch";
-import { rule as budgetScoreMismatch } from "./budget/score-mismatch";
-import { rule as budgetLowExecution } from "./budget/low-execution";
 // -- goal / spotcheck rules --
 import { rule as goalTargetChanged } from "./goal/target-changed";
 import { rule as goalIndicatorDropped } from "./goal/indicator-dropped";
@@ -34,18 +22,6 @@ export const RULES: readonly Rule[] = [
   templateMissingField,
   // -- category / target / actual / reason rules --
   // -- weight / score / budget rules --
-  weightTotal,
-  weightSplit,
-  weightDeclaredSum,
-  scoreExceedsWeight,
-  scoreTotalMismatch,
-  scoreBand,
-  scoreFormula,
-  scoreAllFull,
-  budgetTotalMismatch,
-  budgetRateMismatch,
-  budgetScoreMismatch,
-  budgetLowExecution,
   // -- goal / spotcheck rules --
   goalTargetChanged,
   goalIndicatorDropped,
