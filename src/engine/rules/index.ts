@@ -6,6 +6,20 @@ import type { Rule } from "./types";
 import { rule as templateUnrecognized } from "./template/unrecognized";
 import { rule as templateMissingField } from "./template/missing-field";
 // -- category / target / actual / reason rules --
+import { rule as categoryMissingOutput } from "./category/missing-output";
+import { rule as categoryMissingEffect } from "./category/missing-effect";
+import { rule as categoryMissingSatisfaction } from "./category/missing-satisfaction";
+import { rule as categoryMissingSubcategory } from "./category/missing-subcategory";
+import { rule as categoryUnknown } from "./category/unknown";
+import { rule as targetMissing } from "./target/missing";
+import { rule as targetPlaceholder } from "./target/placeholder";
+import { rule as targetUnitMissing } from "./target/unit-missing";
+import { rule as targetCostDirection } from "./target/cost-direction";
+import { rule as actualMissing } from "./actual/missing";
+import { rule as actualCopiesTarget } from "./actual/copies-target";
+import { rule as actualNotNumeric } from "./actual/not-numeric";
+import { rule as reasonShortfall } from "./reason/shortfall";
+import { rule as reasonOverrun } from "./reason/overrun";
 // -- weight / score / budget rules --
 // -- goal / spotcheck rules --
 import { rule as goalTargetChanged } from "./goal/target-changed";
@@ -21,6 +35,20 @@ export const RULES: readonly Rule[] = [
   templateUnrecognized,
   templateMissingField,
   // -- category / target / actual / reason rules --
+  categoryMissingOutput,
+  categoryMissingEffect,
+  categoryMissingSatisfaction,
+  categoryMissingSubcategory,
+  categoryUnknown,
+  targetMissing,
+  targetPlaceholder,
+  targetUnitMissing,
+  targetCostDirection,
+  actualMissing,
+  actualCopiesTarget,
+  actualNotNumeric,
+  reasonShortfall,
+  reasonOverrun,
   // -- weight / score / budget rules --
   // -- goal / spotcheck rules --
   goalTargetChanged,

@@ -1,0 +1,87 @@
+/**
+ * The example workbooks (/work/shared/examples, see its README) read through the real adapter and reader,
+ * checked with the category / target / actual / reason rules only: exactly the findings the README implies.
+ * Example 01 must give only reason/shortfall on 保障饮水安全人口; 02, 03, 04 (goal table, both blocks), 05 and 07
+ * give none of these.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { workbookToGrids } from "../../../src/adapters/xlsx-file/grid";
+import { check, readWorkbook } from "../../../src/engine";
+import type { Rule } from "../../../src/engine/rules/types";
+import { rule as missingOutput } from "../../../src/engine/rules/category/missing-output";
+import { rule as missingEffect } from "../../../src/engine/rules/category/missing-effect";
+import { rule as missingSatisfaction } from "../../../src/engine/rules/category/missing-satisfaction";
+import { rule as missingSubcategory } from "../../../src/engine/rules/category/missing-subcategory";
+import { rule as categoryUnknown } from "../../../src/engine/rules/category/unknown";
+import { rule as targetMissing } from "../../../src/engine/rules/target/missing";
+import { rule as targetPlaceholder } from "../../../src/engine/rules/target/placeholder";
+import { rule as targetUnitMissing } from "../../../src/engine/rules/target/unit-missing";
+import { rule as targetCostDirection } from "../../../src/engine/rules/target/cost-direction";
+import { rule as actualMissing } from "../../../src/engine/rules/actual/missing";
+import { rule as actualCopiesTarget } from "../../../src/engine/rules/actual/copies-target";
+import { rule as actualNotNumeric } from "../../../src/engine/rules/actual/not-numeric";
+import { rule as reasonShortfall } from "../../../src/engine/rules/reason/shortfall";
+import { rule as reasonOverrun } from "../../../src/engine/rules/reason/overrun";
+
+const RULES: Rule[] = [
+  missingOutput,
+  missingEffect,
+  missingSatisfaction,
+  missingSubcategory,
+  categoryUnknown,
+  targetMissing,
+  targetPlaceholder,
+  targetUnitMissing,
+  targetCostDirection,
+  actualMissing,
+  actualCopiesTarget,
+  actualNotNumeric,
+  reasonShortfall,
+  reasonOverrun,
+];
+
+const DIR = path.resolve(__dirname, "../../../../shared/examples");
+const present = fs.existsSync(path.join(DIR, "01-national-two-projects.xlsx"));
+const describeIf = present ? describe : describe.skip;
+
+async function findings(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(DIR, file));
+  const reading = readWorkbook({ file, grids: workbookToGrids(wb) });
+  const report = check([reading], { rules: RULES });
+  return { report, findings: report.findings.map((f) => ({ rule: f.rule, project: f.project, cell: f.cell, name: f.data.name ?? null, message: f.message })) };
+}
+
+describeIf("example workbooks: category / target / actual / reason rules", () => {
+  it("01: only reason/shortfall on 保障饮水安全人口 (农村饮水安全工程维修养护)", async () => {
+    const { report, findings: fs1 } = await findings("01-national-two-projects.xlsx");
+    expect(report.projects.map((p) => p.name)).toEqual(["社区居家养老服务补贴项目", "农村饮水安全工程维修养护"]);
+    expect(fs1).toEqual([
+      {
+        rule: "reason/shortfall",
+        project: "农村饮水安全工程维修养护",
+        cell: expect.stringMatching(/^J\d+$/),
+        name: "保障饮水安全人口",
+        message: "“保障饮水安全人口”实际完成8.2万人，未达到年度指标值≥8.5万人（得分14.47，分值15），但未填写偏差原因。",
+      },
+    ]);
+    // The reason cell of that row.
+    const water = report.projects[1].indicators.find((i) => i.name === "保障饮水安全人口")!;
+    expect(fs1[0].cell).toBe(water.cells.reason);
+  });
+
+  it.each([
+    ["02-sichuan-split-columns.xlsx", "城乡环卫一体化保洁服务"],
+    ["03-weights-before-values.xlsx", "某镇高标准农田灌溉渠系配套"],
+    ["04-goal-table-two-blocks.xlsx", "中小学校舍安全维修改造"],
+    ["05-department-level.xlsx", "某区卫生健康委员会"],
+    ["07-no-score-columns.xlsx", "农村客运班线运营补贴"],
+  ])("%s: none of these rules fire", async (file, project) => {
+    const { report, findings: fsx } = await findings(file);
+    expect(report.projects.map((p) => p.name)).toEqual([project]);
+    expect(report.projects[0].indicators.length).toBeGreaterThan(0);
+    expect(fsx).toEqual([]);
+  });
+});
