@@ -46,7 +46,7 @@ export function codeKey(code: string | null | undefined): string {
 
 /** Unify every bracket style to ASCII parentheses (after nameKey has mapped （）). */
 function unifyBrackets(s: string): string {
-  return s.replace(/[【〔［\[｛{〈《]/g, "(").replace(/[】〕］\]｝}〉》]/g, ")");
+  return s.replace(/[【〔［[｛{〈《]/g, "(").replace(/[】〕］\]｝}〉》]/g, ")");
 }
 
 /** Normalised project name for matching; a leading project code is removed. */
@@ -414,6 +414,8 @@ export function unmatchedReviews(
     if (matches[i] !== null) return;
     const g = groups.find((list) =>
       list.some((x) => {
+        // Two rows of one list sheet are two projects, even when their names are equal.
+        if (isListEntry(x) && isListEntry(r) && x.location.file === r.location.file && x.location.sheet === r.location.sheet) return false;
         const sameCode = codeKey(x.code) && codeKey(r.code) ? codeKey(x.code) === codeKey(r.code) : false;
         const sameName = projectNameKey(x.name) === projectNameKey(r.name);
         if (!(sameCode || sameName)) return false;

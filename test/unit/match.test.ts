@@ -235,6 +235,9 @@ describe("attachReviews", () => {
       ["丁", 1, "中", 1],
     ]);
     expect(groups[0].entry).toBe(list);
+    // Two same-named rows of one list are two projects.
+    const twins = [makeReview({ name: "工资性支出", score: 90 }), makeReview({ name: "工资性支出", score: 50 })];
+    expect(unmatchedReviews(twins, [null, null], [], profile).map((g) => g.entries.length)).toEqual([1, 1]);
   });
 });
 

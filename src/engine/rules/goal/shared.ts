@@ -45,7 +45,7 @@ function effectiveOp(ind: Indicator): string {
 
 function textKey(s: string): string {
   return nameKey(s)
-    .replace(/[【〔［\[]/g, "(")
+    .replace(/[【〔［[]/g, "(")
     .replace(/[】〕］\]]/g, ")")
     .replace(/[。.，,;；!！]+$/g, "");
 }
