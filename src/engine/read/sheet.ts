@@ -32,8 +32,12 @@ import {
   LEVEL1,
   LEVEL2,
   PLACEHOLDER_NAME,
+  PREAMBLE_LINES,
+  SIDE_BY_SIDE_BLOCKS,
   SPOTCHECK_COLUMNS,
   type SpotCheckColumn,
+  STUB_NAME_PREFIX,
+  SUBTOTAL_LABELS,
   synonymIndex,
   TITLE_WORDS,
   TOTAL_ROW_LABELS,
@@ -47,11 +51,14 @@ const SPOTCHECK_INDEX = synonymIndex(SPOTCHECK_COLUMNS as Record<SpotCheckColumn
 const TOTAL_ROWS = new Set(TOTAL_ROW_LABELS);
 const BUDGET_TOTALS = new Set(BUDGET_TOTAL_ROWS);
 const BUDGET_SUBS = new Set(BUDGET_SUB_ROWS);
+const SUBTOTALS = new Set(SUBTOTAL_LABELS);
 
-/** Rows scanned to recognise a sheet: a template's headers sit near its top. */
-const RECOGNITION_ROWS = 300;
+/** Rows scanned to recognise a sheet: a template's headers sit near its top. Huge ledgers cost only this. */
+export const RECOGNITION_ROWS = 300;
 /** Labels are short; long texts are content. */
 const MAX_LABEL_LENGTH = 40;
+/** "项目名称：…    主管部门：…" cells may be longer; they are read for their inline label–value pairs. */
+const MAX_INLINE_LENGTH = 160;
 
 export interface SheetReading {
   kind: SheetKind;
@@ -69,6 +76,14 @@ interface Label {
 
 type RoleMap<K extends string> = Partial<Record<K, number>>;
 
+/** A header: its first and last row (two-row headers), role → first column, and every role column in order. */
+interface Header<K extends string> {
+  row: number;
+  last: number;
+  roles: RoleMap<K>;
+  columns: { col: number; role: K }[];
+}
+
 function isAnyLabelKey(key: string): boolean {
   return (
     FIELD_INDEX.has(key) ||
@@ -78,6 +93,17 @@ function isAnyLabelKey(key: string): boolean {
     BUDGET_TOTALS.has(key) ||
     SPOTCHECK_INDEX.has(key)
   );
+}
+
+function isIndicatorHeader(roles: RoleMap<IndicatorColumn>): boolean {
+  return (
+    roles.name !== undefined &&
+    (roles.target !== undefined || roles.actual !== undefined || roles.weight !== undefined || roles.reviewActual !== undefined)
+  );
+}
+
+function isListHeader(roles: RoleMap<SpotCheckColumn>): boolean {
+  return roles.name !== undefined && roles.score !== undefined;
 }
 
 /** Parse a number from a cell: numbers, or text like "1,200", "93.5%", "15分". */
@@ -92,31 +118,87 @@ export function parseNumber(v: CellValue): number | null {
   return m[2] === "%" ? n / 100 : n;
 }
 
+/**
+ * "项目名称：某某项目    主管部门：区民政局" → the known field labels in a cell and the text after each.
+ * A label is the longest run (2–12 characters) before a colon that is a field synonym.
+ */
+export function inlineFields(text: string): { field: FieldName; value: string }[] {
+  const hits: { field: FieldName; start: number; colon: number }[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== ":" && text[i] !== "：") continue;
+    for (let s = Math.max(from, i - 12); s <= i - 2; s++) {
+      const f = FIELD_INDEX.get(labelKey(text.slice(s, i)).key);
+      if (f !== undefined) {
+        hits.push({ field: f, start: s, colon: i });
+        break;
+      }
+    }
+    from = i + 1;
+  }
+  return hits.map((h, k) => ({
+    field: h.field,
+    value: text.slice(h.colon + 1, k + 1 < hits.length ? hits[k + 1].start : text.length).trim(),
+  }));
+}
+
+function isPreamble(text: string): boolean {
+  const t = toHalfWidth(text).replace(/\s+/g, "");
+  return PREAMBLE_LINES.some((re) => re.test(t));
+}
+
 class SheetReader {
   readonly s: Sheet;
+  /** Labels in row order (scanned lazily: the recognition window first, the rest once recognised). */
   readonly labels: Label[] = [];
   readonly labelAt = new Map<string, Label>();
+  private scannedTo: number;
 
   constructor(
     readonly grid: Grid,
     readonly file: string,
   ) {
     this.s = new Sheet(grid);
-    const lastRow = Math.min(this.s.bottom, this.s.top + RECOGNITION_ROWS * 20);
-    for (let r = this.s.top; r <= lastRow; r++) {
-      const row = grid.values[r - this.s.top];
+    this.scannedTo = this.s.top - 1;
+    this.scan(Math.min(this.s.bottom, this.s.top + RECOGNITION_ROWS + 1));
+  }
+
+  /** Collect labels down to `toRow`. */
+  scan(toRow: number): void {
+    for (let r = this.scannedTo + 1; r <= toRow; r++) {
+      const row = this.grid.values[r - this.s.top];
       if (!row) continue;
       for (let i = 0; i < row.length; i++) {
         const v = row[i];
         if (typeof v !== "string") continue;
         const text = v.trim();
-        if (text === "" || text.length > MAX_LABEL_LENGTH) continue;
+        if (text === "") continue;
+        if (text.length > MAX_LABEL_LENGTH && !(text.length <= MAX_INLINE_LENGTH && /[:：]/.test(text.slice(0, 16)))) continue;
         const k = labelKey(text);
         const label: Label = { row: r, col: this.s.left + i, key: k.key, numbers: k.numbers, text };
         this.labels.push(label);
         this.labelAt.set(`${label.row},${label.col}`, label);
       }
     }
+    if (toRow > this.scannedTo) this.scannedTo = toRow;
+  }
+
+  scanAll(): void {
+    this.scan(this.s.bottom);
+  }
+
+  /** Labels with start ≤ row ≤ end (binary search: labels are in row order). */
+  labelsIn(start: number, end: number): Label[] {
+    let lo = 0;
+    let hi = this.labels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.labels[mid].row < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Label[] = [];
+    for (let i = lo; i < this.labels.length && this.labels[i].row <= end; i++) out.push(this.labels[i]);
+    return out;
   }
 
   text(r: number, c: number): string {
@@ -133,15 +215,72 @@ class SheetReader {
   }
 
   /** Cells of a row as role → column, for a synonym index. */
-  rowRoles<K extends string>(r: number, index: Map<string, K>, from = this.s.left, to = this.s.right): RoleMap<K> {
-    const roles: RoleMap<K> = {};
-    for (let c = from; c <= to; c++) {
+  rowRoles<K extends string>(r: number, index: Map<string, K>): RoleMap<K> {
+    return this.headerAt(r, index, false).roles;
+  }
+
+  /** The text a header cell sits under: its own value, or the value of a merged area covering it from the same row. */
+  private parentText(r: number, c: number): string {
+    const own = this.text(r, c);
+    if (own) return own;
+    const m = this.s.mergeCovering(r, c);
+    return m && m.top === r ? this.text(m.top, m.left) : "";
+  }
+
+  /** Role of a second-row header cell: "自评"+"得分", "年度"+"指标值" when the pair is a synonym, else its own label. */
+  private childRole<K extends string>(r: number, c: number, l: Label, index: Map<string, K>): K | undefined {
+    const parent = this.parentText(r, c);
+    if (parent) {
+      const combined = index.get(labelKey(parent + l.text).key);
+      if (combined !== undefined) return combined;
+    }
+    return index.get(l.key);
+  }
+
+  /** Row r+1 continues row r's header when every cell in it is a header label (alone or with the cell above). */
+  private continuesHeader<K extends string>(r: number, index: Map<string, K>): boolean {
+    const next = r + 1;
+    if (next > this.s.bottom) return false;
+    const row = this.grid.values[next - this.s.top];
+    if (!row) return false;
+    let n = 0;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (isBlank(v)) continue;
+      if (typeof v !== "string") return false;
+      const l = this.label(next, this.s.left + i);
+      if (!l || this.childRole(r, this.s.left + i, l, index) === undefined) return false;
+      n++;
+    }
+    return n > 0;
+  }
+
+  /**
+   * The header starting at row r for a synonym index. Two-row headers ("自评情况" over 分值 | 得分, or a label
+   * split as "年度" / "指标值") are joined when `twoRows` allows it.
+   */
+  headerAt<K extends string>(r: number, index: Map<string, K>, twoRows = true): Header<K> {
+    const colRole = new Map<number, K>();
+    for (let c = this.s.left; c <= this.s.right; c++) {
       const l = this.label(r, c);
       if (!l) continue;
       const role = index.get(l.key);
-      if (role !== undefined && roles[role] === undefined) roles[role] = c;
+      if (role !== undefined) colRole.set(c, role);
     }
-    return roles;
+    let last = r;
+    if (twoRows && this.continuesHeader(r, index)) {
+      for (let c = this.s.left; c <= this.s.right; c++) {
+        const l = this.label(r + 1, c);
+        if (!l) continue;
+        const role = this.childRole(r, c, l, index);
+        if (role !== undefined) colRole.set(c, role);
+      }
+      last = r + 1;
+    }
+    const columns = [...colRole.entries()].sort((x, y) => x[0] - y[0]).map(([col, role]) => ({ col, role }));
+    const roles: RoleMap<K> = {};
+    for (const x of columns) if (roles[x.role] === undefined) roles[x.role] = x.col;
+    return { row: r, last, roles, columns };
   }
 
   /** The first value right of a label on the same row, stopping at another label. */
@@ -168,15 +307,20 @@ class SheetReader {
     return null;
   }
 
-  titleText(fromRow: number, toRow: number): string {
+  /** Texts of the first columns of some rows, preamble lines left out. */
+  rowTexts(fromRow: number, toRow: number): string[] {
     const parts: string[] = [];
     for (let r = fromRow; r <= toRow; r++) {
       for (let c = this.s.left; c <= Math.min(this.s.right, this.s.left + 12); c++) {
         const t = this.text(r, c);
-        if (t) parts.push(t);
+        if (t && !isPreamble(t)) parts.push(t);
       }
     }
-    return parts.join(" ");
+    return parts;
+  }
+
+  titleText(fromRow: number, toRow: number): string {
+    return this.rowTexts(fromRow, toRow).join(" ");
   }
 }
 
@@ -188,6 +332,8 @@ interface Segment {
 interface FieldHit {
   value: string | null;
   numberValue: number | null;
+  labelRow: number;
+  labelCol: number;
   labelCell: string;
   valueCell: string | null;
 }
@@ -199,32 +345,31 @@ export function readSheet(grid: Grid, file: string): SheetReading {
   const scanEnd = Math.min(rd.s.bottom, rd.s.top + RECOGNITION_ROWS);
 
   // Indicator headers and spot-check list headers near the top decide the kind.
-  let indicatorHeader: { row: number; roles: RoleMap<IndicatorColumn> } | null = null;
-  let listHeader: { row: number; roles: RoleMap<SpotCheckColumn> } | null = null;
+  let indicatorHeader: Header<IndicatorColumn> | null = null;
+  let listHeader: Header<SpotCheckColumn> | null = null;
   for (let r = rd.s.top; r <= scanEnd; r++) {
-    const ir = rd.rowRoles(r, INDICATOR_INDEX);
-    if (
-      ir.name !== undefined &&
-      (ir.target !== undefined || ir.actual !== undefined || ir.weight !== undefined || ir.reviewActual !== undefined)
-    ) {
-      indicatorHeader = { row: r, roles: ir };
+    const ir = rd.headerAt(r, INDICATOR_INDEX);
+    if (isIndicatorHeader(ir.roles)) {
+      indicatorHeader = ir;
       break;
     }
-    const sr = rd.rowRoles(r, SPOTCHECK_INDEX);
-    if (sr.name !== undefined && sr.score !== undefined) {
-      listHeader = { row: r, roles: sr };
+    const sr = rd.headerAt(r, SPOTCHECK_INDEX);
+    if (isListHeader(sr.roles)) {
+      listHeader = sr;
       break;
     }
   }
-  if (listHeader) return { kind: "spot-check-list", projects: [], reviews: readSpotCheckList(rd, listHeader.row, listHeader.roles) };
-  if (!indicatorHeader) return { kind: "unrecognized", projects: [], reviews: [] };
+  if (!listHeader && !indicatorHeader) return { kind: "unrecognized", projects: [], reviews: [] };
+  rd.scanAll();
+  if (listHeader) return { kind: "spot-check-list", projects: [], reviews: readSpotCheckList(rd, listHeader) };
+  const header = indicatorHeader!;
 
-  const roles = indicatorHeader.roles;
+  const roles = header.roles;
   if ((roles.reviewScore !== undefined || roles.reviewActual !== undefined) && roles.actual === undefined && roles.score === undefined) {
-    const review = readReviewDetail(rd, indicatorHeader.row);
+    const review = readReviewDetail(rd, header);
     return { kind: "spot-check-detail", projects: [], reviews: review ? [review] : [] };
   }
-  const title = rd.titleText(rd.s.top, indicatorHeader.row);
+  const title = rd.titleText(rd.s.top, header.row);
   let template: TemplateKind;
   if (roles.actual === undefined && roles.score === undefined) template = "goal";
   else if (
@@ -266,53 +411,71 @@ function findSegments(rd: SheetReader, template: TemplateKind): Segment[] {
   return segs;
 }
 
-/** The first row of a form's title block above its 项目名称 row (up to 4 rows of non-data text). */
+/** The first row of a form's title block above its 项目名称 row (up to 6 rows of title, preamble or blank rows). */
 function titleStart(rd: SheetReader, nameRow: number, prevNameRow: number): number {
   let start = nameRow;
-  for (let r = nameRow - 1; r > prevNameRow && r >= nameRow - 4; r--) {
-    const t = rd.titleText(r, r);
-    if (t === "") {
+  for (let r = nameRow - 1; r > prevNameRow && r >= nameRow - 6; r--) {
+    const texts: string[] = [];
+    for (let c = rd.s.left; c <= Math.min(rd.s.right, rd.s.left + 12); c++) {
+      const t = rd.text(r, c);
+      if (t) texts.push(t);
+    }
+    if (texts.length === 0) {
       start = r;
       continue;
     }
-    if (/(表|年度|附件|填报|单位)/.test(t) && !TOTAL_ROWS.has(labelKey(t.split(" ")[0]).key)) start = r;
+    const first = texts[0];
+    if (TOTAL_ROWS.has(labelKey(first).key)) break;
+    if (isPreamble(first) || /(表|年度|附件|填报)/.test(texts.join(" "))) start = r;
     else break;
+  }
+  // Blank rows at the top of the block belong to neither form; leave them to the previous one.
+  while (start < nameRow && rd.titleText(start, start) === "" && rd.text(start, rd.s.left) === "") {
+    let blank = true;
+    for (let c = rd.s.left; c <= rd.s.right && blank; c++) if (!isBlank(rd.s.get(start, c))) blank = false;
+    if (!blank) break;
+    start++;
   }
   return start;
 }
 
 function readField(rd: SheetReader, seg: Segment, field: FieldName, below = false): FieldHit | null {
-  for (const l of rd.labels) {
-    if (l.row < seg.start || l.row > seg.end) continue;
+  for (const l of rd.labelsIn(seg.start, seg.end)) {
+    const at = { labelRow: l.row, labelCol: l.col, labelCell: a1(l.row, l.col) };
     if (FIELD_INDEX.get(l.key) === field) {
       const right = rd.valueRight(l.row, l.col);
-      if (right) {
-        return {
-          value: cellText(right.v),
-          numberValue: parseNumber(right.v),
-          labelCell: a1(l.row, l.col),
-          valueCell: a1(l.row, right.col),
-        };
-      }
+      if (right) return { ...at, value: cellText(right.v), numberValue: parseNumber(right.v), valueCell: a1(l.row, right.col) };
       if (below) {
         const b = rd.valueBelow(l.row, l.col, seg.end);
-        if (b) return { value: cellText(b.v), numberValue: parseNumber(b.v), labelCell: a1(l.row, l.col), valueCell: a1(b.row, l.col) };
+        if (b) return { ...at, value: cellText(b.v), numberValue: parseNumber(b.v), valueCell: a1(b.row, l.col) };
       }
-      return { value: null, numberValue: null, labelCell: a1(l.row, l.col), valueCell: null };
+      return { ...at, value: null, numberValue: null, valueCell: null };
     }
-    // "项目名称：某某项目" in one cell.
-    const m = /^(.{2,12}?)[:：]\s*(.+)$/.exec(l.text);
-    if (m && FIELD_INDEX.get(labelKey(m[1]).key) === field) {
-      return { value: m[2].trim(), numberValue: parseNumber(m[2]), labelCell: a1(l.row, l.col), valueCell: a1(l.row, l.col) };
+    // "项目名称：某某项目", "项目名称：…    主管部门：…" in one cell.
+    if (/[:：]/.test(l.text)) {
+      const hit = inlineFields(l.text).find((f) => f.field === field && f.value !== "");
+      if (hit) return { ...at, value: hit.value, numberValue: parseNumber(hit.value), valueCell: at.labelCell };
     }
   }
   return null;
 }
 
-function yearOf(text: string): number | null {
-  const t = toHalfWidth(text);
-  const m = /((?:19|20)\d{2})\s*年度/.exec(t) ?? /((?:19|20)\d{2})\s*年/.exec(t);
-  return m ? Number(m[1]) : null;
+/**
+ * The form's year: "（2023年度）" in the title block (preamble lines such as "填报日期：2024年3月20日" left
+ * out), else "2023年" in a title cell ("2023年部门整体绩效自评表").
+ */
+function formYear(rd: SheetReader, seg: Segment, titleEnd: number): number | null {
+  const texts = rd.rowTexts(seg.start, Math.max(seg.start, titleEnd)).map(toHalfWidth);
+  for (const t of texts) {
+    const m = /((?:19|20)\d{2})\s*年度/.exec(t);
+    if (m) return Number(m[1]);
+  }
+  for (const t of texts) {
+    if (!/表|^[(（]?\s*(?:19|20)\d{2}\s*年\s*[)）]?$/.test(t)) continue;
+    const m = /((?:19|20)\d{2})\s*年/.exec(t);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal: number): Project | null {
@@ -324,7 +487,8 @@ function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal
 
   const header = findIndicatorHeader(rd, seg);
   const firstDataRow = header ? header.row : seg.end;
-  const title = rd.titleText(seg.start, Math.min(seg.end, firstDataRow));
+  const fieldRows = [name, dept].filter((x): x is FieldHit => x !== null).map((x) => x.labelRow);
+  const titleEnd = fieldRows.length ? Math.min(...fieldRows) - 1 : firstDataRow;
 
   let projectName = name?.value ?? null;
   let projectCode = code?.value ?? null;
@@ -349,7 +513,7 @@ function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal
   let statedTotalCell = total?.valueCell ?? null;
   let statedTotalWeight: number | null = null;
   if (header) {
-    const block = readIndicators(rd, seg, header.row, template);
+    const block = readIndicators(rd, seg, header, template);
     indicators.push(...block.indicators);
     declaredWeights.push(...block.declared);
     if (block.total) {
@@ -376,7 +540,7 @@ function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal
     departmentCode,
     unit: unit?.value ?? null,
     template,
-    year: yearOf(title),
+    year: formYear(rd, seg, titleEnd),
     location: { file: rd.file, sheet: rd.grid.sheet, cell: firstCell(rd, seg) },
     fieldCells: {
       name: name ? (name.valueCell ?? name.labelCell) : null,
@@ -403,19 +567,23 @@ function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal
   };
 }
 
+/** The form's top-left cell: its title (or first label), preamble lines ("附件2", "填报单位：…") skipped. */
 function firstCell(rd: SheetReader, seg: Segment): string | null {
   for (let r = seg.start; r <= seg.end; r++) {
-    for (let c = rd.s.left; c <= rd.s.right; c++) if (!isBlank(rd.s.get(r, c))) return a1(r, c);
+    for (let c = rd.s.left; c <= rd.s.right; c++) {
+      const v = rd.s.get(r, c);
+      if (isBlank(v)) continue;
+      if (typeof v === "string" && isPreamble(v)) continue;
+      return a1(r, c);
+    }
   }
   return null;
 }
 
-function findIndicatorHeader(rd: SheetReader, seg: Segment): { row: number; roles: RoleMap<IndicatorColumn> } | null {
+function findIndicatorHeader(rd: SheetReader, seg: Segment): Header<IndicatorColumn> | null {
   for (let r = seg.start; r <= seg.end; r++) {
-    const roles = rd.rowRoles(r, INDICATOR_INDEX);
-    if (roles.name !== undefined && (roles.target !== undefined || roles.actual !== undefined || roles.weight !== undefined)) {
-      return { row: r, roles };
-    }
+    const h = rd.headerAt(r, INDICATOR_INDEX);
+    if (isIndicatorHeader(h.roles)) return h;
   }
   return null;
 }
@@ -433,28 +601,67 @@ function cleanText(v: CellValue): string | null {
   return t === "" ? null : t;
 }
 
+/** Indicator name as written, without line breaks and without a typed-over stub prefix ("指标1："). */
+function cleanName(v: CellValue): string | null {
+  const t = cleanText(v);
+  if (t === null) return null;
+  const flat = t.replace(/\s*\n\s*/g, "").trim();
+  const rest = flat.replace(STUB_NAME_PREFIX, "");
+  if (rest === flat) return flat;
+  return rest === "" ? flat.replace(/[:：.、]\s*$/, "") : rest;
+}
+
+function isSubtotal(text: string | null): boolean {
+  return text !== null && SUBTOTALS.has(labelKey(text).key);
+}
+
 interface IndicatorBlock {
   indicators: Indicator[];
   declared: Project["declaredWeights"];
   total: { score: number | null; scoreCell: string | null; weight: number | null } | null;
 }
 
-function readIndicators(rd: SheetReader, seg: Segment, headerRow: number, template: TemplateKind): IndicatorBlock {
-  let roles = rd.rowRoles(headerRow, INDICATOR_INDEX);
-  const indicators: Indicator[] = [];
+type Level1State = { key: Level1Key | null; label: string } | null;
+type Level2State = { key: Level2Key | null; label: string } | null;
+
+/**
+ * Column groups of an indicator header. Usually one; goal tables of the 88号 original put the 中期 and 年度
+ * blocks side by side (一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值): a repeated 二级 or 三级 column starts a
+ * new group, and later groups share the first group's 一级 column.
+ */
+function indicatorGroups(h: Header<IndicatorColumn>): RoleMap<IndicatorColumn>[] {
+  const groups: RoleMap<IndicatorColumn>[] = [{}];
+  for (const { col, role } of h.columns) {
+    const g = groups[groups.length - 1];
+    if (g[role] === undefined) g[role] = col;
+    else if ((role === "name" || role === "level2") && g.name !== undefined) groups.push({ [role]: col });
+  }
+  return groups.filter((g) => g.name !== undefined);
+}
+
+function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorColumn>, template: TemplateKind): IndicatorBlock {
+  let groups = indicatorGroups(header);
+  let roles = groups[0];
+  const collected: { group: number; indicator: Indicator }[] = [];
   const declared: Project["declaredWeights"] = [];
-  let level1: { key: Level1Key | null; label: string } | null = null;
-  let level2: { key: Level2Key | null; label: string } | null = null;
+  let level1: Level1State = null;
+  let level2s: Level2State[] = groups.map(() => null);
   let block: "annual" | "midterm" | null = template === "goal" ? "annual" : null;
   let blankRun = 0;
   let total: IndicatorBlock["total"] = null;
-  const firstRoleCol = Math.min(...(Object.values(roles) as number[]));
+  let firstRoleCol = Math.min(...(Object.values(roles) as number[]));
+  const blockOf = (g: number): "annual" | "midterm" | null =>
+    groups.length > 1 && template === "goal" ? (SIDE_BY_SIDE_BLOCKS[g] ?? block) : block;
 
-  for (let r = headerRow + 1; r <= seg.end; r++) {
+  for (let r = header.last + 1; r <= seg.end; r++) {
     // A repeated header (second block) remaps the columns.
-    const again = rd.rowRoles(r, INDICATOR_INDEX);
-    if (again.name !== undefined && (again.target !== undefined || again.actual !== undefined || again.weight !== undefined)) {
-      roles = again;
+    const again = rd.headerAt(r, INDICATOR_INDEX);
+    if (isIndicatorHeader(again.roles)) {
+      groups = indicatorGroups(again);
+      roles = groups[0];
+      level2s = groups.map(() => null);
+      firstRoleCol = Math.min(...(Object.values(roles) as number[]));
+      r = again.last;
       continue;
     }
     const rowTexts: { col: number; text: string }[] = [];
@@ -464,7 +671,7 @@ function readIndicators(rd: SheetReader, seg: Segment, headerRow: number, templa
     }
     if (rowTexts.length === 0) {
       blankRun++;
-      if (blankRun >= 3 && indicators.length > 0) break;
+      if (blankRun >= 3 && collected.length > 0) break;
       continue;
     }
     blankRun = 0;
@@ -475,7 +682,7 @@ function readIndicators(rd: SheetReader, seg: Segment, headerRow: number, templa
     if (marker && rowTexts.length === 1) {
       block = marker.block;
       level1 = null;
-      level2 = null;
+      level2s = groups.map(() => null);
       continue;
     }
     // Total row ends the block.
@@ -503,26 +710,49 @@ function readIndicators(rd: SheetReader, seg: Segment, headerRow: number, templa
     if (FIELD_INDEX.get(firstKey) === "conclusion" || FIELD_INDEX.get(firstKey) === "problems" || FIELD_INDEX.get(firstKey) === "measures") break;
 
     // Categories, inherited downward (merged cells hold the label only in their top-left cell).
+    let level1Here = false;
+    let declaredHere = false;
     if (roles.level1 !== undefined) {
       const t = cleanText(rd.s.get(r, roles.level1));
-      if (t) {
+      if (t && !isSubtotal(t)) {
         const k = labelKey(t);
         const key = level1Of(k.key);
-        level1 = { key, label: t.replace(/\s+/g, "") };
-        level2 = null;
-        if (k.numbers.length) declared.push({ level1: key, label: t, weight: k.numbers[0], cell: a1(r, roles.level1) });
+        const label = t.replace(/\s+/g, "");
+        level1 = { key, label };
+        level1Here = true;
+        level2s = groups.map(() => null);
+        if (k.numbers.length) {
+          declared.push({ level1: key, label, weight: k.numbers[0], cell: a1(r, roles.level1) });
+          declaredHere = true;
+        }
       }
     }
-    if (roles.level2 !== undefined) {
-      const t = cleanText(rd.s.get(r, roles.level2));
-      if (t) level2 = { key: level2Of(labelKey(t).key), label: t.replace(/\s+/g, "") };
-    }
-    const nameCol = roles.name;
-    if (nameCol === undefined) continue;
-    const nameText = cleanText(rd.s.get(r, nameCol));
-    const ind = readIndicatorRow(rd, r, roles, nameText, level1, level2, block, template);
-    if (ind) indicators.push(ind);
+    groups.forEach((g, gi) => {
+      const level2Text = g.level2 !== undefined ? cleanText(rd.s.get(r, g.level2)) : null;
+      if (level2Text && !isSubtotal(level2Text)) level2s[gi] = { key: level2Of(labelKey(level2Text).key), label: level2Text.replace(/\s+/g, "") };
+      if (g.name === undefined) return;
+      const nameText = cleanName(rd.s.get(r, g.name));
+      // A row with no 三级 name and no target or actual is a category row: a 一级/二级 label alone, or a
+      // subtotal ("小计", or the 一级 row carrying its weight). Its weight declares the category's weight.
+      const noValues = isNoValue(g.target !== undefined ? rd.s.get(r, g.target) : null) && isNoValue(g.actual !== undefined ? rd.s.get(r, g.actual) : null);
+      if ((nameText === null && noValues) || isSubtotal(nameText) || isSubtotal(level2Text)) {
+        const weight = g.weight !== undefined ? parseNumber(rd.s.get(r, g.weight)) : null;
+        const wholeCategory = level1Here || (isSubtotal(nameText) && !level2Text) || (isSubtotal(level2Text) && nameText === null);
+        if (gi === 0 && weight !== null && level1 && wholeCategory && !declaredHere && !declared.some((d) => d.label === level1!.label)) {
+          declared.push({ level1: level1.key, label: level1.label, weight, cell: a1(r, g.weight!) });
+        }
+        return;
+      }
+      const rowRoles: RoleMap<IndicatorColumn> = gi === 0 ? g : { ...g, level1: roles.level1 };
+      const ind = readIndicatorRow(rd, r, rowRoles, nameText, level1, level2s[gi], blockOf(gi), template);
+      if (ind) collected.push({ group: gi, indicator: ind });
+    });
   }
+  // Side-by-side blocks: all of the first block, then the next.
+  const indicators = collected
+    .map((x, i) => ({ ...x, i }))
+    .sort((a, b) => a.group - b.group || a.i - b.i)
+    .map((x) => x.indicator);
   return { indicators, declared, total };
 }
 
@@ -531,8 +761,8 @@ function readIndicatorRow(
   r: number,
   roles: RoleMap<IndicatorColumn>,
   nameText: string | null,
-  level1: { key: Level1Key | null; label: string } | null,
-  level2: { key: Level2Key | null; label: string } | null,
+  level1: Level1State,
+  level2: Level2State,
   block: "annual" | "midterm" | null,
   template: TemplateKind,
 ): Indicator | null {
@@ -565,7 +795,8 @@ function readIndicatorRow(
   const score = parseNumber(get("score"));
   const reason = cleanText(get("reason"));
   const reviewScore = parseNumber(get("reviewScore"));
-  const reviewActualRaw = get("reviewActual");
+  const reviewActual = roles.reviewActual !== undefined ? parse("reviewActual", false) : null;
+  const reviewNote = cleanText(get("reviewNote"));
   const coefficientRaw = get("coefficient");
   let coefficient = parseNumber(coefficientRaw);
   if (coefficient !== null && !pct("coefficient") && typeof coefficientRaw === "number" && coefficient > 1.5) coefficient = coefficient / 100;
@@ -587,12 +818,13 @@ function readIndicatorRow(
   let direction = inferDirection(target, name, l1, l2);
   if (nature === "qualitative") direction = "qualitative";
   const nameCell = a1(r, roles.name!);
+  const reviewed = reviewScore !== null || (reviewActual !== null && reviewActual.kind !== "empty") || reviewNote !== null;
   return {
     level1: l1,
     level1Label: level1?.label ?? null,
     level2: l2,
     level2Label: level2?.label ?? null,
-    name: name.replace(/\s*\n\s*/g, ""),
+    name,
     target,
     actual: template === "goal" ? null : actual,
     weight,
@@ -615,15 +847,10 @@ function readIndicatorRow(
     coefficient,
     core: coreText === null ? null : /^(是|Y|y|yes|√|核心)/.test(coreText),
     nature,
-    review:
-      roles.reviewScore !== undefined || roles.reviewActual !== undefined
-        ? {
-            actual: roles.reviewActual !== undefined ? parseValue(reviewActualRaw, { percentFormat: pct("reviewActual") }) : null,
-            score: reviewScore,
-            note: null,
-            cell: cellOf("reviewScore"),
-          }
-        : null,
+    // Review columns on a self-assessment sheet (抽评): null for rows the reviewer left blank.
+    review: reviewed
+      ? { actual: reviewActual, score: reviewScore, note: reviewNote, cell: cellOf("reviewScore") ?? cellOf("reviewActual") }
+      : null,
   };
 }
 
@@ -665,12 +892,12 @@ function budgetRowLabel(key: string): "total" | "sub" | null {
 }
 
 function readBudget(rd: SheetReader, seg: Segment, limitRow: number): Budget | null {
-  let header: { row: number; roles: RoleMap<BudgetColumn> } | null = null;
+  let header: Header<BudgetColumn> | null = null;
   for (let r = seg.start; r < limitRow && r <= seg.end; r++) {
-    const roles = rd.rowRoles(r, BUDGET_INDEX);
-    const n = ["initial", "adjusted", "executed", "rate"].filter((k) => roles[k as BudgetColumn] !== undefined).length;
+    const h = rd.headerAt(r, BUDGET_INDEX);
+    const n = ["initial", "adjusted", "executed", "rate"].filter((k) => h.roles[k as BudgetColumn] !== undefined).length;
     if (n >= 2) {
-      header = { row: r, roles };
+      header = h;
       break;
     }
   }
@@ -687,7 +914,7 @@ function readBudget(rd: SheetReader, seg: Segment, limitRow: number): Budget | n
   // The budget block label may sit on a row above the header too ("预算执行情况(10分)").
   const num = (r: number, role: BudgetColumn): number | null => (roles[role] === undefined ? null : parseNumber(rd.s.get(r, roles[role]!)));
   let totalRow: number | null = null;
-  for (let r = header.row + 1; r <= Math.min(seg.end, limitRow - 1, header.row + 10); r++) {
+  for (let r = header.last + 1; r <= Math.min(seg.end, limitRow - 1, header.last + 10); r++) {
     let labelText = "";
     let labelCol = -1;
     for (let c = firstRoleCol - 1; c >= rd.s.left; c--) {
@@ -763,6 +990,7 @@ function readBudget(rd: SheetReader, seg: Segment, limitRow: number): Budget | n
   return b;
 }
 
+/** Goal tables: "年度资金总额： 800" with its "其中：财政拨款" / "其他资金" rows below in the same column. */
 function readGoalFunds(rd: SheetReader, seg: Segment): Budget | null {
   const annual = readField(rd, seg, "annualFunds");
   if (!annual || annual.numberValue === null) return readBudget(rd, seg, seg.end);
@@ -770,6 +998,13 @@ function readGoalFunds(rd: SheetReader, seg: Segment): Budget | null {
   b.adjusted = annual.numberValue;
   b.cells.total = annual.valueCell;
   b.cells.adjusted = annual.valueCell;
+  for (let r = annual.labelRow + 1; r <= Math.min(seg.end, annual.labelRow + 6); r++) {
+    const l = rd.label(r, annual.labelCol);
+    if (!l || budgetRowLabel(l.key) !== "sub") break;
+    const right = rd.valueRight(r, annual.labelCol);
+    const amount = right ? parseNumber(right.v) : null;
+    b.lines.push({ label: l.text.replace(/\s+/g, ""), initial: null, adjusted: amount, executed: null, cell: a1(r, annual.labelCol) });
+  }
   return b;
 }
 
@@ -786,10 +1021,11 @@ function readGrade(v: CellValue): Grade | null {
   return null;
 }
 
-function readSpotCheckList(rd: SheetReader, headerRow: number, roles: RoleMap<SpotCheckColumn>): ReviewEntry[] {
+function readSpotCheckList(rd: SheetReader, header: Header<SpotCheckColumn>): ReviewEntry[] {
+  const roles = header.roles;
   const out: ReviewEntry[] = [];
   let blank = 0;
-  for (let r = headerRow + 1; r <= rd.s.bottom; r++) {
+  for (let r = header.last + 1; r <= rd.s.bottom; r++) {
     const nameText = roles.name !== undefined ? cleanText(rd.s.get(r, roles.name)) : null;
     if (!nameText) {
       if (++blank >= 5) break;
@@ -832,9 +1068,10 @@ export function projectFromFileName(file: string): { code: string | null; name: 
   return null;
 }
 
-function readReviewDetail(rd: SheetReader, headerRow: number): ReviewEntry | null {
+function readReviewDetail(rd: SheetReader, header: Header<IndicatorColumn>): ReviewEntry | null {
   const seg = { start: rd.s.top, end: rd.s.bottom };
   const nameField = readField(rd, seg, "name");
+  const deptText = readField(rd, seg, "department")?.value ?? null;
   let name = nameField?.value ?? null;
   let code = readField(rd, seg, "code")?.value ?? null;
   if (name) {
@@ -849,12 +1086,13 @@ function readReviewDetail(rd: SheetReader, headerRow: number): ReviewEntry | nul
     }
   }
   if (!name) return null;
-  const roles = rd.rowRoles(headerRow, INDICATOR_INDEX);
+  const roles = header.roles;
   const indicators: ReviewEntry["indicators"] = [];
   let level1: Level1Key | null = null;
   let level2: Level2Key | null = null;
-  for (let r = headerRow + 1; r <= rd.s.bottom; r++) {
+  for (let r = header.last + 1; r <= rd.s.bottom; r++) {
     const get = (role: IndicatorColumn): CellValue => (roles[role] === undefined ? null : rd.s.get(r, roles[role]!));
+    const pct = (role: IndicatorColumn): boolean => roles[role] !== undefined && rd.s.isPercent(r, roles[role]!);
     const t1 = cleanText(get("level1"));
     if (t1) {
       if (TOTAL_ROWS.has(labelKey(t1).key)) break;
@@ -863,14 +1101,14 @@ function readReviewDetail(rd: SheetReader, headerRow: number): ReviewEntry | nul
     }
     const t2 = cleanText(get("level2"));
     if (t2) level2 = level2Of(labelKey(t2).key);
-    const n = cleanText(get("name"));
-    if (!n) continue;
+    const n = cleanName(get("name"));
+    if (!n || isSubtotal(n)) continue;
     const opCell = get("op");
-    const target = parseSplitValue(natureOf(opCell) ? null : opCell, get("target"), get("unit"));
+    const target = parseSplitValue(natureOf(opCell) ? null : opCell, get("target"), get("unit"), { percentFormat: pct("target") });
     const actual =
       roles.unit !== undefined
-        ? parseSplitValue(null, get("reviewActual"), get("unit"))
-        : parseValue(get("reviewActual"));
+        ? parseSplitValue(null, get("reviewActual"), get("unit"), { percentFormat: pct("reviewActual") })
+        : parseValue(get("reviewActual"), { percentFormat: pct("reviewActual") });
     indicators.push({
       level1,
       level2,
@@ -879,14 +1117,14 @@ function readReviewDetail(rd: SheetReader, headerRow: number): ReviewEntry | nul
       weight: parseNumber(get("weight")),
       actual,
       score: parseNumber(get("reviewScore")),
-      note: cleanText(get("note")),
+      note: cleanText(get("note")) ?? cleanText(get("reviewNote")),
       cell: a1(r, roles.name!),
     });
   }
   return {
     name,
     code,
-    department: null,
+    department: deptText ? splitLeadingCode(deptText).name : null,
     selfScore: null,
     score: null,
     grade: null,

@@ -79,7 +79,8 @@ export const INDICATOR_COLUMNS = {
   coefficient: ["得分系数"],
   core: ["是否核心指标"],
   reviewScore: ["复核得分", "抽评得分", "复评得分", "抽查得分"],
-  reviewActual: ["抽评核实完成值", "复核完成值", "核实完成值", "复核核实完成值", "抽查核实完成值"],
+  reviewActual: ["抽评核实完成值", "复核完成值", "核实完成值", "复核核实完成值", "抽查核实完成值", "抽评完成值", "复核实际完成值"],
+  reviewNote: ["复核意见", "抽评意见", "复核说明", "抽评说明", "复核备注", "抽评备注", "扣分原因", "复核扣分原因", "抽评扣分原因"],
   note: ["备注"],
 } as const;
 export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
@@ -125,7 +126,9 @@ export const SPOTCHECK_COLUMNS = {
   name: ["项目名称", "项目(政策)名称", "专项资金名称"],
   code: ["项目编码", "项目代码", "项目编号"],
   department: ["主管部门", "主管部门及代码", "主管单位", "部门", "县级主管部门", "预算部门"],
-  selfScore: ["自评得分", "自评分数", "自评分"],
+  selfScore: ["自评得分", "自评分数", "自评分", "自评总分"],
+  /** Read only so that a grouped header's "自评 / 等级" is not taken for the review grade. */
+  selfGrade: ["自评等级", "自评结果"],
   score: ["复核得分", "抽评得分", "复评得分", "抽查得分", "复核分数"],
   grade: ["复核等级", "抽评等级", "评价等级", "等级", "复核结果", "抽评结果"],
   note: ["备注", "主要问题", "复核意见", "存在问题"],
@@ -137,6 +140,15 @@ export const TOTAL_ROW_LABELS = ["总分", "合计", "总计", "自评总分", "
 
 /** Rows that end a form: signatures, contacts, notes. */
 export const FOOTER_PREFIXES = ["填报人", "填表人", "联系电话", "项目负责人", "财务负责人", "审核人", "单位负责人", "填表说明", "说明:", "注:", "备注:", "负责人"];
+
+/** 一级/二级 subtotal rows ("小计"): they carry a category's weight, they are no indicator. */
+export const SUBTOTAL_LABELS = ["小计", "分项小计", "小计分值", "分类小计"];
+
+/** Template stub prefixes typed over ("指标1：上门服务老年人数" → "上门服务老年人数"). */
+export const STUB_NAME_PREFIX = /^(?:三级)?指标\s*\d+\s*[:：.、]\s*/;
+
+/** Lines above a form that are not part of it (attachment number, 填报单位 / 日期 lines, amount unit). */
+export const PREAMBLE_LINES = [/^附件\s*\d*\s*[:：]?$/, /^附表\s*\d*\s*[:：]?$/, /^填报单位/, /^填报日期/, /^填表日期/, /^(金额)?单位[:：]/];
 
 /** Block markers inside goal tables. */
 export const BLOCK_MARKERS: { re: RegExp; block: "annual" | "midterm" }[] = [
@@ -188,8 +200,14 @@ export const TITLE_WORDS = {
   spotCheck: /(抽查|复核|抽评|复评)/,
 };
 
-/** Template stub names ("指标1", "……") that are not indicators when the row has no values. */
-export const PLACEHOLDER_NAME = /^(指标\d*|三级指标\d*|[.…*＊xX×_＿]+|\d+)$/;
+/** Template stub names ("指标1", "指标2：", "……") that are not indicators when the row has no values. */
+export const PLACEHOLDER_NAME = /^(指标\d*|三级指标\d*|[.…*＊xX×_＿]+|\d+)[:：]?$/;
+
+/**
+ * Goal tables whose 中期 and 年度 indicators stand side by side on the same rows (财预〔2015〕88号 original:
+ * 一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值): column groups from left to right get these blocks.
+ */
+export const SIDE_BY_SIDE_BLOCKS: ("midterm" | "annual")[] = ["midterm", "annual"];
 
 /** Look-up from normalised key to role for a table of synonyms. */
 export function synonymIndex<K extends string>(table: Record<K, readonly string[]>): Map<string, K> {

@@ -11,6 +11,9 @@ const ERROR_VALUES = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!
 /** Template stubs that are not values: "**", "XX", "≥**人次", "__", "××". */
 const PLACEHOLDER = /\*{2,}|[Xx×]{2,}|_{2,}|＿{2,}|[○□△]{2,}|…{1,}|\.{3,}|^[Xx]$/;
 
+/** Stub marks that fill a template cell without being a value. */
+const STUB_MARKS = /^\s*([*＊]{2,}|[_＿]{2,})\s*$/;
+
 const OP_SYMBOLS: [RegExp, Operator][] = [
   [/^(>=|≥|≧|=>)/, ">="],
   [/^(<=|≤|≦|=<)/, "<="],
@@ -59,7 +62,9 @@ export interface ParseOptions {
 
 /** Parse one cell as a target/actual value. */
 export function parseValue(v: CellValue, opts: ParseOptions = {}): Value {
-  if (isNoValue(v)) return emptyValue();
+  // "**" and "__" are template stubs (placeholders); a single "*", "—" or "/" means "no value".
+  if (typeof v === "string" && STUB_MARKS.test(v)) return { raw: v.trim(), kind: "placeholder", op: null, value: null, unit: null };
+  if (v === null || isNoValue(v)) return emptyValue();
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { raw: String(v), kind: "error", op: null, value: null, unit: null };
     if (opts.percentFormat) {
@@ -150,8 +155,9 @@ export function parseSplitValue(opCell: CellValue, numberCell: CellValue, unitCe
   const opText = toHalfWidth(cellText(opCell)).replace(/\s+/g, "");
   const unitText = isNoValue(unitCell) ? "" : cellText(unitCell);
   let op: Operator | null = base.op;
-  for (const [re, o] of OP_SYMBOLS) if (re.test(opText)) op = o;
-  if (!op) for (const [re, o] of OP_PREFIX_WORDS) if (re.test(opText)) op = o;
+  // First match wins: ">=" must not fall through to ">", "大于等于" not to "大于".
+  if (!op) op = OP_SYMBOLS.find(([re]) => re.test(opText))?.[1] ?? null;
+  if (!op) op = OP_PREFIX_WORDS.find(([re]) => re.test(opText))?.[1] ?? null;
   if (base.kind !== "number") {
     // A qualitative value written in the number column keeps its text.
     return base;
