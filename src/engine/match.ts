@@ -14,9 +14,9 @@
  *   department that none of the same-named projects has, the review matches nothing (it is reported as
  *   spotcheck/no-self-assessment rather than compared with a stranger's form). A single same-named
  *   project matches whatever its department.
- * - Still tied: a project no other list row has claimed, then one already claimed by a list row of the
- *   same project (a per-indicator sheet joins its list row), then one in the review's own file, then the
- *   first read.
+ * - Still tied: a project no other list row has claimed (rows naming a code or department claim first),
+ *   then one already claimed by a list row of the same name (a per-indicator sheet joins its list row),
+ *   then one in the review's own file, then the first read.
  * - A list row (复核得分/复核等级) and a per-indicator sheet ("实际绩效") for the same project combine: the
  *   list gives score, grade and note; the sheet gives per-indicator reviews.
  * - Per-indicator reviews attach by normalised indicator name (`pairIndicators`: 二级 decides when a
@@ -291,8 +291,11 @@ function reviewTotal(p: Project, scores: (number | null)[]): number | null {
 export function attachReviews(projects: Project[], reviews: ReviewEntry[], profile: Profile): ReviewAttachment {
   const state: MatchState = { claimed: new Map() };
   const matches: (string | null)[] = new Array<string | null>(reviews.length).fill(null);
-  // List rows first (they claim projects), then per-indicator sheets (which may join a claimed project).
-  const order = reviews.map((_r, i) => i).sort((a, b) => Number(!isListEntry(reviews[a])) - Number(!isListEntry(reviews[b])) || a - b);
+  // List rows first (they claim projects), those naming a code or department before those that do not
+  // (so a bare row cannot take the project a specific row names), then per-indicator sheets (which may
+  // join a claimed project).
+  const rank = (r: ReviewEntry) => (isListEntry(r) ? 0 : 2) + (codeKey(r.code) || r.department ? 0 : 1);
+  const order = reviews.map((_r, i) => i).sort((a, b) => rank(reviews[a]) - rank(reviews[b]) || a - b);
   for (const i of order) {
     const r = reviews[i];
     const p = matchReview(r, projects, state);

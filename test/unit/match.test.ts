@@ -220,6 +220,16 @@ describe("attachReviews", () => {
     expect(matches).toEqual([a.id, b.id]);
   });
 
+  it("a row naming its department is matched before a bare row of the same name", () => {
+    const civil = scoreProject(proj({ name: "工资性支出", department: "区民政局", statedTotal: 90 }), profile);
+    const water = scoreProject(proj({ name: "工资性支出", department: "区水利局", statedTotal: 80 }), profile);
+    const bare = makeReview({ name: "工资性支出", score: 85 });
+    const named = makeReview({ name: "工资性支出", department: "区民政局", score: 70 });
+    const { matches, projects } = attachReviews([civil, water], [bare, named], profile);
+    expect(matches).toEqual([water.id, civil.id]);
+    expect(projects.map((p) => p.review?.score)).toEqual([70, 85]);
+  });
+
   it("unmatched reviews: null matches, projects untouched, grouped per reviewed project", () => {
     const p = scoreProject(proj({ name: "甲", statedTotal: 95 }), profile);
     const goal = proj({ name: "丁", template: "goal" });
