@@ -8,7 +8,8 @@ function norm(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, "");
 }
 
-function copiesTarget(i: Indicator): boolean {
+/** The actual is a stated comparison, not a measurement (also used by reason/* to skip such rows). */
+export function copiesTarget(i: Pick<Indicator, "actual" | "target">): boolean {
   const a = i.actual;
   if (!a || a.kind !== "number" || a.op === null) return false;
   // "达到100%" / "实现…" reports a measured value; the parser reads 达到 as ≥.

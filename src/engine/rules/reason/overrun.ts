@@ -1,4 +1,5 @@
 import { isOverrun, overrunRatio } from "../../score";
+import { copiesTarget } from "../actual/copies-target";
 import { pct } from "../format";
 import type { ProjectRule } from "../types";
 import { hasReason, hasReasonColumn, reasonCell, reasonRulesApply } from "./shared";
@@ -11,12 +12,13 @@ export const rule: ProjectRule = {
   docs: {
     zh:
       "定量指标实际完成值达到年度指标值的130%（方案中的 overrunRatio）及以上，但没有说明超额完成的原因；大幅超额往往说明目标设置偏低。" +
-      "只适用于越高越好（≥、>）和等于（=）的指标：越低越好的指标（投诉率≤2%，实际1.1%）远低于上限是好事，不报告。" +
+      "实际值带比较符号（“≥400人”）时不是实测值，由 actual/copies-target 报告。只适用于越高越好（≥、>）和等于（=）的指标：越低越好的指标（投诉率≤2%，实际1.1%）远低于上限是好事，不报告。" +
       "绩效目标表、以及没有原因栏的部门整体自评表不适用；没有原因栏的项目自评表指向实际完成值单元格。",
     en:
       "A quantitative actual reaches 130% (the profile's overrunRatio) of its target or more and no reason is given; a large " +
       "overrun usually means the target was set too low. Only for higher-is-better (≥, >) and equal (=) targets: staying far " +
-      "below a ceiling (投诉率 ≤2%, actual 1.1%) is good news and not reported. Goal tables and department-level forms " +
+      "below a ceiling (投诉率 ≤2%, actual 1.1%) is good news and not reported. An actual with an operator (≥400人) is not a " +
+      "measurement (actual/copies-target). Goal tables and department-level forms " +
       "without a reason column are exempt; a self-assessment without a reason column is pointed at the actual cell.",
   },
   message: {
@@ -34,7 +36,7 @@ export const rule: ProjectRule = {
     const reasonColumn = hasReasonColumn(p) ? 1 : 0;
     return p.indicators.flatMap((i) => {
       if (hasReason(i.reason)) return [];
-      if (!i.actual || i.actual.kind !== "number") return [];
+      if (!i.actual || i.actual.kind !== "number" || copiesTarget(i)) return [];
       if (!isOverrun(i, ctx.profile)) return [];
       const ratio = overrunRatio(i)!;
       return [

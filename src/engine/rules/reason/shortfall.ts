@@ -1,6 +1,7 @@
 import type { Indicator, Project } from "../../model";
 import type { Profile } from "../../profiles/schema";
 import { bandRange, isNothingWording, isQualitative, isShortfall, numericDirection, qualitativeBand } from "../../score";
+import { copiesTarget } from "../actual/copies-target";
 import { num } from "../format";
 import type { ProjectRule } from "../types";
 import { hasReason, hasReasonColumn, reasonCell, reasonRulesApply } from "./shared";
@@ -25,8 +26,9 @@ export function shortfallKind(i: Indicator, p: Project, profile: Profile): Kind 
     }
     return null;
   }
-  // A worded actual against a number is actual/not-numeric's finding.
+  // A worded actual against a number is actual/not-numeric's finding; "≥266米" is actual/copies-target's.
   if (a.kind !== "number" && !isNothingWording(a)) return null;
+  if (copiesTarget(i)) return null;
   if (!isShortfall(i, { year: p.year })) return null;
   return numericDirection(i) === "lower" ? "lower" : "higher";
 }
@@ -41,13 +43,13 @@ export const rule: ProjectRule = {
       "指标未完成年度指标值，但“偏差原因分析及改进措施”栏为空（或只写了“无”）。定量指标按数值判断（越高越好：实际值低于指标值；" +
       "越低越好：实际值高于指标值；单位无法换算时看自评得分是否低于分值）。定性指标只在完成情况属于最低档（“未完成”“效果较差”）时报告；" +
       "“部分达成”和时限延后属于中间档，扣分本身已体现，不报告。没有得分栏的表（湖南样式）同样按数值判断。" +
-      "实际值只有文字时由 actual/not-numeric 报告。绩效目标表、以及没有原因栏的部门整体自评表不适用；没有原因栏的项目自评表指向实际完成值单元格。",
+      "实际值只有文字时由 actual/not-numeric 报告，带比较符号（“≥266米”）时由 actual/copies-target 报告。绩效目标表、以及没有原因栏的部门整体自评表不适用；没有原因栏的项目自评表指向实际完成值单元格。",
     en:
       "An indicator misses its target and the reason column is blank (or just 无). Quantities are compared by value (higher is " +
       "better: actual below target; lower is better: actual above target; units that do not reconcile: stated score below " +
       "the weight). Qualitative rows are reported only in the lowest band (未完成, 效果较差); the partial band and late " +
       "deadlines are already reflected in the deduction. Forms without score columns are checked the same way. Worded " +
-      "actuals against numbers are actual/not-numeric's. Goal tables and department-level forms without a reason column are " +
+      "actuals against numbers are actual/not-numeric's, actuals with an operator (≥266米) actual/copies-target's. Goal tables and department-level forms without a reason column are " +
       "exempt; a self-assessment without a reason column is pointed at the actual cell.",
   },
   message: {

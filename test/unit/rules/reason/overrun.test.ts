@@ -15,6 +15,7 @@ testRule(rule, {
     { name: "lower-is-better rate with no operator: 预算调整率 10%, actual 5%", project: one({ name: "预算调整率", target: "10%", actual: "5%" }) },
     { name: "qualitative rows", project: one({ target: "有效改善", actual: "显著改善" }) },
     { name: "a zero target has no ratio", project: one({ name: "新增债务", target: "=0万元", actual: "0万元" }) },
+    { name: "a copied comparison (≥400人) is actual/copies-target's finding", project: one({ target: "≥266人", actual: "≥400人" }) },
     { name: "a worded actual", project: one({ target: "≥100个", actual: "超额完成" }) },
     { name: "a larger overrunRatio in the profile", project: one({ target: "≥100个", actual: "140个" }), options: lenient },
     {
@@ -37,6 +38,7 @@ testRule(rule, {
     { name: "equal target (=10个) overrun", project: one({ target: "=10个", actual: "15个" }), hits: [{ data: { ratio: 1.5 } }] },
     { name: "percent target: 覆盖率 ≥50%, 70%", project: one({ name: "覆盖率", target: "≥50%", actual: "70%" }), hits: [{ data: { ratioText: "140%" } }] },
     { name: "units reconciled: ≥1万人, 15000人", project: one({ name: "受益人口", target: "≥1万人", actual: "15000人" }), hits: [{ data: { ratio: 1.5 } }] },
+    { name: "“达到400人” is a measurement, not a copied comparison", project: one({ target: "≥266人", actual: "达到400人" }), hits: [{ data: { actual: "达到400人" } }] },
     { name: "no operator, higher-is-better by default", project: one({ name: "服务工单数", target: "14000单", actual: "20000单" }), hits: [{}] },
     { name: "the profile's ratio is used", project: one({ target: "≥100个", actual: "160个" }), options: lenient, hits: [{ data: { threshold: 1.5 } }] },
     {

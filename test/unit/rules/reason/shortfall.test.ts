@@ -39,6 +39,7 @@ testRule(rule, {
       project: one({ target: "≥100个", actual: "100个", weight: 10, score: 8 }),
     },
     { name: "a worded actual is actual/not-numeric's finding", project: one({ target: "≥95%", actual: "完成", weight: 10, score: 8 }) },
+    { name: "an actual with an operator (≥90%) is actual/copies-target's finding", project: one({ target: "≥95%", actual: "≥90%", weight: 10, score: 9.47 }) },
     { name: "a blank actual is actual/missing's finding", project: one({ target: "≥95%", actual: "", weight: 10, score: 0 }) },
     {
       name: "湖南 style (no score columns): 乘客满意度 88% of ≥90% with a reason (example 07)",

@@ -53,6 +53,8 @@ describe("unitImpliedByName", () => {
     ["培训人数", true],
     ["覆盖率", true],
     ["收费标准（元）", true],
+    ["帮扶贫困户", true],
+    ["满意度调查结果", true],
     ["受益人口", false],
     ["补助金额", false],
     ["建设工期", false],
