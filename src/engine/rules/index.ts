@@ -21,6 +21,18 @@ import { rule as actualNotNumeric } from "./actual/not-numeric";
 import { rule as reasonShortfall } from "./reason/shortfall";
 import { rule as reasonOverrun } from "./reason/overrun";
 // -- weight / score / budget rules --
+import { rule as weightTotal } from "./weight/total";
+import { rule as weightSplit } from "./weight/split";
+import { rule as weightDeclaredSum } from "./weight/declared-sum";
+import { rule as scoreExceedsWeight } from "./score/exceeds-weight";
+import { rule as scoreTotalMismatch } from "./score/total-mismatch";
+import { rule as scoreBand } from "./score/band";
+import { rule as scoreFormula } from "./score/formula";
+import { rule as scoreAllFull } from "./score/all-full";
+import { rule as budgetTotalMismatch } from "./budget/total-mismatch";
+import { rule as budgetRateMismatch } from "./budget/rate-mismatch";
+import { rule as budgetScoreMismatch } from "./budget/score-mismatch";
+import { rule as budgetLowExecution } from "./budget/low-execution";
 // -- goal / spotcheck rules --
 import { rule as goalTargetChanged } from "./goal/target-changed";
 import { rule as goalIndicatorDropped } from "./goal/indicator-dropped";
@@ -50,6 +62,18 @@ export const RULES: readonly Rule[] = [
   reasonShortfall,
   reasonOverrun,
   // -- weight / score / budget rules --
+  weightTotal,
+  weightSplit,
+  weightDeclaredSum,
+  scoreExceedsWeight,
+  scoreTotalMismatch,
+  scoreBand,
+  scoreFormula,
+  scoreAllFull,
+  budgetTotalMismatch,
+  budgetRateMismatch,
+  budgetScoreMismatch,
+  budgetLowExecution,
   // -- goal / spotcheck rules --
   goalTargetChanged,
   goalIndicatorDropped,
