@@ -1,0 +1,214 @@
+import { HostError } from "../../src/adapters/officejs/host";
+import { insertTemplateSheets, widthToPoints, writeOutputSheets, type WriteConfig } from "../../src/adapters/officejs/write";
+import type { SheetPlan } from "../../src/engine/summary/plan";
+import { createFakeExcel, type FakeExcelOptions, type FakeSheetInit } from "../helpers/fake-excel";
+import { templateSheet } from "./officejs/fixtures";
+import { blankTemplate, issuesPlan, longIssuesPlan, summaryPlan, TRICKY_TEXT } from "./officejs/plans";
+
+const CFG: WriteConfig = { charts: true, hyperlinks: true, protectionCheck: true };
+const FIVE_MB = 5 * 1024 * 1024;
+
+function workbook(extra: FakeSheetInit[] = [], opts: FakeExcelOptions = {}) {
+  return createFakeExcel(
+    [
+      templateSheet("自评表1", 1),
+      { name: "评价汇总", rows: [["上次的汇总"]] },
+      templateSheet("自评表2", 2),
+      { name: "抽查复核", rows: [["上次的复核"]] },
+      ...extra,
+    ],
+    opts,
+  );
+}
+
+const USER_SHEETS = ["自评表1", "自评表2"];
+
+function snapshots(fake: ReturnType<typeof createFakeExcel>, names = USER_SHEETS) {
+  return names.map((n) => fake.snapshot(n));
+}
+
+async function expectHostError(p: Promise<unknown>, code: string): Promise<HostError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(HostError);
+  expect((e as HostError).code).toBe(code);
+  return e as HostError;
+}
+
+describe("writing output sheets", () => {
+  it("writes everything in one batch: preflight + one write sync (+ one for the chart)", async () => {
+    const fake = workbook();
+    const result = await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), issuesPlan()], CFG));
+    expect(fake.stats.syncs).toBe(3);
+    expect(result.stats.syncs).toBe(3);
+    expect(result.sheets).toEqual(["评价汇总", "问题清单"]);
+    expect(result.warnings).toEqual([]);
+
+    const noChart = workbook();
+    await noChart.run((ctx) => writeOutputSheets(ctx, [{ ...summaryPlan(), chart: undefined }, issuesPlan()], CFG));
+    expect(noChart.stats.syncs).toBe(2);
+  });
+
+  it("replaces the previous output sheets, adds the new ones at the end, leaves no temporary sheet", async () => {
+    const fake = workbook();
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), issuesPlan()], CFG));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "自评表2", "评价汇总", "问题清单"]);
+    expect(fake.sheet("评价汇总").get(0, 0)).toBe("评价汇总");
+    expect(fake.sheet("评价汇总").get(7, 2)).toBe("=危险的项目名");
+  });
+
+  it("does not touch any user cell (snapshots before and after are equal), nor the active sheet", async () => {
+    const fake = workbook();
+    fake.model.active = fake.sheet("自评表2");
+    const before = snapshots(fake);
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), issuesPlan()], CFG));
+    expect(snapshots(fake)).toEqual(before);
+    expect(fake.model.active?.name).toBe("自评表2");
+  });
+
+  it("keeps text that looks like a formula, number, date or boolean as text", async () => {
+    const fake = workbook();
+    await fake.run((ctx) => writeOutputSheets(ctx, [issuesPlan()], CFG));
+    const s = fake.sheet("问题清单");
+    const written = TRICKY_TEXT.map((_, i) => s.get(i + 1, 3));
+    expect(written).toEqual(TRICKY_TEXT);
+    expect(s.formulas.size).toBe(0);
+    // Control: the fake really parses input like Excel — the same strings written raw would not survive.
+    const raw = createFakeExcel([{ name: "S" }]);
+    await raw.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 1, TRICKY_TEXT.length).values = [TRICKY_TEXT];
+      await ctx.sync();
+    });
+    const rawSheet = raw.sheet("S");
+    expect(rawSheet.formulas.size).toBeGreaterThanOrEqual(4);
+    expect(rawSheet.get(0, 6)).toBe(12);
+    expect(rawSheet.get(0, 9)).toBe(true);
+  });
+
+  it("number formats, styles, links, merges, widths, frozen header and the chart", async () => {
+    const fake = workbook();
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
+    const s = fake.sheet("评价汇总");
+    const key = (r: number, c: number) => r * 20000 + c;
+    expect(s.get(7, 3)).toBe(1234.5);
+    expect(s.format(7, 3)).toBe("#,##0.00");
+    expect(s.format(7, 4)).toBe("0.00%");
+    expect(s.format(7, 1)).toBe("General");
+    expect(s.styles.get(key(6, 0))).toMatchObject({ "font.bold": true, "fill.color": "#D9E1F2" });
+    expect(s.styles.get(key(6, 7))).toMatchObject({ "font.bold": true });
+    expect(s.styles.get(key(9, 6))).toMatchObject({ "fill.color": "#FFC7CE" });
+    expect(s.styles.get(key(8, 6))).toBeUndefined();
+    expect(s.links.get(key(7, 7))).toEqual({ documentReference: "'自评表1'!B2", screenTip: "自评表1!B2", textToDisplay: "自评表1" });
+    expect(s.get(7, 7)).toBe("自评表1");
+    expect(s.styles.get(key(7, 7))).toMatchObject({ "font.color": "#0563C1", "font.underline": "Single" });
+    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 7 }]);
+    expect(s.columnWidths.get(2)).toBe(widthToPoints(30));
+    expect(s.frozenRows).toBe(7);
+    expect(s.charts).toEqual([
+      { type: "Pie", source: "B3:B6", seriesBy: "Columns", title: "等级分布", "series0.categories": "A3:A6", legend: "Right" },
+    ]);
+  });
+
+  it("a long report is cut into syncs by request size, each under 5 MB", async () => {
+    const fake = workbook();
+    const result = await fake.run((ctx) => writeOutputSheets(ctx, [longIssuesPlan(20000)], CFG));
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(FIVE_MB);
+    expect(result.stats.syncs).toBe(fake.stats.syncs);
+    expect(fake.sheet("问题清单").get(20000, 0)).toBe(20000);
+    expect(fake.sheet("问题清单").links.size).toBe(20000);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "自评表2", "问题清单"]);
+    // eslint-disable-next-line no-console
+    console.log(`20,000 findings: ${fake.stats.syncs} syncs, max request ${(fake.stats.maxRequestBytes / 1e6).toFixed(2)} MB`);
+  });
+
+  it("works when the workbook holds only previous output sheets (never deletes the last sheet first)", async () => {
+    const fake = createFakeExcel([{ name: "评价汇总", rows: [["old"]] }]);
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["评价汇总"]);
+    expect(fake.sheet("评价汇总").get(0, 0)).toBe("评价汇总");
+  });
+});
+
+describe("writing: refusals and failures leave the workbook as it was", () => {
+  it("a protected workbook: typed error before anything changes", async () => {
+    const fake = workbook([], { workbookProtected: true });
+    const names = fake.model.sheets.map((s) => s.name);
+    const before = snapshots(fake, names);
+    const e = await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG)), "protected");
+    expect(e.message).toMatch(/保护/);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(names);
+    expect(snapshots(fake, names)).toEqual(before);
+    expect(fake.stats.syncs).toBe(1);
+  });
+
+  it("a protected previous output sheet: typed error naming it", async () => {
+    const fake = createFakeExcel([templateSheet("自评表1"), { name: "评价汇总", rows: [["old"]], protected: true }]);
+    const e = await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG)), "protected");
+    expect(e.sheet).toBe("评价汇总");
+    expect(fake.sheet("评价汇总").get(0, 0)).toBe("old");
+  });
+
+  it("a failure in the middle of the batch: added sheets are removed, previous outputs untouched", async () => {
+    const fake = workbook([], { failWhen: (cmd) => (cmd.kind === "range.hyperlink" ? "GeneralException" : null) });
+    const names = fake.model.sheets.map((s) => s.name);
+    const before = snapshots(fake, names);
+    const e = await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [issuesPlan(), summaryPlan()], CFG)), "write-failed");
+    expect((e.cause as { code?: string }).code).toBe("GeneralException");
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(names);
+    expect(snapshots(fake, names)).toEqual(before);
+  });
+
+  it("an access-denied failure during the batch maps to 'protected'", async () => {
+    const fake = workbook([], { failWhen: (cmd) => (cmd.kind === "worksheets.add" ? "AccessDenied" : null) });
+    await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG)), "protected");
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "评价汇总", "自评表2", "抽查复核"]);
+  });
+
+  it("a chart the host refuses is a warning; the sheets are written", async () => {
+    const fake = workbook([], { charts: false });
+    const result = await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
+    expect(result.warnings).toHaveLength(1);
+    expect(fake.sheet("评价汇总").get(0, 0)).toBe("评价汇总");
+    const skipped = workbook();
+    const r2 = await skipped.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], { ...CFG, charts: false }));
+    expect(r2.warnings[0]).toMatch(/图表/);
+    expect(skipped.stats.syncs).toBe(2);
+  });
+
+  it("refuses plans for sheets that are not output sheets, before any sync", async () => {
+    const fake = workbook();
+    const bad = { ...summaryPlan(), name: "自评表1" } as unknown as SheetPlan;
+    await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [bad], CFG)), "invalid-plan");
+    await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), summaryPlan()], CFG)), "invalid-plan");
+    expect(fake.stats.syncs).toBe(0);
+  });
+
+  it("without hyperlink support, link cells are plain text", async () => {
+    const fake = workbook();
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], { ...CFG, hyperlinks: false }));
+    expect(fake.sheet("评价汇总").links.size).toBe(0);
+    expect(fake.sheet("评价汇总").get(7, 7)).toBe("自评表1");
+  });
+});
+
+describe("inserting blank templates", () => {
+  it("adds them at the end with unique names, activates the first, changes nothing else", async () => {
+    const fake = createFakeExcel([templateSheet("项目支出绩效自评表"), templateSheet("其他")]);
+    const before = snapshots(fake, ["项目支出绩效自评表", "其他"]);
+    const result = await fake.run((ctx) => insertTemplateSheets(ctx, [blankTemplate(), blankTemplate()], CFG));
+    expect(result.sheets).toEqual(["项目支出绩效自评表 (2)", "项目支出绩效自评表 (3)"]);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["项目支出绩效自评表", "其他", "项目支出绩效自评表 (2)", "项目支出绩效自评表 (3)"]);
+    expect(fake.model.active?.name).toBe("项目支出绩效自评表 (2)");
+    expect(fake.sheet("项目支出绩效自评表 (2)").get(4, 8)).toBe("偏差原因分析及改进措施");
+    expect(snapshots(fake, ["项目支出绩效自评表", "其他"])).toEqual(before);
+    expect(fake.stats.syncs).toBe(2);
+  });
+
+  it("a protected workbook: typed error", async () => {
+    const fake = createFakeExcel([templateSheet("其他")], { workbookProtected: true });
+    await expectHostError(fake.run((ctx) => insertTemplateSheets(ctx, [blankTemplate()], CFG)), "protected");
+    expect(fake.model.sheets).toHaveLength(1);
+  });
+});
