@@ -31,11 +31,5 @@ export function sum2(xs: number[]): number {
   return Math.round(xs.reduce((a, x) => a + x, 0) * 100) / 100;
 }
 
-/** Row number of an A1 address ("E16" → 16), null when not an address. */
-export function rowOf(cell: string | null): number | null {
-  const m = cell ? /(\d+)$/.exec(cell) : null;
-  return m ? Number(m[1]) : null;
-}
-
 export const LEVEL1_ZH: Record<Level1Key, string> = { output: "产出", effect: "效益", satisfaction: "满意度", cost: "成本" };
 export const LEVEL1_EN: Record<Level1Key, string> = { output: "output", effect: "effect", satisfaction: "satisfaction", cost: "cost" };

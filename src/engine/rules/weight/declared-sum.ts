@@ -1,29 +1,25 @@
 import type { Indicator, Project } from "../../model";
 import { num, str } from "../format";
-import { differs, rowOf, scoreRulesApply, sum2 } from "../score/common";
+import { differs, scoreRulesApply, sum2 } from "../score/common";
 import type { ProjectRule } from "../types";
 
 const TOLERANCE = 0.01;
 
 const norm = (s: string | null) => (s ?? "").replace(/\s+/g, "");
 
-/** Indicators under a declared label: rows from the label down to the next declared label, same 一级. */
-function membersOf(p: Project, index: number): Indicator[] {
-  const sorted = [...p.declaredWeights].sort((a, b) => (rowOf(a.cell) ?? 0) - (rowOf(b.cell) ?? 0));
+/**
+ * Indicators under a declared label: those carrying that 一级 label (by key when the label is unknown).
+ * The declaration may sit on the 一级 label ("产出指标(50分)") or on a 小计 row below the rows, so rows
+ * are matched by label, not by position. "绩效指标(90分)" declares the pool of all indicators. Null when
+ * the same label is declared twice in one form (which rows belong to which cannot be told).
+ */
+function membersOf(p: Project, index: number): Indicator[] | null {
   const d = p.declaredWeights[index];
-  const start = rowOf(d.cell) ?? 0;
-  const next = sorted.find((x) => (rowOf(x.cell) ?? 0) > start);
-  const end = next ? (rowOf(next.cell) ?? Infinity) : Infinity;
   const label = norm(d.label);
-  const pool = /^绩效指标/.test(label); // "绩效指标(90分)": every indicator of the form
-  return p.indicators.filter((i) => {
-    if (i.weightSource === "profile") return false;
-    if (pool) return true;
-    const row = rowOf(i.cell) ?? 0;
-    if (row < start || row >= end) return false;
-    if (i.level1Label !== null) return norm(i.level1Label) === label;
-    return d.level1 !== null && i.level1 === d.level1;
-  });
+  const rows = p.indicators.filter((i) => i.weightSource !== "profile");
+  if (/^绩效指标/.test(label)) return rows;
+  if (p.declaredWeights.some((x, k) => k !== index && norm(x.label) === label)) return null;
+  return rows.filter((i) => (i.level1Label !== null ? norm(i.level1Label) === label : d.level1 !== null && i.level1 === d.level1));
 }
 
 /**
@@ -31,8 +27,9 @@ function membersOf(p: Project, index: number): Indicator[] {
  * weight/declared-sum).
  *
  * - Forms with score columns only (self-assessments, department-level forms); not goal tables.
- * - A declared label's rows: those below it carrying that 一级 label, up to the next declared label.
- *   "绩效指标(90分)" declares the pool of all indicators.
+ * - A declared label's rows: those carrying that 一级 label, wherever the declaration sits (on the label
+ *   or on a 小计 row). "绩效指标(90分)" declares the pool of all indicators. A label declared twice in
+ *   one form is skipped (the rows cannot be attributed).
  * - Indicators with no weight count as 0 and are named; silent when none of the rows has a weight, or
  *   when no row sits under the label (category/missing-* report that).
  * - Tolerance 0.01. Points at the declared label's cell.
@@ -61,6 +58,7 @@ export const rule: ProjectRule = {
     if (!scoreRulesApply(p)) return [];
     return p.declaredWeights.flatMap((d, index) => {
       const members = membersOf(p, index);
+      if (!members) return [];
       const weights = members.map((i) => i.weight).filter((w): w is number => w !== null);
       if (weights.length === 0) return [];
       const total = sum2(weights);

@@ -1,5 +1,7 @@
 import { rule } from "../../../../src/engine/rules/weight/declared-sum";
+import type { Grid } from "../../../../src/engine/grid";
 import type { Project } from "../../../../src/engine/model";
+import { readWorkbook } from "../../../../src/engine/read";
 import type { IndicatorInit } from "../../../helpers/factories";
 import { testRule } from "../../../helpers/rule-tester";
 import { national, NATIONAL_ROWS } from "../score/fixtures";
@@ -15,6 +17,26 @@ const DECLARED: Project["declaredWeights"] = [
 ];
 const declared = (rows: IndicatorInit[] = NATIONAL_ROWS, extra: Partial<Project> = {}) =>
   national({ rows: labelled(rows), declaredWeights: DECLARED, ...extra });
+/** A national form whose 产出 category closes with a 小计 row carrying its weight (50) below its rows. */
+function subtotalGrid(outputWeights: [number, number]): Grid {
+  const v: (string | number | null)[][] = [
+    ["项目支出绩效自评表（2023年度）", null, null, null, null, null, null, null],
+    ["项目名称", "测试项目", null, null, null, null, null, null],
+    ["主管部门", "区水利局", null, null, "实施单位", "区供水站", null, null],
+    ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", 100, 100, 100, 10, 1, 10],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    [null, "产出指标", "数量指标", "维修处数", "≥10处", "10处", outputWeights[0], outputWeights[0]],
+    [null, null, "质量指标", "验收合格率", "≥95%", "96%", outputWeights[1], outputWeights[1]],
+    [null, null, "小计", null, null, null, 50, outputWeights[0] + outputWeights[1]],
+    [null, "效益指标", "社会效益指标", "受益人口", "≥100人", "100人", 30, 30],
+    [null, "满意度指标", "满意度指标", "群众满意度", "≥90%", "92%", 10, 10],
+    ["总分", null, null, null, null, null, 100, 90 + outputWeights[0] + outputWeights[1] - 40],
+  ];
+  return { sheet: "自评表", top: 0, left: 0, values: v, merges: [] };
+}
+const readSubtotal = (w: [number, number]) => [readWorkbook({ file: "subtotal.xlsx", grids: [subtotalGrid(w)] })];
+
 const change = (changes: Record<number, IndicatorInit>) => NATIONAL_ROWS.map((r, i) => ({ ...r, ...(changes[i] ?? {}) }));
 
 testRule(rule, {
@@ -34,6 +56,11 @@ testRule(rule, {
     {
       name: "rows matched by 一级 key when the label is not known",
       project: national({ declaredWeights: DECLARED, rows: NATIONAL_ROWS.map((r) => ({ ...r, level1Label: null })) }),
+    },
+    { name: "a 小计 row below its rows declares 50 and they add up (read from a grid)", readings: readSubtotal([30, 20]) },
+    {
+      name: "the same label declared twice: rows cannot be attributed",
+      project: declared(change({ 0: { weight: 20 } }), { declaredWeights: [...DECLARED, { level1: "output", label: "产出指标(50分)", weight: 50, cell: "A30" }] }),
     },
   ],
   invalid: [
@@ -69,6 +96,11 @@ testRule(rule, {
       name: "department-level forms with declared points are checked",
       project: declared(change({ 7: { weight: 12 } }), { template: "department-self-assessment" }),
       hits: [{ cell: "A23", data: { declared: 10, sum: 12 } }],
+    },
+    {
+      name: "a 小计 row below its rows declares 50, the rows add up to 45 (read from a grid)",
+      readings: readSubtotal([30, 15]),
+      hits: [{ cell: "G9", project: "测试项目", data: { label: "产出指标", declared: 50, sum: 45, count: 2 } }],
     },
   ],
 });
