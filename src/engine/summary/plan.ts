@@ -1,6 +1,23 @@
 /**
  * Host-independent description of an output sheet. Adapters (exceljs, Office.js) turn a SheetPlan
  * into a real worksheet; the engine never touches a host.
+ *
+ * Contract for every writer (SPEC §6):
+ * - **Strings are text, always.** A PlanCell string is user or report text and must land in the cell as a
+ *   text value, even when it looks like a formula ("=HYPERLINK(…)", "+1", "-2", "@SUM(A1)"), a number
+ *   ("001", "50%") or a date ("1/2"). Writers never build formulas from plan strings.
+ *   - exceljs: assign the string as `cell.value` (exceljs stores it as a shared string, type String;
+ *     only `{ formula }` objects become formulas). Link cells use `{ text, hyperlink }`, also text.
+ *   - Office.js: `range.values` parses what it is given like typed input ("=…" becomes a formula, "50%" a
+ *     number, "1/2" a date). Set the number format "@" on every string cell before writing its value;
+ *     `isFormulaLike` names the cases a test must cover.
+ * - Numbers are written as numbers with `fmt` as the number format; null leaves the cell empty.
+ * - `link` is an internal hyperlink to a cell of the same workbook. Write it only when the target sheet
+ *   exists in the workbook being written (a run over several files may name sheets that live elsewhere);
+ *   otherwise write the text alone.
+ * - Merged areas: the value stands in the top-left cell; the other cells of the area are null in `rows`.
+ * - Charts: drawn where the host can (Office.js). exceljs cannot write charts: the chart's data table is
+ *   still written, so the user can insert a chart over it in one click.
  */
 
 /** The product's own sheets: recognised on every run, replaced, never read as templates. */
@@ -9,6 +26,14 @@ export type OutputSheetName = (typeof OUTPUT_SHEETS)[number];
 
 export type CellStyle = "title" | "subtitle" | "header" | "label" | "error" | "warning" | "info" | "flag" | "text";
 
+/** Internal link target: a sheet of the workbook and an A1 address on it. */
+export interface PlanLink {
+  sheet: string;
+  cell: string;
+  /** The file the sheet was read from (runs over several workbooks); informational for writers. */
+  file?: string;
+}
+
 export interface PlanCell {
   /** A value; strings are always written as text (never as formulas). */
   v: string | number | null;
@@ -16,8 +41,10 @@ export interface PlanCell {
   fmt?: string;
   style?: CellStyle;
   /** Internal link to a cell of the workbook (sheet name and A1 address). */
-  link?: { sheet: string; cell: string };
+  link?: PlanLink;
   wrap?: boolean;
+  /** Thin border on all sides (table body cells; header cells always have one). */
+  border?: boolean;
 }
 
 export interface ChartPlan {
@@ -28,6 +55,10 @@ export interface ChartPlan {
   values: string;
   /** Top-left cell where the chart is anchored. */
   anchor: string;
+  /** Bottom-right cell of the chart's area (Office.js `setPosition(anchor, to)`); hosts may size freely when absent. */
+  to?: string;
+  /** Series name (the values column's header). */
+  seriesName?: string;
 }
 
 export interface SheetPlan {
@@ -41,4 +72,11 @@ export interface SheetPlan {
   /** Frozen rows at the top (the header). */
   freezeRows: number;
   chart?: ChartPlan;
+  /** Range (A1 notation) that gets an AutoFilter: the table's header row and body. */
+  filter?: string;
+}
+
+/** True for text that a spreadsheet would take as a formula if typed: starts with = + - @ (after spaces). */
+export function isFormulaLike(s: string): boolean {
+  return /^\s*[=+\-@]/.test(s);
 }

@@ -1,0 +1,81 @@
+/** Small builders for PlanCells and sheet locations shared by the summary sheets. */
+import { a1, parseA1 } from "../grid";
+import { baseName } from "./format";
+import type { CellStyle, PlanCell, PlanLink } from "./plan";
+
+export const FMT = {
+  /** 万元 */
+  amount: "#,##0.00",
+  rate: "0.00%",
+  score: "0.00",
+  /** review − self, signed */
+  gap: "+0.00;-0.00;0.00",
+  count: "0",
+} as const;
+
+export const EMPTY: PlanCell = { v: null };
+
+export function text(v: string | null | undefined, extra: Omit<PlanCell, "v"> = {}): PlanCell {
+  return { v: v === undefined || v === null || v === "" ? null : v, ...extra };
+}
+
+export function num(v: number | null | undefined, fmt: string, extra: Omit<PlanCell, "v" | "fmt"> = {}): PlanCell {
+  return v === null || v === undefined || !Number.isFinite(v) ? { v: null, ...extra } : { v, fmt, ...extra };
+}
+
+/** A row builder: cells placed by column, gaps filled with empty cells. */
+export class Rows {
+  readonly rows: PlanCell[][] = [];
+
+  set(row: number, col: number, cell: PlanCell): void {
+    while (this.rows.length <= row) this.rows.push([]);
+    const r = this.rows[row];
+    while (r.length < col) r.push(EMPTY);
+    r[col] = cell;
+  }
+
+  push(cells: PlanCell[]): number {
+    this.rows.push(cells);
+    return this.rows.length - 1;
+  }
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  /** Rows padded to `width` cells so every row has the same shape. */
+  build(width: number): PlanCell[][] {
+    return this.rows.map((r) => {
+      const out = r.map((c) => c ?? EMPTY);
+      while (out.length < width) out.push(EMPTY);
+      return out;
+    });
+  }
+}
+
+/** Does the run span several files? Then locations show their file. */
+export function sheetLabel(file: string, sheet: string, multiFile: boolean): string {
+  if (!multiFile || !file) return sheet;
+  const name = baseName(file);
+  const stem = name.replace(/\.[^.]+$/, "");
+  // Combined workbooks name copied sheets "<file stem>-<sheet>": the file is already in the name.
+  if (sheet.startsWith(`${stem}-`)) return sheet;
+  return `[${name}]${sheet}`;
+}
+
+/** The top-left A1 address of a cell or range ("B12", "B12:C13" → "B12"), or null. */
+export function topLeft(cell: string | null | undefined): string | null {
+  if (!cell) return null;
+  if (/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(cell)) return cell;
+  const first = cell.split(":")[0].replace(/\$/g, "").trim();
+  const p = parseA1(first);
+  return p ? a1(p.row, p.col) : null;
+}
+
+export function link(file: string, sheet: string, cell: string | null | undefined): PlanLink {
+  return { sheet, cell: topLeft(cell) ?? "A1", file };
+}
+
+export function styled(style: CellStyle, v: string | number | null, extra: Omit<PlanCell, "v" | "style"> = {}): PlanCell {
+  return { v, style, ...extra };
+}

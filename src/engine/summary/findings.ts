@@ -1,0 +1,103 @@
+/**
+ * 问题清单: one row per finding. Order: errors, then warnings, then info; within a level, grouped by project
+ * in report order (findings with no project last), then by sheet and cell position. The 单元格 column links
+ * to the finding's cell; a finding with no cell links to its project's form (or the sheet's A1).
+ */
+import { parseA1 } from "../grid";
+import type { Finding, Report } from "../model";
+import { FMT, Rows, link, num, sheetLabel, styled, text, topLeft } from "./cells";
+import { baseName } from "./format";
+import type { PlanCell, SheetPlan } from "./plan";
+import type { Facts } from "./stats";
+import type { Catalogue } from "./strings";
+
+const COLS = 8;
+const HEADER_ROW = 2;
+const WIDTHS = [6, 8, 28, 30, 22, 10, 60, 48];
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Plain code-unit order (stable and fast; localeCompare is slow on 20,000 findings). */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings in the order the sheet lists them. */
+export function orderFindings(report: Report): Finding[] {
+  const projectIndex = new Map(report.projects.map((p, i) => [p.id, i]));
+  const nameIndex = new Map<string, number>();
+  report.projects.forEach((p, i) => {
+    if (!nameIndex.has(p.name)) nameIndex.set(p.name, i);
+  });
+  const rank = (f: Finding): number => {
+    if (f.projectId && projectIndex.has(f.projectId)) return projectIndex.get(f.projectId)!;
+    if (f.project !== null) return report.projects.length + (nameIndex.get(f.project) ?? 0);
+    return 2 * report.projects.length + 1;
+  };
+  const pos = (f: Finding) => parseA1(topLeft(f.cell) ?? "") ?? { row: -1, col: -1 };
+  return report.findings
+    .map((f, i) => ({ f, i, rank: rank(f), pos: pos(f) }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        a.rank - b.rank ||
+        cmp(a.f.project ?? "", b.f.project ?? "") ||
+        cmp(a.f.file, b.f.file) ||
+        cmp(a.f.sheet ?? "", b.f.sheet ?? "") ||
+        a.pos.row - b.pos.row ||
+        a.pos.col - b.pos.col ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}
+
+export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetPlan {
+  const f = s.findings;
+  const sum = report.summary;
+  const rows = new Rows();
+  const multiFile = facts.files.length > 1;
+  const projects = new Map(report.projects.map((p) => [p.id, p]));
+
+  rows.set(0, 0, styled("title", f.title));
+  rows.set(1, 0, styled("text", f.meta(report.findings.length, sum.errors, sum.warnings, sum.infos)));
+  f.headers.forEach((h, c) => rows.set(HEADER_ROW, c, styled("header", h)));
+
+  const ordered = orderFindings(report);
+  ordered.forEach((x, i) => {
+    const b = { border: true } as const;
+    const project = x.projectId ? projects.get(x.projectId) : undefined;
+    const cell = topLeft(x.cell) ?? (project && project.location.sheet === x.sheet ? project.location.cell : null);
+    const where = x.sheet !== null ? sheetLabel(x.file, x.sheet, multiFile) : baseName(x.file) || null;
+    const cellCell: PlanCell =
+      x.sheet !== null
+        ? text(cell ?? "A1", { ...b, link: link(x.file, x.sheet, cell) })
+        : text(null, b);
+    const cells: PlanCell[] = [
+      num(i + 1, FMT.count, b),
+      text(s.severity[x.severity], { ...b, style: x.severity }),
+      text(x.rule, b),
+      text(x.project, { ...b, wrap: true }),
+      text(where, b),
+      cellCell,
+      text(x.message, { ...b, wrap: true }),
+      text(x.suggestion, { ...b, wrap: true }),
+    ];
+    cells.forEach((c, col) => rows.set(HEADER_ROW + 1 + i, col, c));
+  });
+
+  const merges = [
+    { top: 0, left: 0, bottom: 0, right: COLS - 1 },
+    { top: 1, left: 0, bottom: 1, right: COLS - 1 },
+  ];
+  if (ordered.length === 0) {
+    rows.set(HEADER_ROW + 1, 0, styled("info", f.empty));
+    merges.push({ top: HEADER_ROW + 1, left: 0, bottom: HEADER_ROW + 1, right: COLS - 1 });
+  }
+  return {
+    name: "问题清单",
+    rows: rows.build(COLS),
+    widths: WIDTHS,
+    merges,
+    freezeRows: HEADER_ROW + 1,
+    filter: ordered.length ? `A${HEADER_ROW + 1}:H${HEADER_ROW + 1 + ordered.length}` : undefined,
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * Figures the summary sheets and the report share, computed once from a Report.
+ *
+ * Definitions (the same as `summarise` in engine/index.ts, so the sheets and the JSON agree):
+ * - assessed projects: self-assessments and department forms (goal tables are listed, never scored);
+ * - a project's score is its self-score (stated 总分, else computed) and its grade `grade ?? computedGrade`;
+ * - header totals (files, projects, budget, grades, mean, errors/warnings) are taken from `report.summary`.
+ *
+ * Spot-check flags come from the findings (rules spotcheck/gap, gap-severe, grade-changed, poor), so the
+ * thresholds live in one place (the profile and the rules); a profile that turns a rule off turns its flag
+ * off. A review entry that no project matches (engine/match.ts, the pipeline's own matcher) is flagged 无自评.
+ */
+import { matchReview } from "../match";
+import type { Finding, Grade, Project, ReviewEntry, Severity } from "../model";
+
+export const GRADES: readonly Grade[] = ["优", "良", "中", "差"];
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export type Flag = "gap" | "grade" | "poor" | "noSelf";
+export const FLAGS: readonly Flag[] = ["gap", "grade", "poor", "noSelf"];
+
+/** Which finding rule sets which spot-check flag. */
+export const FLAG_RULES: Record<string, Flag> = {
+  "spotcheck/gap": "gap",
+  "spotcheck/gap-severe": "gap",
+  "spotcheck/grade-changed": "grade",
+  "spotcheck/poor": "poor",
+  "spotcheck/no-self-assessment": "noSelf",
+};
+
+/** Projects whose execution rate is below this are named in 一、基本情况 (SPEC budget/low-execution). */
+export const LOW_EXECUTION = 0.9;
+
+export function projectScore(p: Project): number | null {
+  return p.selfScore ?? p.computedScore;
+}
+
+export function projectGrade(p: Project): Grade | null {
+  return p.grade ?? p.computedGrade;
+}
+
+export function isAssessed(p: Project): boolean {
+  return p.template !== "goal";
+}
+
+/** Budget shown for a project: adjusted (全年预算数), else initial. */
+export function projectBudget(p: Project): number | null {
+  return p.budget ? (p.budget.adjusted ?? p.budget.initial) : null;
+}
+
+export interface ReviewRow {
+  /** The matched project, or null for a review entry with no self-assessment. */
+  project: Project | null;
+  entry: ReviewEntry | null;
+  name: string;
+  department: string | null;
+  selfScore: number | null;
+  reviewScore: number | null;
+  /** review − self */
+  gap: number | null;
+  selfGrade: Grade | null;
+  reviewGrade: Grade | null;
+  flags: Flag[];
+  /** Where the row's link goes: the project's form, or the review row. */
+  location: { file: string; sheet: string; cell: string | null };
+}
+
+export interface RuleGroup {
+  rule: string;
+  severity: Severity;
+  findings: Finding[];
+  /** Distinct projects concerned (by id, else by name). */
+  projects: number;
+}
+
+export interface Facts {
+  files: string[];
+  projects: Project[];
+  assessed: Project[];
+  goals: Project[];
+  byTemplate: { selfAssessment: number; department: number; goal: number };
+  departments: number;
+  units: number;
+  year: number | null;
+  fullExecution: number;
+  lowExecution: Project[];
+  scored: { project: Project; score: number }[];
+  best: { project: Project; score: number } | null;
+  worst: { project: Project; score: number } | null;
+  byGradeProjects: Record<Grade, Project[]>;
+  /** Stated and computed totals differ by 0.01 or more; largest difference first. */
+  mismatched: { project: Project; self: number; computed: number }[];
+  comparable: number;
+  review: {
+    rows: ReviewRow[];
+    matched: ReviewRow[];
+    unmatched: ReviewRow[];
+    meanReview: number | null;
+    meanAbsGap: number | null;
+    lower: number;
+    flagged: Record<Flag, ReviewRow[]>;
+  };
+  groups: RuleGroup[];
+  /** Projects with at least one error finding. */
+  projectsWithErrors: number;
+  projectsWithFindings: number;
+  findingsByProject: Map<string, { error: number; warning: number; info: number }>;
+}
+
+function key(s: string | null | undefined): string {
+  return (s ?? "").replace(/\s+/g, "");
+}
+
+function mean(xs: number[]): number | null {
+  return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
+}
+
+function mostCommon(xs: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [x, c] of counts) if (c > n || (c === n && best !== null && x > best)) [best, n] = [x, c];
+  return best;
+}
+
+function reviewRows(projects: Project[], reviews: ReviewEntry[], findings: Finding[]): ReviewRow[] {
+  const flagsById = new Map<string, Set<Flag>>();
+  for (const f of findings) {
+    const flag = FLAG_RULES[f.rule];
+    if (!flag || !f.projectId) continue;
+    const set = flagsById.get(f.projectId) ?? new Set<Flag>();
+    set.add(flag);
+    flagsById.set(f.projectId, set);
+  }
+  const ordered = (set: Set<Flag> | undefined): Flag[] => FLAGS.filter((x) => set?.has(x));
+  const rows: ReviewRow[] = [];
+  for (const p of projects) {
+    if (!p.review) continue;
+    rows.push({
+      project: p,
+      entry: null,
+      name: p.name,
+      department: p.department,
+      selfScore: p.selfScore,
+      reviewScore: p.review.score,
+      gap: p.review.gap,
+      selfGrade: projectGrade(p),
+      reviewGrade: p.review.grade,
+      flags: ordered(flagsById.get(p.id)),
+      location: p.location,
+    });
+  }
+  for (const e of reviews) {
+    if (matchReview(e, projects)) continue;
+    const gap = e.score !== null && e.selfScore !== null ? Math.round((e.score - e.selfScore) * 100) / 100 : null;
+    rows.push({
+      project: null,
+      entry: e,
+      name: e.name,
+      department: e.department,
+      selfScore: e.selfScore,
+      reviewScore: e.score,
+      gap,
+      selfGrade: null,
+      reviewGrade: e.grade,
+      flags: ["noSelf"],
+      location: e.location,
+    });
+  }
+  return rows;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function ruleGroups(findings: Finding[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const f of findings) {
+    const k = `${f.severity}\u0000${f.rule}`;
+    const g = groups.get(k) ?? { rule: f.rule, severity: f.severity, findings: [], projects: 0 };
+    g.findings.push(f);
+    groups.set(k, g);
+  }
+  for (const g of groups.values()) {
+    g.projects = new Set(g.findings.filter((f) => f.projectId || f.project).map((f) => f.projectId ?? `name:${f.project}`)).size;
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      b.findings.length - a.findings.length ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+export function collectFacts(report: { projects: Project[]; reviews: ReviewEntry[]; findings: Finding[]; sheets: { file: string }[] }): Facts {
+  const { projects, findings } = report;
+  const assessed = projects.filter(isAssessed);
+  const goals = projects.filter((p) => !isAssessed(p));
+  const files = [...new Set([...report.sheets.map((s) => s.file), ...projects.map((p) => p.location.file)])];
+
+  const departments = new Set(projects.map((p) => key(p.department)).filter(Boolean)).size;
+  const units = new Set(projects.map((p) => key(p.unit)).filter(Boolean)).size;
+  const year = mostCommon(projects.map((p) => p.year).filter((y): y is number => y !== null));
+
+  let fullExecution = 0;
+  const lowExecution: Project[] = [];
+  for (const p of assessed) {
+    const rate = p.budget?.rate;
+    if (rate === null || rate === undefined) continue;
+    if (rate >= 1 - 1e-9) fullExecution++;
+    if (rate < LOW_EXECUTION - 1e-9) lowExecution.push(p);
+  }
+
+  const scored = assessed
+    .map((project) => ({ project, score: projectScore(project) }))
+    .filter((x): x is { project: Project; score: number } => x.score !== null);
+  let best: Facts["best"] = null;
+  let worst: Facts["worst"] = null;
+  for (const s of scored) {
+    if (!best || s.score > best.score) best = s;
+    if (!worst || s.score < worst.score) worst = s;
+  }
+
+  const byGradeProjects: Record<Grade, Project[]> = { 优: [], 良: [], 中: [], 差: [] };
+  for (const p of assessed) {
+    const g = projectGrade(p);
+    if (g) byGradeProjects[g].push(p);
+  }
+
+  let comparable = 0;
+  const mismatched: Facts["mismatched"] = [];
+  for (const p of assessed) {
+    if (p.statedTotal === null || p.computedScore === null) continue;
+    comparable++;
+    if (Math.abs(p.statedTotal - p.computedScore) >= 0.01 - 1e-9) {
+      mismatched.push({ project: p, self: p.statedTotal, computed: p.computedScore });
+    }
+  }
+  mismatched.sort((a, b) => Math.abs(b.self - b.computed) - Math.abs(a.self - a.computed));
+
+  const rows = reviewRows(projects, report.reviews, findings);
+  const matched = rows.filter((r) => r.project);
+  const gaps = matched.map((r) => r.gap).filter((g): g is number => g !== null);
+  const flagged: Record<Flag, ReviewRow[]> = { gap: [], grade: [], poor: [], noSelf: [] };
+  for (const r of rows) for (const f of r.flags) flagged[f].push(r);
+
+  const findingsByProject = new Map<string, { error: number; warning: number; info: number }>();
+  for (const f of findings) {
+    if (!f.projectId) continue;
+    const c = findingsByProject.get(f.projectId) ?? { error: 0, warning: 0, info: 0 };
+    c[f.severity]++;
+    findingsByProject.set(f.projectId, c);
+  }
+  let projectsWithErrors = 0;
+  let projectsWithFindings = 0;
+  for (const c of findingsByProject.values()) {
+    if (c.error > 0) projectsWithErrors++;
+    if (c.error + c.warning > 0) projectsWithFindings++;
+  }
+
+  return {
+    files,
+    projects,
+    assessed,
+    goals,
+    byTemplate: {
+      selfAssessment: projects.filter((p) => p.template === "self-assessment").length,
+      department: projects.filter((p) => p.template === "department-self-assessment").length,
+      goal: goals.length,
+    },
+    departments,
+    units,
+    year,
+    fullExecution,
+    lowExecution,
+    scored,
+    best,
+    worst,
+    byGradeProjects,
+    mismatched,
+    comparable,
+    review: {
+      rows,
+      matched,
+      unmatched: rows.filter((r) => !r.project),
+      meanReview: mean(matched.map((r) => r.reviewScore).filter((s): s is number => s !== null)),
+      meanAbsGap: mean(gaps.map(Math.abs)),
+      lower: gaps.filter((g) => g < 0).length,
+      flagged,
+    },
+    groups: ruleGroups(findings),
+    projectsWithErrors,
+    projectsWithFindings,
+    findingsByProject,
+  };
+}

@@ -1,0 +1,391 @@
+/**
+ * The summary sheets' words, one catalogue per language (zh default, en). Sheet names are not here: they
+ * are always the Chinese OUTPUT_SHEETS names, so the next run recognises them whatever the UI language.
+ * Report sentences are functions of already formatted figures (see format.ts).
+ */
+import type { Grade, Severity } from "../model";
+import type { Flag } from "./stats";
+
+export type Lang = "zh" | "en";
+
+export interface Catalogue {
+  grade: Record<Grade, string>;
+  severity: Record<Severity, string>;
+  flag: Record<Flag, string>;
+  /** Shown in the 等级 column of a goal-table row (goal tables are listed, not scored). */
+  goalRow: string;
+  /** Separator for a list of flags in one cell. */
+  flagSep: string;
+  overview: {
+    title(year: number | null): string;
+    meta(time: string, profile: string): string;
+    files: string;
+    projects: string;
+    goals: string;
+    reviewed: string;
+    budget: string;
+    executed: string;
+    rate: string;
+    mean: string;
+    errors: string;
+    warnings: string;
+    infos: string;
+    gradeHeader: string;
+    countHeader: string;
+    total: string;
+    chartTitle: string;
+    headers: string[];
+    empty: string;
+  };
+  findings: {
+    title: string;
+    meta(total: number, errors: number, warnings: number, infos: number): string;
+    headers: string[];
+    empty: string;
+  };
+  review: {
+    title: string;
+    meta(rows: number, flagged: Record<Flag, number>): string;
+    headers: string[];
+  };
+  report: ReportStrings;
+  /** Short names of the rules for 四、发现的主要问题 (unknown rules show their id). */
+  rules: Record<string, string>;
+}
+
+export interface ReportStrings {
+  title(year: number | null, withReview: boolean): string;
+  note(time: string): string;
+  h1: string;
+  h2: string;
+  h3: string;
+  h4: string;
+  h5: string;
+  scope(a: { files: number; selfAssessment: number; department: number; goal: number; departments: number; units: number }): string;
+  noProjects: string;
+  funds(a: { projects: number; budget: string; executed: string; rate: string; full: number; low: number; lowList: string }): string;
+  scores(a: { scored: number; mean: string; max: string; maxName: string; min: string; minName: string }): string;
+  noScores: string;
+  grades(a: Record<Grade, { n: number; share: string }>, poorList: string): string;
+  mismatch(a: { n: number; comparable: number; name: string; self: string; computed: string }): string;
+  noMismatch(comparable: number): string;
+  noReview: string;
+  reviewed(a: { n: number; matched: number; meanReview: string; meanGap: string; lower: number; unmatched: number; unmatchedList: string }): string;
+  gapList(n: number, list: string): string;
+  gradeList(n: number, list: string): string;
+  poorList(n: number, list: string): string;
+  noFlags: string;
+  gapItem(name: string, self: string, review: string, gap: string): string;
+  gradeItem(name: string, from: string, to: string): string;
+  problems(a: { total: number; errors: number; warnings: number; infos: number; projects: number }): string;
+  noProblems: string;
+  group(a: { marker: string; title: string; rule: string; severity: string; count: number; projects: number; examples: string }): string;
+  example(where: string, message: string): string;
+  exampleSep: string;
+  keep(n: number, list: string): string;
+  rectify(n: number, list: string): string;
+  cut(n: number, list: string): string;
+  noPoor: string;
+  adviceGoals(n: number): string;
+  adviceActuals(n: number): string;
+  adviceScores(n: number): string;
+  adviceBudget(n: number): string;
+  adviceReview(n: number): string;
+  adviceErrors(n: number): string;
+}
+
+const zh: Catalogue = {
+  grade: { 优: "优", 良: "良", 中: "中", 差: "差" },
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  flag: { gap: "差异较大", grade: "等级变化", poor: "抽评为差", noSelf: "无自评" },
+  goalRow: "目标表",
+  flagSep: "、",
+  overview: {
+    title: (year) => (year ? `${year}年度预算绩效评价汇总` : "预算绩效评价汇总"),
+    meta: (time, profile) => `生成时间：${time}　评价规则：${profile}　金额单位：万元`,
+    files: "工作簿数",
+    projects: "自评项目数",
+    goals: "绩效目标表数",
+    reviewed: "已抽查复核",
+    budget: "全年预算数（万元）",
+    executed: "全年执行数（万元）",
+    rate: "总体执行率",
+    mean: "平均得分",
+    errors: "错误",
+    warnings: "警告",
+    infos: "提示",
+    gradeHeader: "等级",
+    countHeader: "项目数",
+    total: "合计",
+    chartTitle: "评价等级分布",
+    headers: [
+      "序号", "主管部门", "实施单位", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分",
+      "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表",
+    ],
+    empty: "未识别到项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表。",
+  },
+  findings: {
+    title: "问题清单",
+    meta: (total, e, w, i) => `共 ${total} 条：错误 ${e} 条，警告 ${w} 条，提示 ${i} 条。点击“单元格”列可跳转到问题所在位置。`,
+    headers: ["序号", "级别", "规则", "项目", "工作表", "单元格", "说明", "建议"],
+    empty: "未发现问题。",
+  },
+  review: {
+    title: "抽查复核情况",
+    meta: (rows, f) =>
+      `共 ${rows} 个项目：差异较大 ${f.gap} 个，等级变化 ${f.grade} 个，抽评为差 ${f.poor} 个，无自评 ${f.noSelf} 个。差异 = 复核得分 − 自评得分。`,
+    headers: ["项目", "主管部门", "自评得分", "复核得分", "差异", "自评等级", "复核等级", "标记"],
+  },
+  report: {
+    title: (year, withReview) => `${year ? `${year}年度` : ""}预算绩效自评${withReview ? "及抽查复核" : ""}情况报告（初稿）`,
+    note: (time) => `（本稿由预算绩效评价助手于 ${time} 根据检查结果自动生成，数据请以核实后的自评表为准。）`,
+    h1: "一、基本情况",
+    h2: "二、自评结果",
+    h3: "三、抽查复核情况",
+    h4: "四、发现的主要问题",
+    h5: "五、改进建议",
+    scope: (a) => {
+      const kinds = [`项目支出绩效自评表 ${a.selfAssessment} 张`];
+      if (a.department) kinds.push(`部门整体支出绩效自评表 ${a.department} 张`);
+      if (a.goal) kinds.push(`绩效目标表 ${a.goal} 张`);
+      return `本次共检查工作簿 ${a.files} 个，识别${kinds.join("、")}，涉及主管部门 ${a.departments} 个、实施单位 ${a.units} 个。`;
+    },
+    noProjects: "本次检查未识别到绩效自评表。",
+    funds: (a) =>
+      `纳入自评的 ${a.projects} 个项目全年预算数合计 ${a.budget} 万元，全年执行数合计 ${a.executed} 万元，总体预算执行率 ${a.rate}。` +
+      `其中预算全部执行的项目 ${a.full} 个；执行率低于 90% 的项目 ${a.low} 个${a.low ? `（${a.lowList}）` : ""}。`,
+    scores: (a) =>
+      `${a.scored} 个项目有自评得分，平均得分 ${a.mean} 分，最高 ${a.max} 分（${a.maxName}），最低 ${a.min} 分（${a.minName}）。`,
+    noScores: "各项目均无可用的自评得分。",
+    grades: (g, poorList) =>
+      `按评价等级分：优 ${g.优.n} 个（占 ${g.优.share}），良 ${g.良.n} 个（占 ${g.良.share}），中 ${g.中.n} 个（占 ${g.中.share}），差 ${g.差.n} 个（占 ${g.差.share}）` +
+      `${g.差.n ? `，评价为差的项目：${poorList}` : ""}。`,
+    mismatch: (a) =>
+      `按评分规则核算，${a.comparable} 个填报了自评总分的项目中有 ${a.n} 个自评得分与核算得分不一致，差异最大的是${a.name}（自评 ${a.self} 分，核算 ${a.computed} 分）。`,
+    noMismatch: (comparable) =>
+      comparable ? `按评分规则核算，${comparable} 个填报了自评总分的项目，自评得分与核算得分一致。` : "各项目均未填报自评总分，以上得分为按评分规则核算的得分。",
+    noReview: "本次检查未包含抽查复核数据。",
+    reviewed: (a) =>
+      `共抽查复核 ${a.n} 个项目，其中 ${a.matched} 个找到对应的自评表，复核平均得分 ${a.meanReview} 分，自评得分与复核得分平均相差 ${a.meanGap} 分（按绝对值计），` +
+      `复核得分低于自评得分的项目 ${a.lower} 个。` +
+      (a.unmatched ? `另有 ${a.unmatched} 个复核项目未找到对应的自评表（${a.unmatchedList}），应核实是否未按要求开展自评。` : ""),
+    gapList: (n, list) => `自评与复核结果差异较大的项目 ${n} 个：${list}。`,
+    gradeList: (n, list) => `评价等级发生变化的项目 ${n} 个：${list}。`,
+    poorList: (n, list) => `抽评结果为差的项目 ${n} 个：${list}。`,
+    noFlags: "抽查复核项目的自评结果与复核结果基本一致，未发现差异较大、等级变化或抽评为差的项目。",
+    gapItem: (name, self, review, gap) => `${name}（自评 ${self} 分，复核 ${review} 分，差异 ${gap} 分）`,
+    gradeItem: (name, from, to) => `${name}（${from}→${to}）`,
+    problems: (a) =>
+      `本次检查共发现问题 ${a.errors + a.warnings} 条，其中错误 ${a.errors} 条、警告 ${a.warnings} 条，另有提示 ${a.infos} 条，涉及 ${a.projects} 个项目。按问题类型归纳如下（详见“问题清单”工作表）：`,
+    noProblems: "本次检查未发现问题。",
+    group: (a) =>
+      `${a.marker}${a.title}（${a.severity}，${a.rule}）：${a.count} 条${a.projects ? `，涉及 ${a.projects} 个项目` : ""}。${a.examples ? `例如：${a.examples}。` : ""}`,
+    example: (where, message) => `${where}：${message.replace(/[。.]+$/, "")}`,
+    exampleSep: "；",
+    keep: (n, list) =>
+      `对评价等级为优、良的 ${n} 个项目（${list}），继续保持，总结推广好的经验做法，在以后年度预算安排中予以优先保障，可视情况扩大实施范围。`,
+    rectify: (n, list) =>
+      `对评价等级为中的 ${n} 个项目（${list}），主管部门应督促实施单位查找绩效目标未完成的原因，制定整改措施并限期整改，整改情况作为以后年度预算安排的重要参考。`,
+    cut: (n, list) =>
+      `对评价等级为差的 ${n} 个项目（${list}），予以通报并督促限期整改，按不低于 10% 的比例压减下年度预算安排规模；达不到主要预期绩效目标的，调整或取消该项目，低效无效资金予以削减或收回。`,
+    noPoor: "本次无评价等级为差的项目。",
+    adviceGoals: (n) => `完善绩效目标设置：${n} 条问题涉及指标缺项、指标值缺失或未量化、与绩效目标表不一致等，应按产出、效益、满意度指标体系细化、量化绩效指标，做到目标可衡量、可考核。`,
+    adviceActuals: (n) => `如实填报完成情况：${n} 条问题涉及实际完成值缺失、以目标值代替完成值或偏差未说明原因，应据实填报完成值，对未完成或超额完成的指标说明原因和改进措施。`,
+    adviceScores: (n) => `规范自评打分：${n} 条问题涉及分值、得分计算或合计不符，应按评分规则计算各项得分，确保分值合计 100 分、得分不超过分值。`,
+    adviceBudget: (n) => `加强预算执行管理：${n} 条问题涉及预算数据或执行率，应核实资金数据，加快执行进度，结余资金按规定收回统筹。`,
+    adviceReview: (n) => `提高自评质量：${n} 条问题来自抽查复核，主管部门应核实自评依据，对自评结果明显失实的予以通报。`,
+    adviceErrors: (n) => `对存在错误级问题的 ${n} 个项目，请退回实施单位修改后重新报送。`,
+  },
+  rules: {
+    "template/unrecognized": "未识别的工作表",
+    "template/missing-field": "基本信息缺失",
+    "category/missing-output": "缺少产出指标",
+    "category/missing-effect": "缺少效益指标",
+    "category/missing-satisfaction": "缺少满意度指标",
+    "category/missing-subcategory": "产出指标缺少二级指标",
+    "category/unknown": "指标类别无法识别",
+    "target/missing": "指标值缺失",
+    "target/placeholder": "指标值为占位符",
+    "target/unit-missing": "指标值缺少计量单位",
+    "target/cost-direction": "成本指标方向不当",
+    "actual/missing": "实际完成值缺失",
+    "actual/copies-target": "完成值照抄指标值",
+    "actual/not-numeric": "定量指标完成值未量化",
+    "weight/total": "分值合计不为 100",
+    "weight/split": "一级指标分值结构与规定不符",
+    "weight/declared-sum": "一级指标分值与明细合计不符",
+    "score/exceeds-weight": "得分超过分值",
+    "score/total-mismatch": "总分与各项得分合计不符",
+    "score/band": "定性指标得分超出档次",
+    "score/formula": "定量指标得分与计算结果不符",
+    "score/all-full": "各项指标均为满分",
+    "reason/shortfall": "未完成目标且未说明原因",
+    "reason/overrun": "大幅超额完成且未说明原因",
+    "budget/total-mismatch": "资金总额与明细合计不符",
+    "budget/rate-mismatch": "执行率计算错误",
+    "budget/score-mismatch": "预算执行得分计算错误",
+    "budget/low-execution": "执行率低于 90% 且未说明原因",
+    "goal/target-changed": "指标值与绩效目标表不一致",
+    "goal/indicator-dropped": "绩效目标表中的指标未自评",
+    "spotcheck/gap": "自评与复核差异较大",
+    "spotcheck/gap-severe": "自评与复核差异严重",
+    "spotcheck/grade-changed": "复核后等级变化",
+    "spotcheck/poor": "抽评结果为差",
+    "spotcheck/no-self-assessment": "复核项目无自评",
+    "spotcheck/indicator-gap": "指标复核得分明显低于自评",
+  },
+};
+
+const en: Catalogue = {
+  grade: { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" },
+  severity: { error: "Error", warning: "Warning", info: "Info" },
+  flag: { gap: "Large gap", grade: "Grade changed", poor: "Review: Poor", noSelf: "No self-assessment" },
+  goalRow: "Goal table",
+  flagSep: "; ",
+  overview: {
+    title: (year) => (year ? `Budget performance review summary, ${year}` : "Budget performance review summary"),
+    meta: (time, profile) => `Generated ${time} · scoring profile: ${profile} · amounts in 10,000 CNY`,
+    files: "Workbooks",
+    projects: "Self-assessed projects",
+    goals: "Goal tables",
+    reviewed: "Spot-checked",
+    budget: "Annual budget (10k CNY)",
+    executed: "Executed (10k CNY)",
+    rate: "Overall execution rate",
+    mean: "Mean score",
+    errors: "Errors",
+    warnings: "Warnings",
+    infos: "Notes",
+    gradeHeader: "Grade",
+    countHeader: "Projects",
+    total: "Total",
+    chartTitle: "Grade distribution",
+    headers: [
+      "No.", "Department", "Implementing unit", "Project", "Annual budget", "Executed", "Execution rate", "Self score",
+      "Computed score", "Grade", "Review score", "Gap", "Review grade", "Errors", "Warnings", "Sheet",
+    ],
+    empty: "No self-assessment, department form or goal table was recognised.",
+  },
+  findings: {
+    title: "Findings",
+    meta: (total, e, w, i) => `${total} findings: ${e} errors, ${w} warnings, ${i} notes. Click a cell address to go to the finding.`,
+    headers: ["No.", "Level", "Rule", "Project", "Sheet", "Cell", "Description", "Suggestion"],
+    empty: "No findings.",
+  },
+  review: {
+    title: "Spot checks",
+    meta: (rows, f) =>
+      `${rows} projects: ${f.gap} with a large gap, ${f.grade} changed grade, ${f.poor} reviewed as Poor, ${f.noSelf} without a self-assessment. Gap = review score − self score.`,
+    headers: ["Project", "Department", "Self score", "Review score", "Gap", "Self grade", "Review grade", "Flags"],
+  },
+  report: {
+    title: (year, withReview) =>
+      `Budget performance self-assessment${withReview ? " and spot-check" : ""} report${year ? `, ${year}` : ""} (draft)`,
+    note: (time) => `(Drafted automatically by Budget Performance Review on ${time} from the check results; verify the figures against the self-assessments before use.)`,
+    h1: "1. Overview",
+    h2: "2. Self-assessment results",
+    h3: "3. Spot checks",
+    h4: "4. Main problems found",
+    h5: "5. Recommendations",
+    scope: (a) => {
+      const kinds = [`${a.selfAssessment} project self-assessments`];
+      if (a.department) kinds.push(`${a.department} department forms`);
+      if (a.goal) kinds.push(`${a.goal} goal tables`);
+      return `${a.files} workbooks were checked: ${kinds.join(", ")}, from ${a.departments} departments and ${a.units} implementing units.`;
+    },
+    noProjects: "No self-assessment was recognised.",
+    funds: (a) =>
+      `The ${a.projects} self-assessed projects have an annual budget of ${a.budget} (10k CNY), of which ${a.executed} was executed: an overall execution rate of ${a.rate}. ` +
+      `${a.full} projects executed their whole budget; ${a.low} executed less than 90%${a.low ? ` (${a.lowList})` : ""}.`,
+    scores: (a) =>
+      `${a.scored} projects have a self score: mean ${a.mean}, highest ${a.max} (${a.maxName}), lowest ${a.min} (${a.minName}).`,
+    noScores: "No project has a usable self score.",
+    grades: (g, poorList) =>
+      `By grade: Excellent ${g.优.n} (${g.优.share}), Good ${g.良.n} (${g.良.share}), Fair ${g.中.n} (${g.中.share}), Poor ${g.差.n} (${g.差.share})` +
+      `${g.差.n ? `; graded Poor: ${poorList}` : ""}.`,
+    mismatch: (a) =>
+      `Recomputed by the scoring rules, ${a.n} of the ${a.comparable} projects that state a total differ from the computed score; the largest difference is ${a.name} (stated ${a.self}, computed ${a.computed}).`,
+    noMismatch: (comparable) =>
+      comparable ? `Recomputed by the scoring rules, the ${comparable} stated totals agree with the computed scores.` : "No project states a total; the scores above are computed by the scoring rules.",
+    noReview: "The check included no spot-check data.",
+    reviewed: (a) =>
+      `${a.n} projects were spot-checked, ${a.matched} of them matched to a self-assessment; the mean review score is ${a.meanReview} and self and review scores differ by ${a.meanGap} points on average (absolute). ` +
+      `${a.lower} projects were scored lower on review.` +
+      (a.unmatched ? ` ${a.unmatched} reviewed projects have no self-assessment (${a.unmatchedList}): check whether they were self-assessed as required.` : ""),
+    gapList: (n, list) => `Large gap between self and review scores (${n}): ${list}.`,
+    gradeList: (n, list) => `Grade changed on review (${n}): ${list}.`,
+    poorList: (n, list) => `Reviewed as Poor (${n}): ${list}.`,
+    noFlags: "Self and review results broadly agree: no large gap, grade change or Poor review.",
+    gapItem: (name, self, review, gap) => `${name} (self ${self}, review ${review}, gap ${gap})`,
+    gradeItem: (name, from, to) => `${name} (${from} → ${to})`,
+    problems: (a) =>
+      `The check found ${a.errors + a.warnings} problems (${a.errors} errors, ${a.warnings} warnings) and ${a.infos} notes, in ${a.projects} projects. By type (see the sheet 问题清单 for every finding):`,
+    noProblems: "The check found no problems.",
+    group: (a) =>
+      `${a.marker} ${a.title} (${a.severity}, ${a.rule}): ${a.count}${a.projects ? `, in ${a.projects} projects` : ""}.${a.examples ? ` For example: ${a.examples}.` : ""}`,
+    example: (where, message) => `${where}: ${message.replace(/[。.]+$/, "")}`,
+    exampleSep: "; ",
+    keep: (n, list) =>
+      `Keep up the ${n} projects graded Excellent or Good (${list}): share what worked, give them priority in future budgets and consider extending them.`,
+    rectify: (n, list) =>
+      `For the ${n} projects graded Fair (${list}), departments should have the units find why targets were missed and fix it by a deadline; the result informs future budgets.`,
+    cut: (n, list) =>
+      `For the ${n} projects graded Poor (${list}): report them, require rectification by a deadline and cut next year's budget by at least 10%; adjust or cancel projects that miss their main goals, and cut or recover ineffective funds.`,
+    noPoor: "No project is graded Poor.",
+    adviceGoals: (n) => `Improve performance goals: ${n} problems concern missing indicator categories, missing or unquantified targets, or targets that differ from the goal table. Set measurable output, effect and satisfaction indicators.`,
+    adviceActuals: (n) => `Report actual results truthfully: ${n} problems concern missing actuals, actuals copied from targets or shortfalls without reasons. State measured values and explain deviations.`,
+    adviceScores: (n) => `Score by the rules: ${n} problems concern weights, score arithmetic or totals. Weights must add up to 100 and no score may exceed its weight.`,
+    adviceBudget: (n) => `Manage budget execution: ${n} problems concern budget figures or execution rates. Check the amounts, speed up execution and recover unspent funds as required.`,
+    adviceReview: (n) => `Improve self-assessment quality: ${n} problems come from spot checks. Departments should verify the evidence behind self scores and report self-assessments that prove clearly untrue.`,
+    adviceErrors: (n) => `Return the ${n} projects with errors to their units for correction and resubmission.`,
+  },
+  rules: {
+    "template/unrecognized": "Sheets not recognised",
+    "template/missing-field": "Missing project name, department or unit",
+    "category/missing-output": "No output indicator",
+    "category/missing-effect": "No effect indicator",
+    "category/missing-satisfaction": "No satisfaction indicator",
+    "category/missing-subcategory": "Output lacks a second-level category",
+    "category/unknown": "Unknown indicator category",
+    "target/missing": "Missing target",
+    "target/placeholder": "Placeholder target",
+    "target/unit-missing": "Target without a unit",
+    "target/cost-direction": "Cost indicator pointing the wrong way",
+    "actual/missing": "Missing actual value",
+    "actual/copies-target": "Actual copies the target",
+    "actual/not-numeric": "Non-numeric actual for a quantitative target",
+    "weight/total": "Weights do not add up to 100",
+    "weight/split": "First-level weight split differs from the profile",
+    "weight/declared-sum": "Rows do not add up to the declared weight",
+    "score/exceeds-weight": "Score above its weight",
+    "score/total-mismatch": "Total differs from the sum of scores",
+    "score/band": "Qualitative score outside its band",
+    "score/formula": "Quantitative score differs from the formula",
+    "score/all-full": "Every indicator at full marks",
+    "reason/shortfall": "Target missed without a reason",
+    "reason/overrun": "Large overrun without a reason",
+    "budget/total-mismatch": "Budget total differs from its rows",
+    "budget/rate-mismatch": "Wrong execution rate",
+    "budget/score-mismatch": "Wrong execution score",
+    "budget/low-execution": "Execution below 90% without a reason",
+    "goal/target-changed": "Target differs from the goal table",
+    "goal/indicator-dropped": "Goal-table indicator not self-assessed",
+    "spotcheck/gap": "Large gap between self and review scores",
+    "spotcheck/gap-severe": "Severe gap between self and review scores",
+    "spotcheck/grade-changed": "Grade changed on review",
+    "spotcheck/poor": "Reviewed as Poor",
+    "spotcheck/no-self-assessment": "Reviewed project without a self-assessment",
+    "spotcheck/indicator-gap": "Indicator review score well below self score",
+  },
+};
+
+export const STRINGS: Record<Lang, Catalogue> = { zh, en };
+
+export function strings(lang: Lang): Catalogue {
+  return STRINGS[lang];
+}
+
+/** A rule's short name in `lang`; the rule id when the catalogue has none. */
+export function ruleTitle(rule: string, lang: Lang): string {
+  return STRINGS[lang].rules[rule] ?? rule;
+}
