@@ -115,19 +115,26 @@ async function loadProfileSpec(spec: string, cwd: string): Promise<Profile> {
   return loadProfile(text, spec);
 }
 
+/** An input file: its absolute path and the name shown to the user (as typed, or folder-relative). */
+interface InputFile {
+  abs: string;
+  shown: string;
+}
+
 /** Expand files and folders (recursively) into .xlsx paths; missing paths become input errors. */
-async function expandInputs(inputs: string[], cwd: string, lang: Lang): Promise<{ files: string[]; errors: InputError[] }> {
-  const files: string[] = [];
+async function expandInputs(inputs: string[], cwd: string, lang: Lang): Promise<{ files: InputFile[]; errors: InputError[] }> {
+  const files: InputFile[] = [];
   const errors: InputError[] = [];
-  const walk = async (dir: string): Promise<string[]> => {
-    const out: string[] = [];
+  const walk = async (dir: string, shownDir: string): Promise<InputFile[]> => {
+    const out: InputFile[] = [];
     const entries = await fs.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) out.push(...(await walk(p)));
-      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+      const abs = path.join(dir, e.name);
+      const shown = path.join(shownDir, e.name);
+      if (e.isDirectory()) out.push(...(await walk(abs, shown)));
+      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push({ abs, shown });
     }
     return out;
   };
@@ -136,21 +143,22 @@ async function expandInputs(inputs: string[], cwd: string, lang: Lang): Promise<
     try {
       const st = await fs.stat(abs);
       if (st.isDirectory()) {
-        const found = await walk(abs);
+        const found = await walk(abs, input);
         if (found.length === 0) errors.push({ file: input, code: "directoryEmpty", message: t(lang, "load.directoryEmpty") });
         files.push(...found);
-      } else files.push(abs);
+      } else files.push({ abs, shown: input });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code === "EACCES" ? "denied" : "missing";
       errors.push({ file: input, code, message: t(lang, code === "denied" ? "load.denied" : "load.missing") });
     }
   }
-  return { files: [...new Set(files)], errors };
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(f.abs) && seen.add(f.abs)), errors };
 }
 
 function displayName(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+  return rel && !path.isAbsolute(rel) ? rel : file;
 }
 
 async function readBytes(file: string, shown: string): Promise<Uint8Array> {
@@ -214,14 +222,13 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   }
   const { files, errors } = await expandInputs(opts.inputs, io.cwd, lang);
   const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : null;
-  if (outAbs && files.some((f) => path.resolve(f) === outAbs)) {
+  if (outAbs && files.some((f) => f.abs === outAbs)) {
     io.stderr(t(lang, "cli.outSameAsInput", { file: opts.out }));
     return 2;
   }
   const readings: WorkbookReading[] = [];
   const readable: { abs: string; shown: string }[] = [];
-  for (const abs of files) {
-    const shown = displayName(abs, io.cwd);
+  for (const { abs, shown } of files) {
     try {
       readings.push(await readFileForCheck(abs, shown));
       readable.push({ abs, shown });
@@ -238,7 +245,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     try {
       await writeReviewed(report, readable, outAbs, lang);
       const spot = report.projects.some((p) => p.review) || report.reviews.length ? (lang === "zh" ? "“抽查复核”" : ", 抽查复核") : "";
-      io.stderr(t(lang, "cli.wrote", { file: displayName(outAbs, io.cwd), spot }));
+      io.stderr(t(lang, "cli.wrote", { file: outAbs, spot }));
     } catch (e) {
       writeFailed = true;
       io.stderr(t(lang, "cli.writeFailed", { file: opts.out, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));

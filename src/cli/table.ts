@@ -30,12 +30,15 @@ function pad(s: string, width: number, right = false): string {
 
 /** Render rows as aligned columns (numeric columns right-aligned). */
 export function renderColumns(header: string[], rows: string[][], maxWidths: number[], numeric: boolean[]): string[] {
-  const widths = header.map((h, i) => Math.min(maxWidths[i], Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? "")))));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), Math.min(maxWidths[i], Math.max(0, ...rows.map((r) => displayWidth(r[i] ?? ""))))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c ?? "", widths[i], numeric[i])).join("  ").trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 
-const n2 = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : (Math.round(x * 100) / 100).toFixed(2).replace(/\.00$/, ""));
+/** Scores: up to two decimals ("14.2", "9.78", "10"). */
+const n2 = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : String(Math.round(x * 100) / 100));
+/** Amounts in 万元: always two decimals. */
+const money = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : (Math.round(x * 100) / 100).toFixed(2));
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : `${(Math.round(x * 10000) / 100).toFixed(2)}%`);
 
 function indicatorRow(ind: Indicator): string[] {
@@ -66,14 +69,14 @@ function projectBlock(p: Project, findings: Finding[], lang: Lang): string[] {
   out.push(`■ ${code}${p.name}${who ? `（${who}）` : ""}`);
   out.push(`  ${t(lang, `table.template.${p.template}`)} · ${p.location.file} · ${p.location.sheet}${p.year ? ` · ${p.year}` : ""}`);
   if (p.template === "goal") {
-    if (p.budget?.adjusted != null) out.push(`  ${t(lang, "table.goalFunds", { adjusted: n2(p.budget.adjusted) })}`);
+    if (p.budget?.adjusted != null) out.push(`  ${t(lang, "table.goalFunds", { adjusted: money(p.budget.adjusted) })}`);
     const rows = p.indicators.map((i) => [i.block ? t(lang, `table.block.${i.block}`) : "", i.level1Label ?? "", i.level2Label ?? "", i.name, i.target.raw || "—"]);
     out.push(...renderColumns(t(lang, "table.goalColumns").split("|"), rows, [6, 14, 18, 24, 18], [false, false, false, false, false]).map((l) => `  ${l}`));
   } else {
     const b = p.budget;
     if (b) {
       out.push(
-        `  ${t(lang, "table.budget", { adjusted: n2(b.adjusted ?? b.initial), executed: n2(b.executed), rate: pct(b.rate), score: n2(b.computedScore ?? b.score), weight: n2(b.weight) })}`,
+        `  ${t(lang, "table.budget", { adjusted: money(b.adjusted ?? b.initial), executed: money(b.executed), rate: pct(b.rate), score: n2(b.computedScore ?? b.score), weight: n2(b.weight) })}`,
       );
     }
     out.push(`  ${t(lang, "table.scores", { self: n2(p.selfScore), computed: n2(p.computedScore), grade: p.grade ?? p.computedGrade ?? "—" })}`);
