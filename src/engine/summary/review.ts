@@ -3,7 +3,8 @@
  * self-assessment. Written only when there is such a row.
  *
  * 标记 comes from the findings (spotcheck/gap and gap-severe → 差异较大, grade-changed → 等级变化,
- * poor → 抽评为差), so the gap thresholds are the profile's and the rules'; an unmatched entry is 无自评.
+ * poor → 抽评为差), so the gap thresholds are the profile's and the rules'; an unmatched entry is 无自评 (plus
+ * the flags of findings that name it, e.g. 抽评为差).
  * 自评得分 is the score compared (stated 总分, else computed), so 差异 = 复核得分 − 自评得分 holds on every row.
  */
 import { FMT, Rows, link, num, styled, text } from "./cells";

@@ -8,9 +8,11 @@
  *
  * Spot-check flags come from the findings (rules spotcheck/gap, gap-severe, grade-changed, poor), so the
  * thresholds live in one place (the profile and the rules); a profile that turns a rule off turns its flag
- * off. A review entry that no project matches (engine/match.ts, the pipeline's own matcher) is flagged 无自评.
+ * off. A review entry that no project matches (engine/match.ts, the pipeline's own matcher) is flagged 无自评,
+ * plus the flags of the findings that name it (no project id; matched by normalised name, e.g. spotcheck/poor).
  */
 import { matchReview } from "../match";
+import { nameKey } from "../read/normalise";
 import type { Finding, Grade, Project, ReviewEntry, Severity } from "../model";
 
 export const GRADES: readonly Grade[] = ["优", "良", "中", "差"];
@@ -126,12 +128,17 @@ function mostCommon(xs: number[]): number | null {
 
 function reviewRows(projects: Project[], reviews: ReviewEntry[], findings: Finding[]): ReviewRow[] {
   const flagsById = new Map<string, Set<Flag>>();
+  // Findings about a review entry with no self-assessment carry no project id: keyed by name.
+  const flagsByName = new Map<string, Set<Flag>>();
   for (const f of findings) {
     const flag = FLAG_RULES[f.rule];
-    if (!flag || !f.projectId) continue;
-    const set = flagsById.get(f.projectId) ?? new Set<Flag>();
+    if (!flag) continue;
+    const map = f.projectId ? flagsById : flagsByName;
+    const k = f.projectId ?? `name:${nameKey(f.project)}`;
+    if (!f.projectId && !f.project) continue;
+    const set = map.get(k) ?? new Set<Flag>();
     set.add(flag);
-    flagsById.set(f.projectId, set);
+    map.set(k, set);
   }
   const ordered = (set: Set<Flag> | undefined): Flag[] => FLAGS.filter((x) => set?.has(x));
   const rows: ReviewRow[] = [];
@@ -164,7 +171,7 @@ function reviewRows(projects: Project[], reviews: ReviewEntry[], findings: Findi
       gap,
       selfGrade: null,
       reviewGrade: e.grade,
-      flags: ["noSelf"],
+      flags: ordered(new Set<Flag>([...(flagsByName.get(`name:${nameKey(e.name)}`) ?? []), "noSelf"])),
       location: e.location,
     });
   }

@@ -1,7 +1,7 @@
 import { parseA1 } from "../../../src/engine/grid";
 import { planSheets } from "../../../src/engine/summary";
 import { OUTPUT_SHEETS, type PlanCell, type SheetPlan, isFormulaLike } from "../../../src/engine/summary/plan";
-import { AT_NAME, FORMULA_NAME, PLUS_NAME, demoReport, finding, makeReport, project, reviewed } from "./factory";
+import { AT_NAME, FORMULA_NAME, PLUS_NAME, demoReport, finding, makeReport, project, reviewEntry, reviewed } from "./factory";
 
 const NOW = new Date(2024, 4, 31, 16, 5);
 
@@ -209,6 +209,21 @@ describe("planSheets", () => {
       expect(plan.rows[plan.freezeRows].map((c) => c.v)).toEqual(["甲", "县教育局", 95, 60, -35, "优", "中", null]);
       const severe = makeReport({ projects: [q], findings: [finding({ rule: "spotcheck/gap-severe", severity: "error", project: q })] });
       expect(sheet(planSheets(severe, { lang: "zh", now: NOW }), "抽查复核").rows[3][7].v).toBe("差异较大");
+    });
+
+    test("an entry with no self-assessment also takes the flags of the findings that name it", () => {
+      const r = makeReport({
+        projects: [project({ name: "甲" })],
+        reviews: [reviewEntry({ name: "公共文化场馆免费开放", department: "区文旅局", selfScore: 98, score: 58, grade: "差" })],
+        findings: [
+          finding({ rule: "spotcheck/poor", severity: "error", project: "公共文化场馆免费开放", sheet: "抽查", cell: "C5" }),
+          finding({ rule: "spotcheck/no-self-assessment", severity: "error", project: "公共文化场馆免费开放", sheet: "抽查", cell: "C5" }),
+        ],
+      });
+      const plans2 = planSheets(r, { lang: "zh", now: NOW });
+      const plan = sheet(plans2, "抽查复核");
+      expect(plan.rows[3].map((c) => c.v)).toEqual(["公共文化场馆免费开放", "区文旅局", 98, 58, -40, null, "差", "抽评为差、无自评"]);
+      expect(text(sheet(plans2, "评价报告"))).toContain("抽评结果为差的项目 1 个：公共文化场馆免费开放。");
     });
   });
 
