@@ -9,8 +9,10 @@
  *   - exceljs: assign the string as `cell.value` (exceljs stores it as a shared string, type String;
  *     only `{ formula }` objects become formulas). Link cells use `{ text, hyperlink }`, also text.
  *   - Office.js: `range.values` parses what it is given like typed input ("=…" becomes a formula, "50%" a
- *     number, "1/2" a date). Set the number format "@" on every string cell before writing its value;
- *     `isFormulaLike` names the cases a test must cover.
+ *     number, "1/2" a date). Give every string Excel's quote prefix (a leading apostrophe, which Excel
+ *     stores as the cell's quotePrefix and does not show); not the "@" format, which shows long text as
+ *     "####" in some Excel versions (see adapters/officejs/values.ts). `isFormulaLike` names the cases a
+ *     test must cover.
  * - Numbers are written as numbers with `fmt` as the number format; null leaves the cell empty.
  * - `link` is an internal hyperlink to a cell of the same workbook. Write it only when the target sheet
  *   exists in the workbook being written (a run over several files may name sheets that live elsewhere);
