@@ -121,7 +121,6 @@ describe("reading: large sheets are read in row blocks under the payload limit",
     expect(fake.stats.maxPayloadBytes).toBeLessThanOrEqual(FIVE_MB);
     expect(fake.stats.syncs).toBeGreaterThan(3); // blocks, not one giant load
     expect(progress[progress.length - 1]).toBe(100001);
-    // eslint-disable-next-line no-console
     console.log(
       `100k-row sheet: ${fake.stats.syncs} syncs, max payload ${(fake.stats.maxPayloadBytes / 1e6).toFixed(2)} MB, total ${(fake.stats.totalResponseBytes / 1e6).toFixed(1)} MB`,
     );

@@ -5,7 +5,7 @@ import { createFakeExcel, type FakeExcelOptions, type FakeSheetInit } from "../h
 import { templateSheet } from "./officejs/fixtures";
 import { blankTemplate, issuesPlan, longIssuesPlan, summaryPlan, TRICKY_TEXT } from "./officejs/plans";
 
-const CFG: WriteConfig = { charts: true, hyperlinks: true, protectionCheck: true };
+const CFG: WriteConfig = { charts: true, hyperlinks: true, protectionCheck: true, autoFilter: true, rangeAreas: true };
 const FIVE_MB = 5 * 1024 * 1024;
 
 function workbook(extra: FakeSheetInit[] = [], opts: FakeExcelOptions = {}) {
@@ -96,10 +96,16 @@ describe("writing output sheets", () => {
     expect(s.format(7, 3)).toBe("#,##0.00");
     expect(s.format(7, 4)).toBe("0.00%");
     expect(s.format(7, 1)).toBe("General");
-    expect(s.styles.get(key(6, 0))).toMatchObject({ "font.bold": true, "fill.color": "#D9E1F2" });
+    const border = { "borders.EdgeTop.style": "Continuous", "borders.EdgeBottom.weight": "Thin", "borders.EdgeLeft.color": "#BFBFBF" };
+    expect(s.styles.get(key(6, 0))).toMatchObject({ "font.bold": true, "fill.color": "#DDEBF7", wrapText: true, ...border });
     expect(s.styles.get(key(6, 7))).toMatchObject({ "font.bold": true });
-    expect(s.styles.get(key(9, 6))).toMatchObject({ "fill.color": "#FFC7CE" });
-    expect(s.styles.get(key(8, 6))).toBeUndefined();
+    expect(s.styles.get(key(9, 6))).toMatchObject({ "font.color": "#C00000", "font.bold": true, ...border });
+    expect(s.styles.get(key(8, 6))).toMatchObject(border);
+    expect(s.styles.get(key(8, 6))).not.toHaveProperty("font.bold");
+    expect(s.styles.get(key(0, 0))).toMatchObject({ "font.size": 16, rowHeight: 26 });
+    expect(s.styles.get(key(2, 0))).toMatchObject({ "font.bold": true, "fill.color": "#F2F2F2" });
+    expect(s.styles.get(key(3, 1))).toBeUndefined();
+    expect(s.autoFilter).toBe("A7:H10");
     expect(s.links.get(key(7, 7))).toEqual({ documentReference: "'自评表1'!B2", screenTip: "自评表1!B2", textToDisplay: "自评表1" });
     expect(s.get(7, 7)).toBe("自评表1");
     expect(s.styles.get(key(7, 7))).toMatchObject({ "font.color": "#0563C1", "font.underline": "Single" });
@@ -107,7 +113,16 @@ describe("writing output sheets", () => {
     expect(s.columnWidths.get(2)).toBe(widthToPoints(30));
     expect(s.frozenRows).toBe(7);
     expect(s.charts).toEqual([
-      { type: "Pie", source: "B3:B6", seriesBy: "Columns", title: "等级分布", "series0.categories": "A3:A6", legend: "Right" },
+      {
+        type: "Pie",
+        source: "B3:B6",
+        seriesBy: "Columns",
+        title: "等级分布",
+        "series0.categories": "A3:A6",
+        "series0.name": "项目数",
+        legend: "Right",
+        position: "J2:P16",
+      },
     ]);
   });
 
@@ -119,8 +134,17 @@ describe("writing output sheets", () => {
     expect(fake.sheet("问题清单").get(20000, 0)).toBe(20000);
     expect(fake.sheet("问题清单").links.size).toBe(20000);
     expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "自评表2", "问题清单"]);
-    // eslint-disable-next-line no-console
-    console.log(`20,000 findings: ${fake.stats.syncs} syncs, max request ${(fake.stats.maxRequestBytes / 1e6).toFixed(2)} MB`);
+    console.log(`20,000 findings: ${fake.stats.syncs} syncs, ${fake.stats.commands} commands, max request ${(fake.stats.maxRequestBytes / 1e6).toFixed(2)} MB`);
+  });
+
+  it("styling through RangeAreas (ExcelApi 1.9) and per rectangle give the same cells", async () => {
+    const withAreas = workbook();
+    await withAreas.run((ctx) => writeOutputSheets(ctx, [longIssuesPlan(300), summaryPlan(20)], CFG));
+    const perRect = workbook([], { apiVersion: "1.8" });
+    await perRect.run((ctx) => writeOutputSheets(ctx, [longIssuesPlan(300), summaryPlan(20)], { ...CFG, rangeAreas: false, autoFilter: false }));
+    const styles = (fake: ReturnType<typeof createFakeExcel>, name: string) => [...fake.sheet(name).styles.entries()].sort((a, b) => a[0] - b[0]);
+    for (const name of ["问题清单", "评价汇总"]) expect(styles(perRect, name)).toEqual(styles(withAreas, name));
+    expect(withAreas.stats.commands).toBeLessThan(perRect.stats.commands);
   });
 
   it("works when the workbook holds only previous output sheets (never deletes the last sheet first)", async () => {
@@ -183,6 +207,37 @@ describe("writing: refusals and failures leave the workbook as it was", () => {
     await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [bad], CFG)), "invalid-plan");
     await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), summaryPlan()], CFG)), "invalid-plan");
     expect(fake.stats.syncs).toBe(0);
+  });
+
+  it("links only to sheets of this workbook: a missing sheet or another file gets the text alone", async () => {
+    const fake = workbook();
+    const plan = summaryPlan();
+    plan.rows[7][7] = { v: "自评表1", link: { sheet: "自评表1", cell: "B2", file: "workbook.xlsx" } };
+    plan.rows[8][7] = { v: "别的表", link: { sheet: "不存在", cell: "B2" } };
+    plan.rows[9][7] = { v: "外部", link: { sheet: "自评表1", cell: "B2", file: "另一个文件.xlsx" } };
+    plan.rows[9][6] = { v: "问题", link: { sheet: "问题清单", cell: "A1" } };
+    await fake.run((ctx) => writeOutputSheets(ctx, [plan, issuesPlan()], CFG));
+    const s = fake.sheet("评价汇总");
+    const key = (r: number, c: number) => r * 20000 + c;
+    expect(s.links.get(key(7, 7))?.documentReference).toBe("'自评表1'!B2");
+    expect(s.links.has(key(8, 7))).toBe(false);
+    expect(s.get(8, 7)).toBe("别的表");
+    expect(s.styles.get(key(8, 7))).toBeUndefined();
+    expect(s.links.has(key(9, 7))).toBe(false);
+    expect(s.links.get(key(9, 6))?.documentReference).toBe("'问题清单'!A1"); // a planned sheet
+  });
+
+  it("if the user was on a previous output sheet, the new first output sheet is activated", async () => {
+    const fake = workbook();
+    fake.model.active = fake.sheet("抽查复核");
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), issuesPlan()], CFG));
+    expect(fake.model.active?.name).toBe("评价汇总");
+  });
+
+  it("without AutoFilter support (ExcelApi < 1.9) the filter is skipped", async () => {
+    const fake = workbook([], { apiVersion: "1.8" });
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], { ...CFG, autoFilter: false }));
+    expect(fake.sheet("评价汇总").autoFilter).toBeNull();
   });
 
   it("without hyperlink support, link cells are plain text", async () => {

@@ -188,6 +188,7 @@ export class SheetModel {
   merges: Rect[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  autoFilter: string | null = null;
   charts: Record<string, unknown>[] = [];
   deleted = false;
 
@@ -258,6 +259,7 @@ export class SheetModel {
         merges: this.merges,
         columnWidths: sorted(this.columnWidths),
         frozenRows: this.frozenRows,
+        autoFilter: this.autoFilter,
         charts: this.charts,
       }),
     );
@@ -554,6 +556,7 @@ export class FakeWorksheet extends FakeProxy {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
+  readonly autoFilter: { apply: (range: FakeRange) => void };
 
   constructor(
     ctx: FakeContext,
@@ -567,6 +570,13 @@ export class FakeWorksheet extends FakeProxy {
       freezeRows: (n: number) =>
         this.command("freezePanes.freezeRows", 60, () => {
           this.model().frozenRows = n;
+        }),
+    };
+    this.autoFilter = {
+      apply: (range: FakeRange) =>
+        this.command("autoFilter.apply", 80, () => {
+          ctx.requireApi("1.9", "autoFilter");
+          this.model().autoFilter = refOf(range.rect());
         }),
     };
     this.charts = {
@@ -692,6 +702,20 @@ export class FakeWorksheet extends FakeProxy {
     });
   }
 
+  /** RangeAreas from "A1:B2, D4" (ExcelApi 1.9); the fake supports its `format` only. */
+  getRanges(address: string): FakeRange {
+    const parts = address.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+    const rects = parts.map((p) => parseRef(p));
+    const range = new FakeRange(this.ctx, this, () => {
+      this.ctx.requireApi("1.9", "getRanges");
+      if (rects.some((r) => r === null)) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+      const rs = rects as Rect[];
+      return { top: Math.min(...rs.map((r) => r.top)), left: Math.min(...rs.map((r) => r.left)), bottom: Math.max(...rs.map((r) => r.bottom)), right: Math.max(...rs.map((r) => r.right)) };
+    });
+    range.areas = rects.filter((r): r is Rect => r !== null);
+    return range;
+  }
+
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
     return new FakeRange(this.ctx, this, () => {
       if (row < 0 || col < 0 || rowCount < 1 || colCount < 1 || row + rowCount > MAX_ROWS || col + colCount > MAX_COLS) {
@@ -705,10 +729,10 @@ export class FakeWorksheet extends FakeProxy {
 class FakeChart {
   readonly title: { text: string };
   readonly legend: { position: string };
-  readonly series: { getItemAt: (i: number) => { setXAxisValues: (r: FakeRange) => void } };
+  readonly series: { getItemAt: (i: number) => { setXAxisValues: (r: FakeRange) => void; name: string } };
   constructor(
     private readonly ctx: FakeContext,
-    chart: Record<string, unknown>,
+    private readonly chart: Record<string, unknown>,
   ) {
     const cmd = (kind: string, run: () => void) => ctx.enqueue({ kind, requestBytes: 80, run });
     this.title = {
@@ -738,6 +762,14 @@ class FakeChart {
             this.ctx.requireApi("1.7", "setXAxisValues");
             chart[`series${i}.categories`] = refOf(r.rect());
           }),
+        set name(v: string) {
+          cmd("series.name", () => {
+            chart[`series${i}.name`] = v;
+          });
+        },
+        get name(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "series.name");
+        },
       }),
     };
   }
@@ -746,8 +778,7 @@ class FakeChart {
       kind: "chart.setPosition",
       requestBytes: 80,
       run: () => {
-        void start;
-        void end;
+        this.chart.position = end === undefined ? start : `${start}:${end}`;
       },
     });
   }
@@ -775,6 +806,8 @@ function parseInput(v: Prim, textFormatted: boolean): { value: Prim | null; form
 
 export class FakeRange extends FakeProxy {
   private resolvedRect: Rect | null | undefined;
+  /** Set for RangeAreas (getRanges): format commands apply to each area. */
+  areas: Rect[] | null = null;
   readonly format: Record<string, unknown>;
 
   constructor(
@@ -818,24 +851,32 @@ export class FakeRange extends FakeProxy {
     return m;
   }
 
+  /**
+   * range.format.* as a recorder: any property path can be set ("font.bold", "fill.color", "columnWidth");
+   * collection getters are calls ("borders.getItem('EdgeTop').style" is recorded as "borders.EdgeTop.style").
+   */
   private formatProxy(path: string[]): Record<string, unknown> {
-    return new Proxy({} as Record<string, unknown>, {
+    const target = function () {} as unknown as Record<string, unknown>;
+    return new Proxy(target, {
       get: (_t, prop) => (typeof prop === "string" ? this.formatProxy([...path, prop]) : undefined),
+      apply: (_t, _this, args: unknown[]) => this.formatProxy([...path.slice(0, -1), String(args[0])]),
       set: (_t, prop, value: unknown) => {
         const name = [...path, String(prop)].join(".");
         this.command(`format.${name}`, 60 + jsonBytes(value), () => {
           const m = this.writable();
-          const r = this.rect();
-          if (name === "columnWidth") {
-            for (let c = r.left; c <= r.right; c++) m.columnWidths.set(c, value as number);
-            return;
-          }
-          for (let row = r.top; row <= r.bottom; row++) {
-            for (let c = r.left; c <= r.right; c++) {
-              const k = key(row, c);
-              const s = m.styles.get(k) ?? {};
-              s[name] = value;
-              m.styles.set(k, s);
+          const bounds = this.rect();
+          for (const r of this.areas ?? [bounds]) {
+            if (name === "columnWidth") {
+              for (let c = r.left; c <= r.right; c++) m.columnWidths.set(c, value as number);
+              continue;
+            }
+            for (let row = r.top; row <= r.bottom; row++) {
+              for (let c = r.left; c <= r.right; c++) {
+                const k = key(row, c);
+                const s = m.styles.get(k) ?? {};
+                s[name] = value;
+                m.styles.set(k, s);
+              }
             }
           }
         });

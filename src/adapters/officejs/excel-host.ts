@@ -5,6 +5,7 @@
  * Office.context.document.settings), so tests and the benchmark run it against test/helpers/fake-excel.ts.
  * Requirement sets are probed at run time; the manifest's minimum is ExcelApi 1.7:
  *   1.7   workbook/sheet protection check, hyperlinks, chart category axes, getRangeByIndexes
+ *   1.9   AutoFilter on output tables (SheetPlan.filter), styling many cell blocks per command (getRanges)
  *   1.13  merged areas (getMergedAreasOrNullObject); without it Grid.merges is null (the engine inherits blanks)
  */
 import type { Grid } from "../../engine/grid";
@@ -159,6 +160,7 @@ export class ExcelHost implements WorkbookHost {
       select: true,
       settings: this.settings !== null,
       protectionCheck: v17,
+      autoFilter: this.supports("1.9"),
     };
   }
 
@@ -168,7 +170,14 @@ export class ExcelHost implements WorkbookHost {
 
   private writeConfig(): WriteConfig {
     const caps = this.capabilities();
-    return { charts: caps.charts, hyperlinks: caps.hyperlinks, protectionCheck: caps.protectionCheck, batchBytes: this.deps.batchBytes };
+    return {
+      charts: caps.charts,
+      hyperlinks: caps.hyperlinks,
+      protectionCheck: caps.protectionCheck,
+      autoFilter: caps.autoFilter,
+      rangeAreas: this.supports("1.9"),
+      batchBytes: this.deps.batchBytes,
+    };
   }
 
   fileName(): Promise<string> {

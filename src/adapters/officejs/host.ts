@@ -24,6 +24,8 @@ export interface HostCapabilities {
   settings: boolean;
   /** The workbook's protection can be detected before writing (ExcelApi 1.7). */
   protectionCheck: boolean;
+  /** Output tables get an AutoFilter (SheetPlan.filter; Excel: ExcelApi 1.9). */
+  autoFilter: boolean;
 }
 
 export interface ReadOptions {

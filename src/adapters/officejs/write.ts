@@ -13,8 +13,18 @@
  * All or nothing: the new sheets carry temporary names until the last operation, so if anything fails the
  * temporary sheets are deleted (two more syncs) and the previous output sheets are untouched. No other sheet
  * is read or written; hyperlinks only point into the workbook.
+ *
+ * Looks match the exceljs writer (adapters/xlsx-file/write.ts): same fills, fonts, borders, link colour, title
+ * row height; number formats go on numeric (and empty) cells; a link is written only when its target sheet
+ * exists in this workbook (or is one of the planned sheets) and, when the link names a file, that file is this
+ * workbook; otherwise the cell gets the text alone. If the active sheet was a previous output sheet, the new
+ * first output sheet is activated (as the exceljs writer does); otherwise the active sheet is left alone.
+ *
+ * Text: every string goes through `toExcelInput` (values.ts), which adds Excel's quote prefix so strings that
+ * start with = + - @ (or look like numbers, dates, booleans) land as text, never as formulas.
  */
-import { OUTPUT_SHEETS, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from "../../engine/summary/plan";
+import { columnLetters } from "../../engine/grid";
+import { OUTPUT_SHEETS, type CellStyle, type ChartPlan, type PlanCell, type PlanLink, type SheetPlan } from "../../engine/summary/plan";
 import { parseAddress, quoteSheetName } from "./address";
 import { HostError, type HostStats, type TemplatePlan, type WriteResult } from "./host";
 import { jsonBytes, toExcelInput } from "./values";
@@ -24,6 +34,13 @@ export interface WriteConfig {
   hyperlinks: boolean;
   /** Check workbook protection before writing (ExcelApi 1.7). */
   protectionCheck: boolean;
+  /** Apply SheetPlan.filter as an AutoFilter (ExcelApi 1.9). */
+  autoFilter?: boolean;
+  /**
+   * Style many rectangles with one command set through `worksheet.getRanges("A1:B2, D4:D9")` (ExcelApi 1.9).
+   * Without it every rectangle gets its own commands (still one sync, more commands).
+   */
+  rangeAreas?: boolean;
   /** Request bytes per sync (default 4,000,000). */
   batchBytes?: number;
   /** Bytes of one values / numberFormat assignment (default 1,000,000). */
@@ -44,21 +61,28 @@ interface StyleSpec {
   fill?: string;
   align?: "Center" | "Left" | "Right";
   valign?: "Top" | "Center" | "Bottom";
+  wrap?: boolean;
+  border?: boolean;
 }
 
-/** How each plan style looks in Excel (Excel's own "Bad" / "Neutral" colours for error / warning). */
+/** How each plan style looks in Excel: the same looks as the exceljs writer (adapters/xlsx-file/write.ts). */
 export const CELL_STYLES: Record<CellStyle, StyleSpec> = {
-  title: { bold: true, size: 14 },
+  title: { bold: true, size: 16, align: "Center", valign: "Center" },
   subtitle: { bold: true, size: 12 },
-  header: { bold: true, fill: "#D9E1F2", align: "Center", valign: "Center" },
-  label: { bold: true },
-  error: { color: "#9C0006", fill: "#FFC7CE" },
+  header: { bold: true, fill: "#DDEBF7", align: "Center", valign: "Center", wrap: true, border: true },
+  label: { bold: true, fill: "#F2F2F2" },
+  error: { bold: true, color: "#C00000" },
   warning: { color: "#9C5700", fill: "#FFEB9C" },
-  info: { color: "#1F4E78" },
-  flag: { bold: true, color: "#C00000", fill: "#FCE4D6" },
-  text: { valign: "Top" },
+  info: { color: "#595959" },
+  flag: { color: "#9C0006", fill: "#FFC7CE" },
+  text: {},
 };
 const LINK_COLOR = "#0563C1";
+const BORDER_COLOR = "#BFBFBF";
+/** Row height (points) of a row holding a title, like the exceljs writer. */
+const TITLE_ROW_HEIGHT = 26;
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32767;
 
 /** Characters → points, for Calibri/等线 11 (7 px per character + 5 px padding, 0.75 pt per px). */
 export function widthToPoints(chars: number): number {
@@ -85,25 +109,42 @@ function sheetOf(t: Target): Excel.Worksheet {
   return t.ws;
 }
 
-function applyStyle(range: Excel.Range, spec: StyleSpec, wrap: boolean, link: boolean): void {
+type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+/** Apply one look to a rectangle (`rows`/`columns`: its size, for the inside borders). */
+function applyStyle(range: { format: Excel.RangeFormat }, spec: StyleSpec, wrap: boolean, link: boolean, border: boolean, rows: number, columns: number): void {
   if (spec.bold) range.format.font.bold = true;
   if (spec.size) range.format.font.size = spec.size;
   if (spec.color) range.format.font.color = spec.color;
   if (spec.fill) range.format.fill.color = spec.fill;
   if (spec.align) range.format.horizontalAlignment = spec.align;
   if (spec.valign) range.format.verticalAlignment = spec.valign;
-  if (wrap) range.format.wrapText = true;
+  else if (wrap) range.format.verticalAlignment = "Top";
+  if (wrap || spec.wrap) range.format.wrapText = true;
   if (link) {
     range.format.font.color = LINK_COLOR;
     range.format.font.underline = "Single";
   }
+  if (border || spec.border) {
+    const edges: Edge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (rows > 1) edges.push("InsideHorizontal");
+    if (columns > 1) edges.push("InsideVertical");
+    for (const edge of edges) {
+      range.format.borders.getItem(edge).style = "Continuous";
+      range.format.borders.getItem(edge).weight = "Thin";
+      range.format.borders.getItem(edge).color = BORDER_COLOR;
+    }
+  }
 }
 
-function styleKey(cell: PlanCell | undefined, hyperlinks: boolean): string | null {
+/** Which links are written: target sheet present (or planned), and the link's file (if any) is this workbook. */
+export type Linkable = (link: PlanLink) => boolean;
+
+function styleKey(cell: PlanCell | undefined, linkable: Linkable | null): string | null {
   if (!cell) return null;
-  const link = hyperlinks && !!cell.link;
-  if (!cell.style && !cell.wrap && !link) return null;
-  return `${cell.style ?? ""}|${cell.wrap ? 1 : 0}|${link ? 1 : 0}`;
+  const link = !!cell.link && cell.v !== null && linkable !== null && linkable(cell.link);
+  if (!cell.style && !cell.wrap && !link && !cell.border) return null;
+  return `${cell.style ?? ""}|${cell.wrap ? 1 : 0}|${link ? 1 : 0}|${cell.border ? 1 : 0}`;
 }
 
 interface StyledRect {
@@ -114,8 +155,15 @@ interface StyledRect {
   key: string;
 }
 
+const AREAS_PER_COMMAND = 50;
+
+function rectAddress(r: { top: number; left: number; bottom: number; right: number }): string {
+  const tl = `${columnLetters(r.left)}${r.top + 1}`;
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${columnLetters(r.right)}${r.bottom + 1}`;
+}
+
 /** Cells with the same look grouped into rectangles: runs along rows, then identical runs stacked down. */
-export function styleRects(rows: PlanCell[][], hyperlinks: boolean): StyledRect[] {
+export function styleRects(rows: PlanCell[][], linkable: Linkable | null): StyledRect[] {
   const done: StyledRect[] = [];
   let open = new Map<string, StyledRect>();
   for (let r = 0; r < rows.length; r++) {
@@ -123,13 +171,13 @@ export function styleRects(rows: PlanCell[][], hyperlinks: boolean): StyledRect[
     const row = rows[r];
     let c = 0;
     while (c < row.length) {
-      const key = styleKey(row[c], hyperlinks);
+      const key = styleKey(row[c], linkable);
       if (key === null) {
         c++;
         continue;
       }
       let end = c;
-      while (end + 1 < row.length && styleKey(row[end + 1], hyperlinks) === key) end++;
+      while (end + 1 < row.length && styleKey(row[end + 1], linkable) === key) end++;
       const sig = `${c}:${end}:${key}`;
       const prev = open.get(sig);
       if (prev) {
@@ -147,11 +195,14 @@ export function styleRects(rows: PlanCell[][], hyperlinks: boolean): StyledRect[
 }
 
 function cellInput(cell: PlanCell | undefined): string | number | boolean {
-  return toExcelInput(cell?.v ?? null);
+  const v = cell?.v ?? null;
+  return toExcelInput(typeof v === "string" && v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT - 1)}…` : v);
 }
 
+/** Number formats go on numbers (and on empty cells, so a blank template's cell formats what is typed in). */
 function cellFormat(cell: PlanCell | undefined): string {
-  return cell?.fmt ?? "General";
+  if (!cell?.fmt || typeof cell.v === "string") return "General";
+  return cell.fmt;
 }
 
 /** Text for a hyperlink's display; omitted (the written value stays) when Excel could read it as input syntax. */
@@ -162,7 +213,7 @@ function linkText(cell: PlanCell): string | undefined {
 }
 
 /** The commands that write one plan into its (new) sheet. */
-function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteConfig): Op[] {
+function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteConfig, linkable: Linkable | null): Op[] {
   const ops: Op[] = [];
   const plan = t.plan;
   ops.push({
@@ -217,22 +268,51 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
     }
   }
 
-  for (const rect of styleRects(plan.rows, cfg.hyperlinks)) {
-    const [style, wrap, link] = rect.key.split("|");
+  // Styles: rectangles of equal look; with RangeAreas, up to AREAS_PER_COMMAND rectangles share one command set.
+  const groups = new Map<string, StyledRect[]>();
+  for (const rect of styleRects(plan.rows, linkable)) {
+    const rows = rect.bottom - rect.top + 1;
+    const columns = rect.right - rect.left + 1;
+    const group = cfg.rangeAreas ? `${rect.key}|${rows > 1 ? 1 : 0}|${columns > 1 ? 1 : 0}` : `${rect.top},${rect.left}`;
+    const list = groups.get(group);
+    if (list) list.push(rect);
+    else groups.set(group, [rect]);
+  }
+  for (const rects of groups.values()) {
+    const [style, wrap, link, border] = rects[0].key.split("|");
     const spec = style ? (CELL_STYLES[style as CellStyle] ?? {}) : {};
-    ops.push({
-      bytes: OP_BYTES * 4,
-      apply: () => {
-        const range = sheetOf(t).getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
-        applyStyle(range, spec, wrap === "1", link === "1");
-      },
-    });
+    const rows = Math.max(...rects.map((r) => r.bottom - r.top + 1));
+    const columns = Math.max(...rects.map((r) => r.right - r.left + 1));
+    for (let i = 0; i < rects.length; i += AREAS_PER_COMMAND) {
+      const chunk = rects.slice(i, i + AREAS_PER_COMMAND);
+      const address = chunk.map(rectAddress).join(",");
+      ops.push({
+        bytes: OP_BYTES * 6 + address.length,
+        apply: () => {
+          const ws = sheetOf(t);
+          if (chunk.length === 1) {
+            const r = chunk[0];
+            applyStyle(ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1), spec, wrap === "1", link === "1", border === "1", rows, columns);
+          } else applyStyle(ws.getRanges(address), spec, wrap === "1", link === "1", border === "1", rows, columns);
+        },
+      });
+    }
   }
 
-  if (cfg.hyperlinks) {
+  plan.rows.forEach((row, r) => {
+    if (!row.some((cell) => cell?.style === "title" && cell.v !== null)) return;
+    ops.push({
+      bytes: OP_BYTES,
+      apply: () => {
+        sheetOf(t).getRangeByIndexes(r, 0, 1, 1).format.rowHeight = TITLE_ROW_HEIGHT;
+      },
+    });
+  });
+
+  if (linkable) {
     plan.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (!cell?.link) return;
+        if (!cell?.link || cell.v === null || !linkable(cell.link)) return;
         const target = cell.link;
         const hyperlink: Excel.RangeHyperlink = {
           documentReference: `${quoteSheetName(target.sheet)}!${target.cell}`,
@@ -286,6 +366,17 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
       },
     });
   }
+
+  const filter = plan.filter;
+  if (filter && cfg.autoFilter && parseAddress(filter)) {
+    ops.push({
+      bytes: OP_BYTES,
+      apply: () => {
+        const ws = sheetOf(t);
+        ws.autoFilter.apply(ws.getRange(filter));
+      },
+    });
+  }
   return ops;
 }
 
@@ -306,16 +397,21 @@ async function runOps(context: Excel.RequestContext, ops: Op[], start: number, b
 }
 
 interface Preflight {
+  fileName: string;
   names: string[];
+  active: string;
   protectedSheets: Set<string>;
   workbookProtected: boolean;
 }
 
-/** Sheet names and protection, before anything changes. */
+/** Sheet names, the active sheet and protection, before anything changes. */
 async function preflight(context: Excel.RequestContext, cfg: WriteConfig, stats: HostStats): Promise<Preflight> {
   const workbook = context.workbook;
+  workbook.load("name");
   const worksheets = workbook.worksheets;
   worksheets.load("items/name,items/protection/protected");
+  const active = worksheets.getActiveWorksheet();
+  active.load("name");
   const protection = cfg.protectionCheck ? workbook.protection : null;
   if (protection) protection.load("protected");
   stats.syncs++;
@@ -326,7 +422,20 @@ async function preflight(context: Excel.RequestContext, cfg: WriteConfig, stats:
     names.push(ws.name);
     if (ws.protection.protected) protectedSheets.add(ws.name);
   }
-  return { names, protectedSheets, workbookProtected: protection ? protection.protected : false };
+  return {
+    fileName: workbook.name,
+    names,
+    active: active.name,
+    protectedSheets,
+    workbookProtected: protection ? protection.protected : false,
+  };
+}
+
+/** Links to sheets that will exist after the write, in this workbook; null when links are not written. */
+function linkableIn(pre: Preflight, removed: Set<string>, planned: string[], cfg: WriteConfig): Linkable | null {
+  if (!cfg.hyperlinks) return null;
+  const sheets = new Set([...pre.names.filter((n) => !removed.has(n)), ...planned].map((n) => n.toLowerCase()));
+  return (l) => sheets.has(l.sheet.toLowerCase()) && (l.file === undefined || l.file === pre.fileName) && parseAddress(l.cell) !== null;
 }
 
 /** Delete the named sheets if they exist (cleanup after a failed write). */
@@ -390,8 +499,10 @@ function queueChart(ws: Excel.Worksheet, chart: ChartPlan): void {
   const created = ws.charts.add(chart.type === "pie" ? "Pie" : "ColumnClustered", values, "Columns");
   created.title.text = chart.title;
   created.series.getItemAt(0).setXAxisValues(categories);
+  if (chart.seriesName) created.series.getItemAt(0).name = chart.seriesName;
   created.legend.position = "Right";
-  created.setPosition(chart.anchor);
+  if (chart.to) created.setPosition(chart.anchor, chart.to);
+  else created.setPosition(chart.anchor);
 }
 
 /** Charts in one extra sync, best effort: the host refusing one is reported, not thrown. */
@@ -413,7 +524,8 @@ function checkPlan(plan: TemplatePlan): void {
   for (const m of plan.merges) {
     if (m.top < 0 || m.left < 0) throw new HostError("invalid-plan", `“${plan.name}”的合并区域无效`, plan.name);
   }
-  if (plan.chart && (!parseAddress(plan.chart.values) || !parseAddress(plan.chart.categories) || !parseAddress(plan.chart.anchor))) {
+  const ch = plan.chart;
+  if (ch && (!parseAddress(ch.values) || !parseAddress(ch.categories) || !parseAddress(ch.anchor) || (ch.to !== undefined && !parseAddress(ch.to)))) {
     throw new HostError("invalid-plan", `“${plan.name}”的图表区域无效`, plan.name);
   }
 }
@@ -471,7 +583,8 @@ export async function writeOutputSheets(
   const targets: Target[] = plans.map((plan, i) => ({ plan, addName: tempName(i, taken), finalName: plan.name, ws: null }));
 
   const worksheets = context.workbook.worksheets;
-  const ops: Op[] = targets.flatMap((t) => sheetOps(t, worksheets, cfg));
+  const linkable = linkableIn(pre, new Set(previous), targets.map((t) => t.finalName), cfg);
+  const ops: Op[] = targets.flatMap((t) => sheetOps(t, worksheets, cfg, linkable));
   for (const name of previous) {
     ops.push({ bytes: OP_BYTES, apply: () => worksheets.getItem(name).delete() });
   }
@@ -482,6 +595,10 @@ export async function writeOutputSheets(
         sheetOf(t).name = t.finalName;
       },
     });
+  }
+  if (targets.length > 0 && OUTPUT_NAMES.has(pre.active)) {
+    // The user was looking at the previous output: show the new one instead of whatever Excel picks.
+    ops.push({ bytes: OP_BYTES, apply: () => sheetOf(targets[0]).activate() });
   }
   await writeAllOrNothing(context, ops, targets.map((t) => t.addName), cfg, stats);
   const warnings = await addCharts(context, targets, cfg, stats);
@@ -505,7 +622,8 @@ export async function insertTemplateSheets(
     return { plan, addName: name, finalName: name, ws: null };
   });
   const worksheets = context.workbook.worksheets;
-  const ops: Op[] = targets.flatMap((t) => sheetOps(t, worksheets, cfg));
+  const linkable = linkableIn(pre, new Set(), targets.map((t) => t.finalName), cfg);
+  const ops: Op[] = targets.flatMap((t) => sheetOps(t, worksheets, cfg, linkable));
   ops.push({ bytes: OP_BYTES, apply: () => sheetOf(targets[0]).activate() });
   await writeAllOrNothing(context, ops, targets.map((t) => t.addName), cfg, stats);
   const warnings = await addCharts(context, targets, cfg, stats);

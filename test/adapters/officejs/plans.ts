@@ -8,6 +8,7 @@ export const TRICKY_TEXT = ["=SUM(A1:A3)", "+86 138 0000 0000", "-", "-5%", "@ho
 /** A 评价汇总-like plan: title, header, `projects` rows with links and formats, a chart. */
 export function summaryPlan(projects = 3): SheetPlan {
   const header: PlanCell[] = ["序号", "主管部门", "项目名称", "全年预算数", "执行率", "自评得分", "等级", "所在工作表"].map((v) => ({ v, style: "header" }));
+  const body = (cell: PlanCell): PlanCell => ({ ...cell, border: true });
   const rows: PlanCell[][] = [
     [{ v: "评价汇总", style: "title" }],
     [{ v: "共 3 个项目", style: "subtitle" }],
@@ -18,16 +19,17 @@ export function summaryPlan(projects = 3): SheetPlan {
     header,
   ];
   for (let i = 0; i < projects; i++) {
-    rows.push([
-      { v: i + 1 },
-      { v: "县教育局" },
-      { v: i === 0 ? "=危险的项目名" : `项目${i + 1}` },
-      { v: 1234.5 + i, fmt: "#,##0.00" },
-      { v: 0.93, fmt: "0.00%" },
-      { v: 91.5 - i, fmt: "0.00" },
-      { v: i === 2 ? "差" : "优", style: i === 2 ? "error" : undefined },
-      { v: `自评表${i + 1}`, link: { sheet: `自评表${i + 1}`, cell: "B2" } },
-    ]);
+    const cells: PlanCell[] = [
+        { v: i + 1 },
+        { v: "县教育局" },
+        { v: i === 0 ? "=危险的项目名" : `项目${i + 1}` },
+        { v: 1234.5 + i, fmt: "#,##0.00" },
+        { v: 0.93, fmt: "0.00%" },
+        { v: 91.5 - i, fmt: "0.00" },
+        { v: i === 2 ? "差" : "优", style: i === 2 ? "error" : undefined },
+        { v: `自评表${i + 1}`, link: { sheet: `自评表${i + 1}`, cell: "B2" } },
+    ];
+    rows.push(cells.map(body));
   }
   return {
     name: "评价汇总",
@@ -35,7 +37,8 @@ export function summaryPlan(projects = 3): SheetPlan {
     widths: [6, 16, 30, 12, 10, 10, 8, 14],
     merges: [{ top: 0, left: 0, bottom: 0, right: 7 }],
     freezeRows: 7,
-    chart: { type: "pie", title: "等级分布", categories: "A3:A6", values: "B3:B6", anchor: "J2" },
+    filter: `A7:H${7 + projects}`,
+    chart: { type: "pie", title: "等级分布", categories: "A3:A6", values: "B3:B6", anchor: "J2", to: "P16", seriesName: "项目数" },
   };
 }
 
@@ -57,8 +60,8 @@ export function longIssuesPlan(n: number): SheetPlan {
       { v: i % 3 === 0 ? "错误" : "警告", style: i % 3 === 0 ? "error" : "warning" },
       { v: "reason/shortfall" },
       { v: `项目${i}` },
-      { v: `自评表${i % 100}` },
-      { v: `H${12 + (i % 20)}`, link: { sheet: `自评表${i % 100}`, cell: `H${12 + (i % 20)}` } },
+      { v: `自评表${(i % 2) + 1}` },
+      { v: `H${12 + (i % 20)}`, link: { sheet: `自评表${(i % 2) + 1}`, cell: `H${12 + (i % 20)}` } },
       { v: "指标未完成（得分低于分值）但未填写偏差原因分析及改进措施，请补充说明未完成的原因。" },
       { v: "在“偏差原因分析及改进措施”列说明原因和改进措施。" },
     ]);
