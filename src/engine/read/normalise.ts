@@ -58,6 +58,8 @@ export function labelKey(v: CellValue): LabelKey {
     return "";
   });
   s = s.replace(/[:：]+$/, "").replace(/^[*※]+/, "");
+  // A label written wholly in brackets ("【项目名称】") is its inner text.
+  if (s === "" && brackets.length === 1) s = brackets[0].replace(/[:：]+$/, "");
   return { key: s, numbers, brackets };
 }
 
@@ -84,7 +86,8 @@ export function splitLeadingCode(s: string): { code: string | null; name: string
   const t = toHalfWidth(s).trim();
   let m = /^[\[【(]\s*([0-9A-Za-z]+)\s*[\]】)]\s*(.+)$/.exec(t);
   if (m) return { code: m[1], name: m[2].trim() };
-  m = /^([0-9][0-9A-Za-z]*)\s*[-—_.、\s]\s*(.+)$/.exec(t);
+  // A bare leading code has at least 3 characters ("201-", "219 "): "1、" list numbers and "12.5万元" are no codes.
+  m = /^([0-9][0-9A-Za-z]{2,})\s*(?:[-—_、\s]|\.(?!\d))\s*(.+)$/.exec(t);
   if (m) return { code: m[1], name: m[2].trim() };
   return { code: null, name: s.trim() };
 }

@@ -11,6 +11,13 @@ const ERROR_VALUES = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!
 /** Template stubs that are not values: "**", "XX", "≥**人次", "__", "××". */
 const PLACEHOLDER = /\*{2,}|[Xx×]{2,}|_{2,}|＿{2,}|[○□△]{2,}|…{1,}|\.{3,}|^[Xx]$/;
 
+/** Units that, after an operator and with no number ("≥人次"), mark a template stub. Extend as files show more. */
+export const STUB_UNITS = new Set([
+  "人", "人次", "万人", "万人次", "户", "家", "个", "项", "次", "场", "件", "处", "所", "座", "栋", "套", "台", "辆", "条",
+  "份", "篇", "册", "批", "期", "班", "元", "万元", "亿元", "元/人", "天", "日", "月", "年", "小时", "分钟", "公里", "千米",
+  "米", "亩", "万亩", "公顷", "平方米", "万平方米", "立方米", "吨", "万吨", "株", "棵", "头", "只", "盏", "分",
+]);
+
 /** Stub marks that fill a template cell without being a value. */
 const STUB_MARKS = /^\s*([*＊]{2,}|[_＿]{2,})\s*$/;
 
@@ -19,7 +26,7 @@ const OP_SYMBOLS: [RegExp, Operator][] = [
   [/^(<=|≤|≦|=<)/, "<="],
   [/^(>|＞)/, ">"],
   [/^(<|＜)/, "<"],
-  [/^(=|＝|==)/, "="],
+  [/^(==|=|＝)/, "="],
 ];
 
 const OP_PREFIX_WORDS: [RegExp, Operator][] = [
@@ -118,8 +125,8 @@ function parseText(raw: string): Value {
   if (DATE_LIKE.test(s)) return { raw, kind: "qualitative", op: null, value: null, unit: null };
   const num = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|[-+]?\.\d+)(.*)$/.exec(s);
   if (!num) {
-    // Only an operator and a placeholder-like rest ("≥人次") is a stub; words are qualitative.
-    if (op && /^[^\u4e00-\u9fa5]*$/.test(s)) return { raw, kind: "placeholder", op: null, value: null, unit: null };
+    // An operator with no number, alone or with only a unit ("≥", "≥人次", "≤%"), is a stub; words are qualitative.
+    if (op && (/^[^\u4e00-\u9fa5]*$/.test(s) || STUB_UNITS.has(s))) return { raw, kind: "placeholder", op: null, value: null, unit: null };
     return { raw, kind: "qualitative", op: null, value: null, unit: null };
   }
   const value = Number(num[1].replace(/,/g, ""));
