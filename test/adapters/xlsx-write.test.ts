@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { applySheetPlans, internalTarget, MAX_CELL_TEXT, parseInternalTarget } from "../../src/adapters/xlsx-file/write";
+import { applySheetPlans, internalTarget, isProductSheet, MAX_CELL_TEXT, parseInternalTarget } from "../../src/adapters/xlsx-file/write";
 import { planSheets } from "../../src/engine/summary";
 import { OUTPUT_SHEETS, type SheetPlan } from "../../src/engine/summary/plan";
 import { AT_NAME, FORMULA_NAME, PLUS_NAME, demoReport, finding, makeReport, project } from "../unit/summary/factory";
@@ -291,6 +291,51 @@ describe("links", () => {
     expect(parseInternalTarget("#'O''Brien 表'!$B$12")).toEqual({ sheet: "O'Brien 表", cell: "B12" });
     expect(parseInternalTarget("#Sheet1!C3")).toEqual({ sheet: "Sheet1", cell: "C3" });
     expect(internalTarget("x", "not a cell")).toBeNull();
+  });
+});
+
+describe("a user's sheet that holds an output name", () => {
+  /** A reviewer's own spot-check list named 抽查复核, and a 问题清单 with only a title. */
+  function reviewerWorkbook(): ExcelJS.Workbook {
+    const wb = userWorkbook();
+    const list = wb.addWorksheet("抽查复核");
+    list.getCell("A1").value = "2023年度项目支出绩效自评抽查复核表";
+    list.mergeCells("A1:E1");
+    list.getRow(2).values = ["序号", "项目名称", "主管部门", "自评得分", "复核得分"];
+    list.getRow(3).values = [1, "义务教育营养餐", "县教育局", 95, { formula: "ROUND(80.004,2)", result: 80 }];
+    list.getCell("E3").numFmt = "0.00";
+    wb.addWorksheet("问题清单").getCell("A1").value = "本单位自查问题";
+    return wb;
+  }
+
+  test("is kept unchanged; the output goes to the alternative name, run after run", async () => {
+    const baseline = (await roundTrip(reviewerWorkbook())).wb;
+    const wb = (await roundTrip(reviewerWorkbook())).wb;
+    expect(isProductSheet(ws(wb, "抽查复核"))).toBe(false);
+    applySheetPlans(wb, plans);
+    const once = (await roundTrip(wb)).wb;
+    const expected = [...USER_SHEETS, "抽查复核", "问题清单", "评价汇总", "问题清单（评价助手）", "抽查复核（评价助手）", "评价报告"];
+    expect(names(once)).toEqual(expected);
+    expect(isProductSheet(ws(once, "抽查复核（评价助手）"))).toBe(true);
+    expect(ws(once, "抽查复核（评价助手）").getCell("H4").value).toBe("差异较大、等级变化");
+    applySheetPlans(once, plans);
+    const twice = (await roundTrip(once)).wb;
+    expect(names(twice)).toEqual(expected);
+    for (const name of [...USER_SHEETS, "抽查复核", "问题清单"]) expect(snapshot(ws(twice, name))).toEqual(snapshot(ws(baseline, name)));
+    // Deciding ownership reads A2 without creating it.
+    expect(ws(twice, "问题清单").findCell(2, 1)).toBeUndefined();
+  });
+
+  test("links to the user's 抽查复核 sheet still land on it", async () => {
+    const wb = (await roundTrip(reviewerWorkbook())).wb;
+    const r = makeReport({
+      projects: [project({ name: "甲", sheet: "营养餐自评" })],
+      reviews: [],
+      findings: [finding({ rule: "spotcheck/no-self-assessment", severity: "error", project: "乙", sheet: "抽查复核", cell: "B4" })],
+    });
+    applySheetPlans(wb, planSheets(r, { lang: "zh", now: NOW }));
+    const link = ws(wb, "问题清单（评价助手）").getCell("F4").value as ExcelJS.CellHyperlinkValue;
+    expect(parseInternalTarget(link.hyperlink)).toEqual({ sheet: "抽查复核", cell: "B4" });
   });
 });
 

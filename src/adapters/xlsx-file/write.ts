@@ -3,11 +3,15 @@
  * run time: the caller passes the Workbook it loaded (the task pane loads exceljs lazily).
  *
  * `applySheetPlans` only changes the Workbook object, and only the product's own sheets:
- * - it removes every sheet named in OUTPUT_SHEETS (the previous run's output, including a 抽查复核 sheet
- *   that this run no longer produces), then adds the planned sheets after all of the user's sheets;
- * - no cell, style, merge, width or view of any other sheet is read or written. The workbook's active
- *   tab is kept on the sheet it was on; if that was an old output sheet, the new first output sheet is
- *   selected instead.
+ * - a sheet is the product's when its name is an output name (OUTPUT_SHEETS or the "（评价助手）"
+ *   alternative) and its A2 carries the product's mark (plan.ts OUTPUT_MARKS). Those are removed (the
+ *   previous run's output, including a 抽查复核 sheet this run no longer produces); then the planned sheets
+ *   are added after all of the user's sheets;
+ * - a user's sheet that happens to hold an output name (a reviewer's own "抽查复核" list) is kept as it is,
+ *   and the output goes to the alternative name ("抽查复核（评价助手）");
+ * - no cell, style, merge, width or view of any other sheet is written; the only thing read is A2 of a
+ *   sheet with an output name. The workbook's active tab is kept on the sheet it was on; if that was an old
+ *   output sheet, the new first output sheet is selected instead.
  *
  * Strings are written as plain string values: exceljs stores them as shared strings (type String), never as
  * formulas, so "=HYPERLINK(…)", "+1" or "@SUM(A1)" stay text. Only `{ formula }` values make formulas, and
@@ -25,7 +29,17 @@
  */
 import type { Alignment, Borders, Cell, Fill, Font, Workbook, Worksheet, WorksheetView } from "exceljs";
 import { parseA1 } from "../../engine/grid";
-import { type CellStyle, OUTPUT_SHEETS, type PlanCell, type PlanLink, type SheetPlan } from "../../engine/summary/plan";
+import {
+  type CellStyle,
+  OUTPUT_MARK_CELL,
+  OUTPUT_SHEETS,
+  type PlanCell,
+  type PlanLink,
+  type SheetPlan,
+  hasOutputMark,
+  isOutputName,
+  outputSheetName,
+} from "../../engine/summary/plan";
 
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_TEXT = 32767;
@@ -96,6 +110,22 @@ function clampText(s: string): string {
   return s.length > MAX_CELL_TEXT ? `${s.slice(0, MAX_CELL_TEXT - 1)}…` : s;
 }
 
+/** Text of a cell value as the grid adapter would see it (strings and rich text; else null). */
+function valueText(v: unknown): string | null {
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    return ((v as { richText: { text?: unknown }[] }).richText).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+  }
+  return null;
+}
+
+/** The product's own sheet: an output name and the mark in A2 (read without creating the cell). */
+export function isProductSheet(ws: Worksheet): boolean {
+  if (!isOutputName(ws.name)) return false;
+  const cell = ws.findCell(OUTPUT_MARK_CELL.row + 1, OUTPUT_MARK_CELL.col + 1);
+  return cell !== undefined && hasOutputMark(valueText(cell.value));
+}
+
 function validate(plans: SheetPlan[]): void {
   const seen = new Set<string>();
   for (const p of plans) {
@@ -158,25 +188,30 @@ function writeSheet(ws: Worksheet, plan: SheetPlan, linkable: (l: PlanLink) => b
  */
 export function applySheetPlans(wb: Workbook, plans: SheetPlan[], opts: ApplyOptions = {}): void {
   validate(plans);
-  const isOutput = (name: string) => (OUTPUT_SHEETS as readonly string[]).includes(name);
 
   const before = wb.worksheets;
   const view = wb.views?.[0];
   const activeIndex = view && typeof view.activeTab === "number" ? view.activeTab : 0;
   const active = before[activeIndex];
-  const activeWasOutput = active !== undefined && isOutput(active.name);
+  const activeWasOutput = active !== undefined && isProductSheet(active);
 
-  for (const ws of before) if (isOutput(ws.name)) wb.removeWorksheet(ws.id);
+  for (const ws of before) if (isProductSheet(ws)) wb.removeWorksheet(ws.id);
 
-  const sheets = new Set([...wb.worksheets.map((w) => w.name), ...plans.map((p) => p.name)]);
+  const kept = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  const names = plans.map((p) => {
+    const name = outputSheetName(p.name, (n) => kept.has(n.toLowerCase()));
+    kept.add(name.toLowerCase());
+    return name;
+  });
+  const sheets = new Set(wb.worksheets.map((w) => w.name));
   const linkable = (l: PlanLink) => sheets.has(l.sheet) && (opts.file === undefined || l.file === undefined || l.file === opts.file);
 
   const added: Worksheet[] = [];
-  for (const plan of plans) {
-    const ws = wb.addWorksheet(plan.name);
+  plans.forEach((plan, i) => {
+    const ws = wb.addWorksheet(names[i]);
     writeSheet(ws, plan, linkable);
     added.push(ws);
-  }
+  });
 
   if (view) {
     const after = wb.worksheets;

@@ -1,6 +1,14 @@
 import { parseA1 } from "../../../src/engine/grid";
 import { planSheets } from "../../../src/engine/summary";
-import { OUTPUT_SHEETS, type PlanCell, type SheetPlan, isFormulaLike } from "../../../src/engine/summary/plan";
+import {
+  OUTPUT_SHEETS,
+  type PlanCell,
+  type SheetPlan,
+  hasOutputMark,
+  isFormulaLike,
+  isOutputName,
+  outputSheetName,
+} from "../../../src/engine/summary/plan";
 import { AT_NAME, FORMULA_NAME, PLUS_NAME, demoReport, finding, makeReport, project, reviewEntry, reviewed } from "./factory";
 
 const NOW = new Date(2024, 4, 31, 16, 5);
@@ -333,6 +341,29 @@ describe("planSheets in English", () => {
     expect(report_).toContain("annual budget of 1,100.00 (10k CNY), of which 990.00 was executed: an overall execution rate of 90.00%");
     expect(report_).toContain("cut next year's budget by at least 10%");
     expect(report_).not.toMatch(/[一二三四五]、/);
+  });
+});
+
+describe("output mark and names", () => {
+  test("every planned sheet carries the product's mark in A2, in both languages", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const { report } = demoReport({ lang });
+      for (const plan of planSheets(report, { lang, now: NOW })) expect(hasOutputMark(plan.rows[1][0].v)).toBe(true);
+      for (const plan of planSheets(makeReport(), { lang, now: NOW })) expect(hasOutputMark(plan.rows[1][0].v)).toBe(true);
+    }
+    expect(hasOutputMark("项目名称")).toBe(false);
+    expect(hasOutputMark(12)).toBe(false);
+  });
+
+  test("output names and their alternatives", () => {
+    for (const n of OUTPUT_SHEETS) expect(isOutputName(n)).toBe(true);
+    expect(isOutputName("抽查复核（评价助手）")).toBe(true);
+    expect(isOutputName("抽查复核（评价助手3）")).toBe(true);
+    expect(isOutputName("抽查复核表")).toBe(false);
+    expect(isOutputName("评价汇总 (2)")).toBe(false);
+    const taken = new Set(["抽查复核", "抽查复核（评价助手）"]);
+    expect(outputSheetName("评价汇总", (n) => taken.has(n))).toBe("评价汇总");
+    expect(outputSheetName("抽查复核", (n) => taken.has(n))).toBe("抽查复核（评价助手2）");
   });
 });
 
