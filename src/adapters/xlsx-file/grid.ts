@@ -11,7 +11,8 @@ import type { CellValue, Grid, MergeArea } from "../../engine/grid";
 
 function isoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return "";
-  const iso = d.toISOString();
+  // Serial → Date conversion can land a millisecond before midnight: round to the minute first.
+  const iso = new Date(Math.round(d.getTime() / 60_000) * 60_000).toISOString();
   const time = iso.slice(11, 16);
   return time === "00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }
