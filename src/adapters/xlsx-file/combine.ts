@@ -5,7 +5,7 @@
  */
 import type { Workbook, Worksheet } from "exceljs";
 import type { Report } from "../../engine/model";
-import { OUTPUT_SHEETS } from "../../engine/summary/plan";
+import { isProductSheet } from "./write";
 
 const ILLEGAL = /[\\/?*[\]:]/g;
 
@@ -49,7 +49,7 @@ export function appendWorkbook(dst: Workbook, src: Workbook, file: string, prefi
   const taken = new Set(dst.worksheets.map((w) => w.name.toLowerCase()));
   const renames: SheetRename[] = [];
   for (const ws of src.worksheets) {
-    if ((OUTPUT_SHEETS as readonly string[]).includes(ws.name)) continue;
+    if (isProductSheet(ws)) continue; // a previous run's output; a user's sheet of the same name is kept
     const to = uniqueSheetName(prefix ? `${fileStem(file)}-${ws.name}` : ws.name, taken);
     copyWorksheet(ws, dst, to);
     renames.push({ file, from: ws.name, to });

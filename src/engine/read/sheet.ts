@@ -16,7 +16,7 @@ import type {
   TemplateKind,
   Value,
 } from "../model";
-import { OUTPUT_SHEETS } from "../summary/plan";
+import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../summary/plan";
 import { cellText, isNoValue, labelKey, splitLeadingCode, splitProjectCode, toHalfWidth } from "./normalise";
 import {
   BLOCK_MARKERS,
@@ -340,7 +340,10 @@ interface FieldHit {
 
 /** Read one worksheet into projects or review entries. */
 export function readSheet(grid: Grid, file: string): SheetReading {
-  if ((OUTPUT_SHEETS as readonly string[]).includes(grid.sheet.trim())) return { kind: "output", projects: [], reviews: [] };
+  // The product's own sheets carry its mark in A2; a user's sheet that happens to share a name is read.
+  if (isOutputName(grid.sheet) && hasOutputMark(new Sheet(grid).get(OUTPUT_MARK_CELL.row, OUTPUT_MARK_CELL.col))) {
+    return { kind: "output", projects: [], reviews: [] };
+  }
   const rd = new SheetReader(grid, file);
   const scanEnd = Math.min(rd.s.bottom, rd.s.top + RECOGNITION_ROWS);
 

@@ -104,11 +104,14 @@ describe("a workbook mixing templates with other sheets", () => {
         sheet("项目自评", (ws) => buildSichuanSheet(ws, SICHUAN_SAMPLE)),
         sheet("抽查复核汇总", (ws) => buildSpotCheckListSheet(ws, SPOT_CHECK_ROWS)),
         sheet("实际绩效", (ws) => buildReviewDetailSheet(ws, REVIEW_DETAIL_ROWS, { titleRow: "项目名称：社区居家养老服务补贴项目" })),
+        // A previous run's output: it carries the product's mark in A2 and is never read as a template.
         sheet("评价汇总", (ws) => {
-          ws.getCell("A1").value = "项目名称";
-          ws.getCell("B1").value = "复核得分";
-          ws.getCell("A2").value = "社区居家养老服务补贴项目";
-          ws.getCell("B2").value = 81.31;
+          ws.getCell("A1").value = "2023年度预算绩效评价汇总";
+          ws.getCell("A2").value = "预算绩效评价助手 生成时间：2024-04-01 09:00";
+          ws.getCell("A3").value = "项目名称";
+          ws.getCell("B3").value = "复核得分";
+          ws.getCell("A4").value = "社区居家养老服务补贴项目";
+          ws.getCell("B4").value = 81.31;
         }),
       ],
       "混合.xlsx",
