@@ -191,18 +191,24 @@ export function buildSelfAssessmentSheet(
     const firstCol = cEnd - nCols + 1;
     const labelCol = layout.budgetLabelColumn ? c0 + 1 : c0;
     const headerRow = r;
-    const lastRow = r + p.budget.length;
+    // A [top, bottom] label splits the budget header over two rows; the other labels are merged over both.
+    const split = layout.budgetColumns.some((c) => Array.isArray(c.label));
+    const headerRows = split ? 2 : 1;
+    const lastRow = r + headerRows - 1 + p.budget.length;
     if (layout.budgetLabelColumn) putMerged(ws, headerRow, c0, lastRow, c0, layout.budgetLabel);
-    else putMerged(ws, headerRow, labelCol, headerRow, firstCol - 1, layout.budgetLabel);
-    if (layout.budgetLabelColumn && firstCol - 1 > labelCol) ws.mergeCells(headerRow, labelCol, headerRow, firstCol - 1);
+    else putMerged(ws, headerRow, labelCol, headerRow + headerRows - 1, firstCol - 1, layout.budgetLabel);
+    if (layout.budgetLabelColumn && (firstCol - 1 > labelCol || split)) ws.mergeCells(headerRow, labelCol, headerRow + headerRows - 1, firstCol - 1);
     const cols: Partial<Record<BudgetRole, number>> = {};
     layout.budgetColumns.forEach((col, i) => {
       cols[col.role] = firstCol + i;
-      put(ws, headerRow, firstCol + i, Array.isArray(col.label) ? col.label.join("\n") : col.label);
+      if (Array.isArray(col.label)) {
+        put(ws, headerRow, firstCol + i, col.label[0]);
+        put(ws, headerRow + 1, firstCol + i, col.label[1]);
+      } else putMerged(ws, headerRow, firstCol + i, headerRow + headerRows - 1, firstCol + i, col.label);
     });
     const rows: number[] = [];
     p.budget.forEach((b, i) => {
-      const row = headerRow + 1 + i;
+      const row = headerRow + headerRows + i;
       rows.push(row);
       putMerged(ws, row, labelCol, row, firstCol - 1, b.label);
       for (const role of Object.keys(cols) as BudgetRole[]) put(ws, row, cols[role]!, b[role]);
@@ -465,9 +471,20 @@ export const NO_SCORE: SelfAssessmentLayout = {
   level2Style: "first",
 };
 
-/** A variant with a two-row indicator header: 自评情况 over 分值/得分, "年度/指标值" split over two rows. */
+/**
+ * Two-row headers: budget labels split as "全年" / "预算数"; indicator header with 自评情况 over 分值/得分 and
+ * "年度" / "指标值" split over two rows.
+ */
 export const TWO_ROW_HEADER: SelfAssessmentLayout = {
   ...NATIONAL,
+  budgetColumns: [
+    { role: "initial", label: ["年初", "预算数"] },
+    { role: "adjusted", label: ["全年", "预算数"] },
+    { role: "executed", label: ["全年", "执行数"] },
+    { role: "weight", label: "分值" },
+    { role: "rate", label: "执行率" },
+    { role: "score", label: "得分" },
+  ],
   indicatorColumns: [
     { role: "level1", label: "一级指标" },
     { role: "level2", label: "二级指标" },

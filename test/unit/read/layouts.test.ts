@@ -229,31 +229,50 @@ describe("no score columns (湖南): 专项资金名称, 县级主管部门", ()
   });
 });
 
-describe("two-row indicator header and 一级 subtotal rows", () => {
+describe("two-row headers and 一级 subtotal rows", () => {
   let p: Project;
   beforeAll(async () => {
     p = await readOne((ws) => buildTwoRowHeaderSheet(ws, TWO_ROW_SAMPLE));
   });
 
+  test("budget labels split as \"全年\" / \"预算数\" over two header rows", () => {
+    expect(p.budget).toEqual({
+      initial: 300,
+      adjusted: 300,
+      executed: 285,
+      rate: null,
+      statedRate: 0.95,
+      weight: 10,
+      statedWeight: 10,
+      score: 9.5,
+      computedScore: null,
+      reason: null,
+      fromSubRows: false,
+      lines: [],
+      cells: { total: "D7", initial: "D7", adjusted: "E7", executed: "F7", rate: "H7", weight: "G7", score: "I7", reason: null },
+    });
+  });
+
   test("\"年度\"/\"指标值\" split over rows and 自评情况 over 分值/得分 map to their roles", () => {
     const cols = { name: "D", target: "E", actual: "F", weight: "G", score: "H", reason: "I" } as const;
-    expect(p.indicators[0].cells).toEqual(rowCells(12, cols));
+    expect(p.indicators[0].cells).toEqual(rowCells(13, cols));
     expect(p.hasScoreColumns).toBe(true);
-    expect([p.statedTotal, p.statedTotalCell, p.statedTotalWeight]).toEqual([96.5, "H19", 100]);
+    expect([p.statedTotal, p.statedTotalCell, p.statedTotalWeight]).toEqual([96.5, "H20", 100]);
+    expect(p.goal.target).toBe("维护城区路灯1.2万盏，亮灯率98%以上。");
   });
 
   test("a 一级 row with only a weight is a subtotal: a declared weight, not an indicator", () => {
     expect(p.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score, i.cell])).toEqual([
-      ["output", "quantity", "维护路灯数量", 20, 20, "D12"],
-      ["output", "quality", "亮灯率", 20, 20, "D13"],
-      ["output", "cost", "单灯年维护成本", 10, 8, "D14"],
-      ["effect", "social", "夜间交通事故发生率", 30, 30, "D16"],
-      ["satisfaction", "satisfaction", "市民满意度", 10, 9, "D18"],
+      ["output", "quantity", "维护路灯数量", 20, 20, "D13"],
+      ["output", "quality", "亮灯率", 20, 20, "D14"],
+      ["output", "cost", "单灯年维护成本", 10, 8, "D15"],
+      ["effect", "social", "夜间交通事故发生率", 30, 30, "D17"],
+      ["satisfaction", "satisfaction", "市民满意度", 10, 9, "D19"],
     ]);
     expect(p.declaredWeights).toEqual([
-      { level1: "output", label: "产出指标", weight: 50, cell: "G11" },
-      { level1: "effect", label: "效益指标", weight: 30, cell: "G15" },
-      { level1: "satisfaction", label: "满意度指标", weight: 10, cell: "G17" },
+      { level1: "output", label: "产出指标", weight: 50, cell: "G12" },
+      { level1: "effect", label: "效益指标", weight: 30, cell: "G16" },
+      { level1: "satisfaction", label: "满意度指标", weight: 10, cell: "G18" },
     ]);
     expect(p.indicators[3].direction).toBe("lower");
   });
