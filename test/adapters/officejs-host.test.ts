@@ -143,3 +143,12 @@ describe("outside Office (file mode)", () => {
     }
   });
 });
+
+describe("ExcelHost maps every host failure to a HostError", () => {
+  it("a failure in the write preflight is 'write-failed', not a raw Office error", async () => {
+    const { host: h } = host({ failWhen: (c) => (c.kind === "load" ? "GeneralException" : null) });
+    expect((await rejection(h.writeSheets([summaryPlan()]))).code).toBe("write-failed");
+    expect((await rejection(h.insertTemplates([{ ...issuesPlan(), name: "模板" }]))).code).toBe("write-failed");
+    expect((await rejection(h.fileName())).code).toBe("read-failed");
+  });
+});

@@ -147,3 +147,17 @@ describe("reading: large sheets are read in row blocks under the payload limit",
     expect(result.stats.maxBatchBytes).toBeLessThanOrEqual(FIVE_MB);
   });
 });
+
+describe("measurement helpers for the benchmark", () => {
+  it("report syncs and max payload of a check", async () => {
+    const { measureOfficeRead, measureOfficeWrite } = await import("./officejs/measure");
+    const m = await measureOfficeRead(templates(10));
+    expect(m.syncs).toBe(3);
+    expect(m.maxPayloadMB).toBeGreaterThan(0);
+    expect(m.grids).toHaveLength(10);
+    const { summaryPlan } = await import("./officejs/plans");
+    const w = await measureOfficeWrite([summaryPlan()]);
+    expect(w.syncs).toBe(3);
+    expect(w.result.sheets).toEqual(["评价汇总"]);
+  });
+});

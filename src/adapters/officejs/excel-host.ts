@@ -22,7 +22,7 @@ import {
   type WriteResult,
 } from "./host";
 import { readWorkbook, type ReadConfig } from "./read";
-import { insertTemplateSheets, writeOutputSheets, type WriteConfig } from "./write";
+import { insertTemplateSheets, mapWriteError, writeOutputSheets, type WriteConfig } from "./write";
 
 /** Excel.run's shape: run a batch function with a fresh request context. */
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -95,6 +95,12 @@ export function saveSettings(key: string, value: unknown, settings: DocumentSett
       } else resolve();
     });
   });
+}
+
+function readError(e: unknown): HostError {
+  if (e instanceof HostError) return e;
+  const message = (e as { message?: unknown } | null)?.message;
+  return new HostError("read-failed", `读取工作簿失败：${typeof message === "string" ? message : String(e)}`, undefined, e);
 }
 
 function errorCode(e: unknown): string {
@@ -180,17 +186,19 @@ export class ExcelHost implements WorkbookHost {
     };
   }
 
-  fileName(): Promise<string> {
-    return this.run((context) => workbookName(context));
+  async fileName(): Promise<string> {
+    try {
+      return await this.run((context) => workbookName(context));
+    } catch (e) {
+      throw readError(e);
+    }
   }
 
   async readWorkbook(opts: ReadOptions = {}): Promise<ReadResult> {
     try {
       return await this.run((context) => readWorkbook(context, opts, this.readConfig()));
     } catch (e) {
-      if (e instanceof HostError) throw e;
-      const message = (e as { message?: unknown } | null)?.message;
-      throw new HostError("read-failed", `读取工作簿失败：${typeof message === "string" ? message : String(e)}`, undefined, e);
+      throw readError(e);
     }
   }
 
@@ -198,12 +206,20 @@ export class ExcelHost implements WorkbookHost {
     return (await this.readWorkbook(opts)).grids;
   }
 
-  writeSheets(plans: SheetPlan[]): Promise<WriteResult> {
-    return this.run((context) => writeOutputSheets(context, plans, this.writeConfig()));
+  async writeSheets(plans: SheetPlan[]): Promise<WriteResult> {
+    try {
+      return await this.run((context) => writeOutputSheets(context, plans, this.writeConfig()));
+    } catch (e) {
+      throw mapWriteError(e);
+    }
   }
 
-  insertTemplates(plans: TemplatePlan[]): Promise<WriteResult> {
-    return this.run((context) => insertTemplateSheets(context, plans, this.writeConfig()));
+  async insertTemplates(plans: TemplatePlan[]): Promise<WriteResult> {
+    try {
+      return await this.run((context) => insertTemplateSheets(context, plans, this.writeConfig()));
+    } catch (e) {
+      throw mapWriteError(e);
+    }
   }
 
   select(sheet: string, cell: string): Promise<void> {

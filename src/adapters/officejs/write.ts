@@ -205,11 +205,13 @@ function cellFormat(cell: PlanCell | undefined): string {
   return cell.fmt;
 }
 
-/** Text for a hyperlink's display; omitted (the written value stays) when Excel could read it as input syntax. */
+/**
+ * Text for a hyperlink's display: the cell's string. Omitted (the value written before stays) for numbers, which
+ * must stay numbers, and for strings Excel might read as input syntax.
+ */
 function linkText(cell: PlanCell): string | undefined {
-  if (cell.v === null || cell.v === undefined) return undefined;
-  const s = String(cell.v);
-  return /^[=+\-@']/.test(s) || s === "" ? undefined : s;
+  if (typeof cell.v !== "string" || cell.v === "") return undefined;
+  return /^[=+\-@']/.test(cell.v) ? undefined : cell.v;
 }
 
 /** The commands that write one plan into its (new) sheet. */
