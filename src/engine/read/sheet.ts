@@ -428,7 +428,9 @@ function titleStart(rd: SheetReader, nameRow: number, prevNameRow: number): numb
       continue;
     }
     const first = texts[0];
-    if (TOTAL_ROWS.has(labelKey(first).key)) break;
+    const firstKey = labelKey(first).key;
+    // The previous form's 总分 row or its signature lines ("填表人：…") end the search.
+    if (TOTAL_ROWS.has(firstKey) || FOOTER_PREFIXES.some((p) => firstKey.startsWith(p.replace(":", "")))) break;
     if (isPreamble(first) || /(表|年度|附件|填报)/.test(texts.join(" "))) start = r;
     else break;
   }

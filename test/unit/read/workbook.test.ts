@@ -74,7 +74,9 @@ describe("several projects stacked on one sheet", () => {
       sheet("全部项目", (ws) => {
         let row = 1;
         for (let i = 0; i < n; i++) {
-          const b = buildNationalSheet(ws, { ...NATIONAL_DRAFT, name: `农村饮水安全工程维修养护（第${i + 1}批）` }, { origin: { row, col: 1 } });
+          // One blank row between forms, a signature line right above it, an "附件" line above every title.
+          const spec = { ...NATIONAL_DRAFT, preamble: ["附件"], name: `农村饮水安全工程维修养护（第${i + 1}批）`, footer: ["填表人：王某某    审核人：李某某"] };
+          const b = buildNationalSheet(ws, spec, { origin: { row, col: 1 } });
           built.push(b);
           row = b.lastRow + 2;
         }
@@ -82,6 +84,7 @@ describe("several projects stacked on one sheet", () => {
     ]);
     expect(built[n - 1].lastRow).toBeGreaterThan(RECOGNITION_ROWS);
     expect(reading.projects).toHaveLength(n);
+    expect(reading.projects.map((p) => p.location.cell)).toEqual(built.map((b) => b.titleCell));
     expect(reading.projects.map((p) => p.name)).toEqual(Array.from({ length: n }, (_, i) => `农村饮水安全工程维修养护（第${i + 1}批）`));
     const last = reading.projects[n - 1];
     expect(last.indicators.map((i) => i.cell)).toEqual([0, 1, 2, 3, 4, 5].map((i) => built[n - 1].cell(i, "name")));
