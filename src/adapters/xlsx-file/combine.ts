@@ -25,13 +25,36 @@ function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
 }
 
-/** Copy a worksheet (values, formulas, styles, merges, widths, views) into another workbook. */
+/** Copy a worksheet (values, formulas, styles, merges, widths, heights, views) into another workbook. */
 export function copyWorksheet(src: Worksheet, dst: Workbook, name: string): Worksheet {
-  const ws = dst.addWorksheet(name);
-  const model = { ...(src.model as unknown as Record<string, unknown>), name };
-  // exceljs ties shared formulas and data validations to the model; the whole model copies them.
-  (ws as unknown as { model: unknown }).model = model;
-  ws.name = name;
+  const ws = dst.addWorksheet(name, {
+    properties: { ...src.properties },
+    views: (src.views ?? []).map((v) => ({ ...v })),
+    pageSetup: { ...src.pageSetup },
+    state: src.state,
+  });
+  src.columns?.forEach((col, i) => {
+    const c = ws.getColumn(i + 1);
+    if (col.width !== undefined) c.width = col.width;
+    if (col.hidden) c.hidden = true;
+  });
+  src.eachRow({ includeEmpty: true }, (row, r) => {
+    const to = ws.getRow(r);
+    if (row.height !== undefined) to.height = row.height;
+    if (row.hidden) to.hidden = true;
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const t = to.getCell(c);
+      // Merged non-master cells are re-created by mergeCells below.
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        t.style = JSON.parse(JSON.stringify(cell.style ?? {}));
+        return;
+      }
+      t.value = cell.value;
+      t.style = JSON.parse(JSON.stringify(cell.style ?? {}));
+    });
+  });
+  const merges = (src.model as unknown as { merges?: string[] }).merges ?? [];
+  for (const range of merges) ws.mergeCells(range);
   return ws;
 }
 
