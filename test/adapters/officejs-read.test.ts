@@ -70,6 +70,22 @@ describe("reading: grids follow the normalisation contract", () => {
     expect(fake.stats.syncs).toBeLessThanOrEqual(3);
   });
 
+  it("more than 512 merged areas on a sheet: one more sync, merges null everywhere, a warning", async () => {
+    const merged: FakeSheetInit = {
+      name: "台账",
+      rows: Array.from({ length: 600 }, (_, i) => [`行${i}`, null, i]),
+      merges: Array.from({ length: 600 }, (_, i) => `A${i + 1}:B${i + 1}`),
+    };
+    const { fake, result } = await read([templateSheet("自评表"), merged]);
+    expect(result.grids.map((g) => g.merges)).toEqual([null, null]);
+    expect(result.grids[0].values).toEqual(expectedTemplateValues(1));
+    expect(result.grids[1].values[599]).toEqual(["行599", null, 599]);
+    expect(result.warnings[0]).toMatch(/512/);
+    expect(fake.stats.syncs).toBe(4);
+    const normal = await read([templateSheet("自评表")]);
+    expect(normal.result.warnings).toEqual([]);
+  });
+
   it("quoted sheet names, empty sheets, hidden sheets and output sheets", async () => {
     const { result } = await read([
       { name: "It's 2023", rows: [["a", 1]], top: 4, left: 3 },

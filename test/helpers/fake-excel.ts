@@ -1057,7 +1057,10 @@ class FakeRangeAreas extends FakeProxy {
     if (this.areas === undefined) {
       this.ctx.requireApi("1.13", "getMergedAreasOrNullObject");
       const r = this.range.rect();
-      this.areas = this.range.ws.model().merges.filter((m) => overlaps(m, r));
+      const areas = this.range.ws.model().merges.filter((m) => overlaps(m, r));
+      // Documented limit: "if the merged areas count in this range is more than 512, this method will fail".
+      if (areas.length > 512) throw new FakeOfficeError("GeneralException", "Too many merged areas.");
+      this.areas = areas;
     }
     return this.areas;
   }

@@ -68,6 +68,8 @@ export interface ReadResult {
   grids: Grid[];
   sheets: SheetListing[];
   stats: HostStats;
+  /** Non-fatal problems (e.g. merged areas could not be read); the grids are still usable. */
+  warnings: string[];
 }
 
 /** A blank standard template is written like an output plan, under its own (any) sheet name. */

@@ -3,7 +3,9 @@
  *
  *   sync 1  workbook name, every worksheet's name and visibility (one collection load)
  *   sync 2  every sheet's used range (values only): address, rowCount, columnCount — cheap, no cell data —
- *           and, where ExcelApi 1.13 is supported, every sheet's merged areas (one address list per sheet)
+ *           and, where ExcelApi 1.13 is supported, every sheet's merged areas (one address list per sheet).
+ *           Excel refuses merged areas for a range with more than 512 of them, which fails the whole batch:
+ *           then sync 2 is repeated without merged areas (all Grids get merges null) and a warning is returned.
  *   sync 3… cell data (values + numberFormat) of all sheets, packed into as few syncs as the payload budget
  *           allows: small sheets whole, large sheets in row blocks, blocks of different sheets in the same sync
  *
@@ -308,9 +310,26 @@ export async function readWorkbook(
     const { used, merged } = queueSheetRead(ws, config.mergedAreas);
     jobs.push({ name, visibility, ws, used, merged, extent: null, merges: null, rowsToRead: 0, nextRow: 0, values: [], formats: [] });
   }
+  const warnings: string[] = [];
   if (jobs.length > 0) {
-    await context.sync();
-    stats.syncs++;
+    try {
+      await context.sync();
+      stats.syncs++;
+    } catch (e) {
+      stats.syncs++;
+      if (!config.mergedAreas) throw e;
+      // getMergedAreasOrNullObject fails for a range with more than 512 merged areas, and one failing load fails
+      // the whole batch. Read the extents again without merged areas: every Grid gets merges null, and the
+      // engine falls back to inheriting blank labels (one extra sync, only in this case).
+      for (const job of jobs) {
+        const again = queueSheetRead(job.ws, false);
+        job.used = again.used;
+        job.merged = null;
+      }
+      await context.sync();
+      stats.syncs++;
+      warnings.push("未能读取合并单元格（某个工作表的合并区域超过 512 个），已按空白单元格继承上方标签的方式读取。");
+    }
   }
   let rowsTotal = 0;
   const listed = new Map(listing.map((l) => [l.name, l]));
@@ -347,6 +366,6 @@ export async function readWorkbook(
       if (p) grids.push(p);
     }
   }
-  return { fileName, grids, sheets: listing, stats };
+  return { fileName, grids, sheets: listing, stats, warnings };
 }
 
