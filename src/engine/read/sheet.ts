@@ -398,10 +398,12 @@ function findSegments(rd: SheetReader, template: TemplateKind): Segment[] {
   if (template === "department-self-assessment") return [whole];
   const nameRows: number[] = [];
   for (const l of rd.labels) {
-    if (FIELD_INDEX.get(l.key) !== "name") continue;
     if (nameRows.length && nameRows[nameRows.length - 1] === l.row) continue;
-    const right = rd.valueRight(l.row, l.col);
-    if (right) nameRows.push(l.row);
+    if (FIELD_INDEX.get(l.key) === "name") {
+      if (rd.valueRight(l.row, l.col)) nameRows.push(l.row);
+    } else if (/[:：]/.test(l.text) && inlineFields(l.text).some((f) => f.field === "name" && f.value !== "")) {
+      nameRows.push(l.row); // "项目名称：某某项目" in one cell
+    }
   }
   if (nameRows.length <= 1) return [whole];
   const segs: Segment[] = [];

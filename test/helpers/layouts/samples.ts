@@ -31,7 +31,7 @@ export const NATIONAL_SAMPLE: ProjectSpec = {
     },
     { label: "其中：当年财政拨款", initial: 260, adjusted: 248, executed: 231.6, weight: "—", rate: pct(formula("G10/F10", 231.6 / 248)), score: "—" },
     { label: "      上年结转资金", initial: null, adjusted: 0, executed: 0, weight: "—", rate: formula("G11/F11", errorValue("#DIV/0!")), score: "—" },
-    { label: "      其他资金", initial: "/", adjusted: "/", executed: "/", weight: "—", rate: "/", score: "—" },
+    { label: "      其他资金", initial: "*", adjusted: "/", executed: "/", weight: "—", rate: "/", score: "*" },
   ],
   goal: {
     target: "为辖区失能、半失能老年人提供居家上门服务不少于1200人，服务满意度不低于90%。",

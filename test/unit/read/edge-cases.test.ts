@@ -116,6 +116,22 @@ describe("header fields", () => {
   });
 });
 
+test("stacked forms named by \"项目名称：…\" cells are split into projects", () => {
+  const one = (name: string, dept: string): CellValue[][] => [
+    ["项目支出绩效自评表（2023年度）"],
+    [`项目名称：${name}`, null, `主管部门：${dept}`],
+    HEADER,
+    ["产出指标", "数量指标", `${name}服务人数`, "≥100人", "120人", 20, 20],
+    ["总分", null, null, null, null, 100, 95],
+    [],
+  ];
+  const r = readSheet(grid([...one("甲项目", "甲局"), ...one("乙项目", "乙局")]), "x.xlsx");
+  expect(r.projects.map((p) => [p.name, p.department, p.location.cell, p.indicators.map((i) => i.name), p.statedTotal])).toEqual([
+    ["甲项目", "甲局", "A1", ["甲项目服务人数"], 95],
+    ["乙项目", "乙局", "A7", ["乙项目服务人数"], 95],
+  ]);
+});
+
 describe("hosts that cannot report merges (merges: null) read the same by blank inheritance", () => {
   test.each([
     ["national", (ws: Parameters<typeof buildNationalSheet>[0]) => buildNationalSheet(ws, NATIONAL_SAMPLE, { origin: { row: 1, col: 2 }, preambleCol: 1 })],
