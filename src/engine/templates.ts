@@ -1,0 +1,291 @@
+/**
+ * Blank standard templates as data (SPEC §2): the forms a unit fills in, described the way the summary
+ * describes its output sheets (rows of PlanCells, merges, widths), so every writer can produce them:
+ * - the Excel add-in: WorkbookHost.insertTemplates(blankTemplates()) adds them as new sheets;
+ * - file mode and the generator of assets/samples/blank-*.xlsx: the exceljs writer in the task pane
+ *   (src/taskpane/files.ts, `templatesWorkbook`).
+ *
+ * The forms are the national ones, in Chinese whatever the UI language (they are government forms, and the
+ * reader recognises them by their Chinese labels):
+ * 1. 项目支出绩效自评表 — 财预〔2020〕10号 附件2 layout: project fields, the budget block (年度资金总额 with the
+ *    execution weight 10, 其中：当年财政拨款 / 上年结转资金 / 其他资金), 年度总体目标, the indicator block with every
+ *    一级/二级 category of SPEC §2.6 and stub rows ("指标1：", which the reader skips until they are filled in),
+ *    总分 100.
+ * 2. 项目支出绩效目标表 — 财预〔2015〕88号 style: project fields, 项目属性 / 项目期, funds, 总体目标 (中期 | 年度), the
+ *    indicator header and a "年度绩效指标" block.
+ * 3. 抽查复核表 — the spot-check list: 序号 | 主管部门 | 项目名称 | 项目编码 | 自评得分 | 复核得分 | 复核等级 | 备注.
+ *
+ * A blank form read back by the engine is recognised as its template (a test checks it), and once filled in
+ * it reads like any submitted form.
+ */
+import type { PlanCell, SheetPlan } from "./summary/plan";
+
+/**
+ * A template is written like an output plan under its own (any) sheet name. Same shape as
+ * adapters/officejs/host.ts's TemplatePlan (the engine does not import adapters).
+ */
+export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string };
+
+export type TemplateKey = "self-assessment" | "goal" | "spot-check";
+export const TEMPLATE_KEYS: readonly TemplateKey[] = ["self-assessment", "goal", "spot-check"];
+
+/** Sheet names of the blank templates (hosts make them unique: "项目支出绩效自评表 (2)"). */
+export const TEMPLATE_SHEET_NAMES: Readonly<Record<TemplateKey, string>> = {
+  "self-assessment": "项目支出绩效自评表",
+  goal: "项目支出绩效目标表",
+  "spot-check": "抽查复核表",
+};
+
+export interface TemplateOptions {
+  /** Printed in the year row ("（2024年度）"); default a blank to fill in ("（    年度）"). */
+  year?: number;
+  /** Stub indicator rows per 二级 category (default 2). */
+  rowsPerCategory?: number;
+  /** Empty numbered rows of the spot-check list (default 10). */
+  listRows?: number;
+}
+
+type Merge = SheetPlan["merges"][number];
+
+/** A small builder: cells by (row, col), merges, then a dense PlanCell[][]. */
+class Form {
+  private readonly cells = new Map<string, PlanCell>();
+  readonly merges: Merge[] = [];
+  rows = 0;
+
+  constructor(readonly width: number) {}
+
+  put(r: number, c: number, v: string | number | null, style?: PlanCell["style"], extra: Partial<PlanCell> = {}): void {
+    const cell: PlanCell = { v, border: true, ...extra };
+    if (style) cell.style = style;
+    this.cells.set(`${r},${c}`, cell);
+    this.rows = Math.max(this.rows, r + 1);
+  }
+
+  /** A value in the top-left cell of a merged area; the other cells stay null (bordered). */
+  merged(top: number, left: number, bottom: number, right: number, v: string | number | null, style?: PlanCell["style"], extra: Partial<PlanCell> = {}): void {
+    this.put(top, left, v, style, extra);
+    if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
+    this.rows = Math.max(this.rows, bottom + 1);
+  }
+
+  build(borderFrom: number): PlanCell[][] {
+    const out: PlanCell[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row: PlanCell[] = [];
+      for (let c = 0; c < this.width; c++) {
+        const cell = this.cells.get(`${r},${c}`);
+        // Every cell of the form's body has a border, so the printed form shows its grid.
+        row.push(cell ?? (r >= borderFrom ? { v: null, border: true } : { v: null }));
+      }
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+function yearRow(year: number | undefined): string {
+  return year !== undefined ? `（${year}年度）` : "（　　　　年度）";
+}
+
+/** 一级 → its 二级 categories, in the order of the national template (SPEC §2.6). */
+const CATEGORIES: { level1: string; level2: string[] }[] = [
+  { level1: "产出指标", level2: ["数量指标", "质量指标", "时效指标", "成本指标"] },
+  { level1: "效益指标", level2: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"] },
+  { level1: "满意度指标", level2: ["服务对象满意度指标"] },
+];
+
+/** 项目支出绩效自评表 (财预〔2020〕10号 附件2). Columns A–I. */
+export function selfAssessmentTemplate(opts: TemplateOptions = {}): TemplatePlan {
+  const W = 9;
+  const last = W - 1;
+  const f = new Form(W);
+  let r = 0;
+  f.merged(r, 0, r, last, "项目支出绩效自评表", "title", { border: false });
+  r++;
+  f.merged(r, 0, r, last, yearRow(opts.year), "subtitle", { border: false });
+  r++;
+  const bodyStart = r;
+
+  f.put(r, 0, "项目名称", "label");
+  f.merged(r, 1, r, last, null);
+  r++;
+  f.put(r, 0, "主管部门", "label");
+  f.merged(r, 1, r, 3, null);
+  f.put(r, 4, "实施单位", "label");
+  f.merged(r, 5, r, last, null);
+  r++;
+
+  // Budget block: A "项目资金（万元）" over five rows; B:C the row labels; D–I the amounts.
+  const budgetTop = r;
+  f.merged(budgetTop, 0, budgetTop + 4, 0, "项目资金\n（万元）", "label", { wrap: true });
+  f.merged(r, 1, r, 2, null, "header");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((l, i) => f.put(r, 3 + i, l, "header"));
+  r++;
+  const budgetRows: [string, string | number | null, string | null][] = [
+    ["年度资金总额", 10, null],
+    ["其中：当年财政拨款", "—", "—"],
+    ["上年结转资金", "—", "—"],
+    ["其他资金", "—", "—"],
+  ];
+  for (const [label, weight, score] of budgetRows) {
+    f.merged(r, 1, r, 2, label, "label");
+    f.put(r, 6, weight);
+    if (score !== null) f.put(r, 8, score);
+    f.put(r, 7, label === "年度资金总额" ? null : "—", undefined, { fmt: "0.00%" });
+    r++;
+  }
+
+  // 年度总体目标: 预期目标 | 实际完成情况, then the two texts.
+  f.merged(r, 0, r + 1, 0, "年度\n总体\n目标", "label", { wrap: true });
+  f.merged(r, 1, r, 3, "预期目标", "header");
+  f.merged(r, 4, r, last, "实际完成情况", "header");
+  r++;
+  f.merged(r, 1, r, 3, null, undefined, { wrap: true });
+  f.merged(r, 4, r, last, null, undefined, { wrap: true });
+  r++;
+
+  // Indicator block.
+  const headerRow = r;
+  ["一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分", "偏差原因分析\n及改进措施"].forEach((l, i) =>
+    f.put(r, 1 + i, l, "header", { wrap: true }),
+  );
+  r++;
+  const per = Math.max(1, opts.rowsPerCategory ?? 2);
+  for (const cat of CATEGORIES) {
+    const top1 = r;
+    for (const l2 of cat.level2) {
+      const top2 = r;
+      for (let i = 0; i < per; i++) {
+        f.put(r, 3, `指标${i + 1}：`);
+        for (let c = 4; c <= last; c++) f.put(r, c, null, undefined, c === last ? { wrap: true } : {});
+        r++;
+      }
+      f.merged(top2, 2, r - 1, 2, l2, "label", { wrap: true });
+    }
+    f.merged(top1, 1, r - 1, 1, cat.level1, "label", { wrap: true });
+  }
+  f.merged(headerRow, 0, r - 1, 0, "绩\n效\n指\n标", "label", { wrap: true });
+  f.merged(r, 0, r, 5, "总分", "label");
+  f.put(r, 6, 100);
+  f.put(r, 7, null);
+  f.put(r, 8, null);
+  r++;
+  f.merged(r, 0, r, last, "填报人：　　　　　　联系电话：　　　　　　填报日期：", undefined, { border: false });
+
+  return {
+    name: TEMPLATE_SHEET_NAMES["self-assessment"],
+    rows: f.build(bodyStart),
+    widths: [6, 12, 14, 24, 12, 12, 8, 8, 24],
+    merges: f.merges,
+    freezeRows: 0,
+  };
+}
+
+/** 项目支出绩效目标表 (财预〔2015〕88号 style) with a 年度 indicator block. Columns A–F. */
+export function goalTemplate(opts: TemplateOptions = {}): TemplatePlan {
+  const W = 6;
+  const last = W - 1;
+  const f = new Form(W);
+  let r = 0;
+  f.merged(r, 0, r, last, "项目支出绩效目标申报表", "title", { border: false });
+  r++;
+  f.merged(r, 0, r, last, yearRow(opts.year), "subtitle", { border: false });
+  r++;
+  const bodyStart = r;
+  f.put(r, 0, "项目名称", "label");
+  f.merged(r, 1, r, last, null);
+  r++;
+  f.put(r, 0, "主管部门及代码", "label");
+  f.merged(r, 1, r, 2, null);
+  f.put(r, 3, "实施单位", "label");
+  f.merged(r, 4, r, last, null);
+  r++;
+  f.put(r, 0, "项目属性", "label");
+  f.merged(r, 1, r, 2, null);
+  f.put(r, 3, "项目期", "label");
+  f.merged(r, 4, r, last, null);
+  r++;
+  // Funds: 年度资金总额 and its parts (万元).
+  f.merged(r, 0, r + 2, 0, "项目资金\n（万元）", "label", { wrap: true });
+  for (const label of ["年度资金总额：", "其中：财政拨款", "其他资金"]) {
+    f.merged(r, 1, r, 2, label, "label");
+    f.merged(r, 3, r, last, null, undefined, { fmt: "#,##0.00" });
+    r++;
+  }
+  // 总体目标: 中期目标 | 年度目标, then the texts.
+  f.merged(r, 0, r + 1, 0, "总体目标", "label");
+  f.merged(r, 1, r, 2, "中期目标", "header");
+  f.merged(r, 3, r, last, "年度目标", "header");
+  r++;
+  f.merged(r, 1, r, 2, null, undefined, { wrap: true });
+  f.merged(r, 3, r, last, null, undefined, { wrap: true });
+  r++;
+  // Indicators: header, then the 年度 block.
+  const headerRow = r;
+  ["一级指标", "二级指标", "三级指标", "指标值", "备注"].forEach((l, i) => f.put(r, 1 + i, l, "header"));
+  r++;
+  f.merged(r, 1, r, last, "年度绩效指标", "subtitle");
+  r++;
+  const per = Math.max(1, opts.rowsPerCategory ?? 2);
+  for (const cat of CATEGORIES) {
+    const top1 = r;
+    for (const l2 of cat.level2) {
+      const top2 = r;
+      for (let i = 0; i < per; i++) {
+        f.put(r, 3, `指标${i + 1}：`);
+        f.put(r, 4, null);
+        f.put(r, 5, null);
+        r++;
+      }
+      f.merged(top2, 2, r - 1, 2, l2, "label", { wrap: true });
+    }
+    f.merged(top1, 1, r - 1, 1, cat.level1, "label", { wrap: true });
+  }
+  f.merged(headerRow, 0, r - 1, 0, "绩效指标", "label", { wrap: true });
+  return {
+    name: TEMPLATE_SHEET_NAMES.goal,
+    rows: f.build(bodyStart),
+    widths: [12, 12, 16, 28, 16, 16],
+    merges: f.merges,
+    freezeRows: 0,
+  };
+}
+
+/** 抽查复核表: the spot-check list. Columns A–H. */
+export function spotCheckTemplate(opts: TemplateOptions = {}): TemplatePlan {
+  const labels = ["序号", "主管部门", "项目名称", "项目编码", "自评得分", "复核得分", "复核等级", "备注"];
+  const W = labels.length;
+  const f = new Form(W);
+  const yearText = opts.year !== undefined ? `${opts.year}年度` : "　　　　年度";
+  f.merged(0, 0, 0, W - 1, `${yearText}项目支出绩效自评抽查复核表`, "title", { border: false });
+  labels.forEach((l, i) => f.put(1, i, l, "header"));
+  const n = Math.max(1, opts.listRows ?? 10);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < W; c++) f.put(2 + i, c, null, undefined, c === 4 || c === 5 ? { fmt: "0.00" } : {});
+  }
+  return {
+    name: TEMPLATE_SHEET_NAMES["spot-check"],
+    rows: f.build(1),
+    widths: [6, 18, 30, 22, 10, 10, 10, 24],
+    merges: f.merges,
+    freezeRows: 2,
+    filter: `A2:H${2 + n}`,
+  };
+}
+
+const BUILDERS: Record<TemplateKey, (opts: TemplateOptions) => TemplatePlan> = {
+  "self-assessment": selfAssessmentTemplate,
+  goal: goalTemplate,
+  "spot-check": spotCheckTemplate,
+};
+
+/** One blank template. */
+export function blankTemplate(key: TemplateKey, opts: TemplateOptions = {}): TemplatePlan {
+  return BUILDERS[key](opts);
+}
+
+/** The blank standard templates (all of them, or the ones named), in the order of TEMPLATE_KEYS. */
+export function blankTemplates(keys: readonly TemplateKey[] = TEMPLATE_KEYS, opts: TemplateOptions = {}): TemplatePlan[] {
+  return TEMPLATE_KEYS.filter((k) => keys.includes(k)).map((k) => BUILDERS[k](opts));
+}

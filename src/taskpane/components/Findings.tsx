@@ -1,0 +1,357 @@
+/**
+ * Findings grouped by project, then by severity (errors first), with severity toggles and a text search.
+ * Each finding is a button: in Excel it selects the cell (Enter / Space / click); for imported files and in
+ * file mode it shows the file, sheet and cell, since there is no Excel to select in.
+ */
+import * as React from "react";
+import { Badge, Button, Caption1, makeStyles, mergeClasses, SearchBox, Subtitle2, ToggleButton, tokens } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular, LocationRegular } from "@fluentui/react-icons";
+import type { Finding, Severity } from "../../engine/model";
+import { usePane } from "./context";
+import { formatGap, formatNumber } from "../lang";
+import {
+  EMPTY_FILTER,
+  type FindingGroup,
+  groupFindings,
+  isFilterActive,
+  projectFacts,
+  SEVERITIES,
+  shownCount,
+  countFindings,
+  findingTarget,
+  type FindingTarget,
+} from "../state";
+
+/** More groups than this start collapsed (a county's 1,000 projects). */
+const EXPAND_LIMIT = 30;
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  bar: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  toggles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  toggle: { minWidth: 0, flex: "1 1 auto" },
+  search: { width: "100%", maxWidth: "100%" },
+  meta: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground2 },
+  groups: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  group: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  groupHead: { margin: 0, fontSize: "inherit", fontWeight: "inherit" },
+  groupButton: {
+    display: "flex",
+    width: "100%",
+    alignItems: "flex-start",
+    columnGap: tokens.spacingHorizontalXS,
+    padding: tokens.spacingHorizontalS,
+    border: "none",
+    background: "none",
+    textAlign: "left",
+    cursor: "pointer",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  chevron: { flexShrink: 0, marginTop: "3px" },
+  groupTitleBox: { display: "flex", flexDirection: "column", minWidth: 0, flex: "1 1 auto", rowGap: "2px" },
+  groupTitle: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
+  body: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  facts: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    fontSize: tokens.fontSizeBase200,
+  },
+  factStrong: { fontWeight: tokens.fontWeightSemibold },
+  gapBad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  sevHeading: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+    width: "100%",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: "4px",
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground1,
+    textAlign: "left",
+    font: "inherit",
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  sev_error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  sev_warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  sev_info: { borderLeftColor: tokens.colorNeutralStroke1 },
+  selected: { backgroundColor: tokens.colorBrandBackground2, ":hover": { backgroundColor: tokens.colorBrandBackground2Hover } },
+  message: { overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
+  suggestion: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
+  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  located: {
+    display: "flex",
+    alignItems: "flex-start",
+    columnGap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  empty: { color: tokens.colorNeutralForeground2, margin: 0 },
+});
+
+const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+
+function where(target: FindingTarget, tr: ReturnType<typeof usePane>["tr"], withFile: boolean): string {
+  const parts: string[] = [];
+  if (withFile) parts.push(tr("ui.finding.file", { file: target.file }));
+  if (target.sheet) parts.push(tr("ui.finding.sheet", { sheet: target.sheet }));
+  if (target.cell) parts.push(tr("ui.finding.cell", { cell: target.cell }));
+  return parts.join(" · ");
+}
+
+function FindingItem({ id, finding, selected }: { id: string; finding: Finding; selected: boolean }) {
+  const { state, tr, controller } = usePane();
+  const styles = useStyles();
+  const target = findingTarget(finding, state.mode === "excel" ? state.hostFile : null);
+  // Show the file when the finding is not in the open workbook, or when several files were checked.
+  const withFile = target.external || (state.mode === "file" && (state.report?.summary.files ?? 1) > 1);
+  const location = where(target, tr, withFile);
+  const hint = target.selectable ? tr("ui.finding.goTo") : tr("ui.finding.showWhere");
+  return (
+    <li>
+      <button
+        type="button"
+        className={mergeClasses(styles.finding, styles[`sev_${finding.severity}`], selected && styles.selected)}
+        aria-pressed={selected}
+        aria-describedby={`${id}-hint`}
+        data-rule={finding.rule}
+        data-severity={finding.severity}
+        data-testid="finding"
+        onClick={() => void controller.selectFinding(id, finding)}
+      >
+        <span className={styles.message}>
+          <Badge appearance="tint" color={BADGE_COLOR[finding.severity]} size="small">
+            {tr(`severity.${finding.severity}`)}
+          </Badge>{" "}
+          {finding.message}
+        </span>
+        {finding.suggestion ? <span className={styles.suggestion}>{tr("ui.finding.suggestion", { text: finding.suggestion })}</span> : null}
+        <span className={styles.where}>
+          {location ? `${location} · ` : ""}
+          {finding.rule}
+        </span>
+        <span id={`${id}-hint`} hidden>
+          {hint}
+        </span>
+      </button>
+      {selected ? <Located target={target} withFile={withFile} /> : null}
+    </li>
+  );
+}
+
+/** The highlighted "工作表 X · 单元格 F16" line under a chosen finding. */
+function Located({ target, withFile }: { target: FindingTarget; withFile: boolean }) {
+  const { tr } = usePane();
+  const styles = useStyles();
+  let text: string;
+  if (target.selectable) text = tr("ui.finding.selectedIn", { place: where(target, tr, false) });
+  else if (target.external) text = tr("ui.finding.inOtherFile", { place: where(target, tr, true) });
+  else text = tr("ui.finding.at", { place: where(target, tr, withFile) || target.file });
+  return (
+    <p className={styles.located} role="status" data-testid="located">
+      <LocationRegular aria-hidden style={{ flexShrink: 0, marginTop: "3px" }} />
+      <span>{text}</span>
+    </p>
+  );
+}
+
+function ProjectFactsLine({ group }: { group: FindingGroup }) {
+  const { tr, state } = usePane();
+  const styles = useStyles();
+  const p = group.project;
+  if (!p) return null;
+  const f = projectFacts(p);
+  const items: React.ReactNode[] = [];
+  if (f.template === "goal") {
+    items.push(<li key="t">{tr("table.template.goal")}</li>);
+  } else {
+    items.push(
+      <li key="stated">
+        {tr("ui.project.stated")} <span className={styles.factStrong}>{f.stated === null ? tr("ui.project.none") : formatNumber(f.stated)}</span>
+      </li>,
+      <li key="computed">
+        {tr("ui.project.computed")} <span className={styles.factStrong}>{formatNumber(f.computed)}</span>
+      </li>,
+      <li key="grade">
+        {tr("ui.project.grade")} <span className={styles.factStrong}>{f.grade ? tr(`ui.grade.${f.grade}`) : "—"}</span>
+      </li>,
+    );
+    if (f.review) {
+      const big = f.review.gap !== null && Math.abs(f.review.gap) >= state.settings.gap;
+      items.push(
+        <li key="review" data-testid="review">
+          {tr("ui.project.review")} <span className={styles.factStrong}>{formatNumber(f.review.score)}</span>
+          {f.review.grade ? ` (${tr(`ui.grade.${f.review.grade}`)})` : ""} · {tr("ui.project.gap")}{" "}
+          <span className={big ? styles.gapBad : styles.factStrong} data-testid="gap">
+            {formatGap(f.review.gap)}
+          </span>
+        </li>,
+      );
+    }
+  }
+  return <ul className={styles.facts}>{items}</ul>;
+}
+
+function GroupItem({ group, expanded, onToggle, selectedKey }: { group: FindingGroup; expanded: boolean; onToggle: () => void; selectedKey: string | null }) {
+  const { state, tr } = usePane();
+  const styles = useStyles();
+  const bodyId = `bpr-g-${React.useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const title = group.kind === "project" ? group.title || tr("ui.project.unnamed") : group.project === null && group.title === group.file ? tr("ui.group.file", { file: group.file }) : group.title;
+  const multiFile = (state.report?.summary.files ?? 1) > 1 || state.mode === "excel";
+  const place = [multiFile ? group.file : null, group.sheet].filter(Boolean).join(" · ");
+  const dept = group.project ? [group.project.department, group.project.unit].filter(Boolean).join(" · ") : "";
+  return (
+    <li className={styles.group} data-testid="group" data-group-kind={group.kind}>
+      <h3 className={styles.groupHead}>
+        <button type="button" className={styles.groupButton} aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle}>
+          {expanded ? <ChevronDownRegular className={styles.chevron} aria-hidden /> : <ChevronRightRegular className={styles.chevron} aria-hidden />}
+          <span className={styles.groupTitleBox}>
+            <span className={styles.groupTitle} data-testid="group-title">
+              {title}
+            </span>
+            {dept ? <Caption1 className={styles.muted}>{dept}</Caption1> : null}
+            {place ? <Caption1 className={styles.muted}>{place}</Caption1> : null}
+            <span className={styles.badges}>
+              {SEVERITIES.map((s) =>
+                group.counts[s] ? (
+                  <Badge key={s} appearance="filled" color={BADGE_COLOR[s]} size="small">
+                    {tr(`ui.count.${s}`, { count: group.counts[s] })}
+                  </Badge>
+                ) : null,
+              )}
+              {group.counts.error + group.counts.warning + group.counts.info === 0 ? (
+                <Badge appearance="tint" color="success" size="small">
+                  {tr("ui.project.noFindings")}
+                </Badge>
+              ) : null}
+            </span>
+          </span>
+        </button>
+      </h3>
+      {expanded ? (
+        <div id={bodyId} className={styles.body}>
+          <ProjectFactsLine group={group} />
+          {group.bySeverity.map((sg) => (
+            <div key={sg.severity}>
+              <h4 className={styles.sevHeading}>{tr(`ui.count.${sg.severity}`, { count: sg.findings.length })}</h4>
+              <ul className={styles.list}>
+                {sg.findings.map((s) => (
+                  <FindingItem key={s.key} id={`f${s.key.split("|")[0]}`} finding={s.finding} selected={selectedKey === `f${s.key.split("|")[0]}`} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function Findings() {
+  const { state, tr, controller } = usePane();
+  const styles = useStyles();
+  const report = state.report;
+  const filter = state.filter;
+  const groups = React.useMemo(() => (report ? groupFindings(report, filter) : []), [report, filter]);
+  const totals = React.useMemo(() => countFindings(report?.findings ?? []), [report]);
+  const [overrides, setOverrides] = React.useState<Map<string, boolean>>(new Map());
+  React.useEffect(() => setOverrides(new Map()), [report]);
+  if (!report) return null;
+  const defaultExpanded = groups.length <= EXPAND_LIMIT;
+  const isExpanded = (key: string) => overrides.get(key) ?? defaultExpanded;
+  const setAll = (v: boolean) => setOverrides(new Map(groups.map((g) => [g.key, v])));
+  const shown = shownCount(groups);
+  const total = report.findings.length;
+  const active = isFilterActive(filter);
+
+  return (
+    <section className={styles.section} aria-labelledby="bpr-findings-title">
+      <Subtitle2 as="h2" id="bpr-findings-title">
+        {tr("ui.findings.heading")}
+      </Subtitle2>
+      <div className={styles.bar} role="search" aria-label={tr("ui.filter.label")}>
+        <div className={styles.toggles} role="group" aria-label={tr("ui.filter.severity")}>
+          {SEVERITIES.map((s) => (
+            <ToggleButton
+              key={s}
+              size="small"
+              className={styles.toggle}
+              checked={filter.severities[s]}
+              data-testid={`toggle-${s}`}
+              onClick={() => controller.setFilter({ ...filter, severities: { ...filter.severities, [s]: !filter.severities[s] } })}
+            >
+              {tr(`ui.count.${s}`, { count: totals[s] })}
+            </ToggleButton>
+          ))}
+        </div>
+        <SearchBox
+          className={styles.search}
+          size="small"
+          value={filter.query}
+          placeholder={tr("ui.filter.search")}
+          aria-label={tr("ui.filter.search")}
+          data-testid="search"
+          onChange={(_e, data) => controller.setFilter({ ...filter, query: data.value })}
+        />
+        <div className={styles.meta}>
+          <Caption1 className={styles.muted} aria-live="polite" data-testid="shown">
+            {tr("ui.filter.showing", { shown, total })}
+          </Caption1>
+          <span>
+            {active ? (
+              <Button size="small" appearance="subtle" onClick={() => controller.setFilter(EMPTY_FILTER)}>
+                {tr("ui.filter.clear")}
+              </Button>
+            ) : null}
+            {groups.length > 1 ? (
+              <Button size="small" appearance="subtle" onClick={() => setAll(!groups.every((g) => isExpanded(g.key)))}>
+                {groups.every((g) => isExpanded(g.key)) ? tr("ui.action.collapseAll") : tr("ui.action.expandAll")}
+              </Button>
+            ) : null}
+          </span>
+        </div>
+      </div>
+      {groups.length === 0 ? (
+        <p className={styles.empty}>{active ? tr("ui.filter.noMatch") : tr("ui.empty.noFindings")}</p>
+      ) : (
+        <ul className={styles.groups} data-testid="groups">
+          {groups.map((g) => (
+            <GroupItem
+              key={g.key}
+              group={g}
+              expanded={isExpanded(g.key)}
+              selectedKey={state.selected?.key ?? null}
+              onToggle={() => setOverrides(new Map(overrides).set(g.key, !isExpanded(g.key)))}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

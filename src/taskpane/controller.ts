@@ -1,0 +1,515 @@
+/**
+ * The task pane's behaviour, without React: a small store (subscribe / getState, for useSyncExternalStore)
+ * and the actions behind the buttons. Office is reached only through the WorkbookHost interface; the engine
+ * and exceljs are loaded lazily.
+ *
+ *   Excel:  检查当前工作簿  host.readWorkbook → readWorkbook → check (+ imported files' readings)
+ *           写入评价汇总    the same check, then planSheets → host.writeSheets (one call)
+ *           插入空白模板    blankTemplates → host.insertTemplates
+ *           导入其他工作簿  exceljs in the browser → readings included in the same check and summary
+ *           a finding       host.select(sheet, cell) when it is in this workbook; else its file/sheet/cell shown
+ *   File:   选择文件 / drop several .xlsx → exceljs → check; 下载评价结果 (one file: that workbook + output
+ *           sheets; several: the combined workbook); 下载空白模板.
+ *
+ * Readings are kept, so changing the language or the settings re-runs only check() (messages are rendered in
+ * the report's language).
+ */
+import type { HostError, WorkbookHost } from "../adapters/officejs/host";
+import type { Finding, InputError, Report } from "../engine/model";
+import type { WorkbookReading } from "../engine/read";
+import { type Lang, type Msg, msg, render } from "./lang";
+import { DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, type SettingsStore } from "./settings";
+import { EMPTY_FILTER, type FindingFilter, type FindingTarget, fileStem, findingTarget, keepLocalLinks, uniqueFileName } from "./state";
+
+export type Mode = "excel" | "file";
+export type Action = "check" | "write" | "templates" | "import" | "files" | "download";
+export type Step = "loading" | "reading" | "checking" | "writing" | "building";
+
+export interface Busy {
+  action: Action;
+  step: Step;
+  detail: Msg | null;
+  /** 0..1 when known. */
+  progress: number | null;
+}
+
+export interface Source {
+  name: string;
+  size: number;
+  /** Projects found in it (null when it could not be read). */
+  projects: number | null;
+  error: Msg | null;
+}
+
+export type NoticeIntent = "error" | "warning" | "success" | "info";
+
+export interface Notice {
+  id: number;
+  intent: NoticeIntent;
+  title: Msg | null;
+  body: Msg;
+}
+
+export interface Selection {
+  key: string;
+  target: FindingTarget;
+}
+
+export interface PaneState {
+  mode: Mode;
+  lang: Lang;
+  settings: PaneSettings;
+  settingsWhere: SettingsStore["where"];
+  busy: Busy | null;
+  /** The open workbook's name (Excel), known after the first read. */
+  hostFile: string | null;
+  /** File mode: the picked files; Excel: the imported workbooks. */
+  sources: Source[];
+  report: Report | null;
+  filter: FindingFilter;
+  selected: Selection | null;
+  notices: Notice[];
+  checkedAt: Date | null;
+}
+
+export type EngineModule = typeof import("./engine-chunk");
+export type XlsxModule = typeof import("./xlsx");
+
+/** What the controller reads a picked file through (File, or anything with a name and bytes). */
+export interface FileLike {
+  name: string;
+  size?: number;
+  arrayBuffer?: () => Promise<ArrayBuffer>;
+}
+
+export interface PaneDeps {
+  mode: Mode;
+  /** The workbook (Excel); null in file mode. */
+  host: WorkbookHost | null;
+  lang: Lang;
+  settingsStore: SettingsStore;
+  /** Where the language choice is remembered (localStorage). */
+  langStorage?: Pick<Storage, "setItem"> | null;
+  /** Save bytes as a download (default: an <a download href="blob:…"> click). */
+  download?: (bytes: Uint8Array, name: string) => void;
+  loadEngine?: () => Promise<EngineModule>;
+  loadXlsx?: () => Promise<XlsxModule>;
+  /** Let the browser paint between steps (default: a macrotask). */
+  yieldToUi?: () => Promise<void>;
+  now?: () => Date;
+}
+
+const defaultLoadEngine = (): Promise<EngineModule> => import(/* webpackChunkName: "engine" */ "./engine-chunk");
+const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ "./xlsx");
+
+/** Browser download through a blob: link (allowed by the pane's CSP; nothing is sent anywhere). */
+export function browserDownload(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A picked file's bytes (File.arrayBuffer, or FileReader where that is missing). */
+export async function fileBytes(file: FileLike): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+  if (typeof FileReader !== "undefined" && typeof Blob !== "undefined" && file instanceof Blob) {
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const r = new FileReader();
+      r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+      r.onerror = () => reject(r.error);
+      r.readAsArrayBuffer(file);
+    });
+  }
+  throw new Error(`cannot read ${file.name}`);
+}
+
+function isHostError(e: unknown): e is HostError {
+  return e instanceof Error && e.name === "HostError" && typeof (e as { code?: unknown }).code === "string";
+}
+
+function isLoadError(e: unknown): e is Error & { code: string; file: string; reason: string } {
+  return e instanceof Error && e.name === "LoadError" && typeof (e as { code?: unknown }).code === "string";
+}
+
+function firstLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split("\n")[0].slice(0, 300);
+}
+
+/** The message for an error, in message-catalogue terms. */
+export function errorMsg(e: unknown): Msg {
+  if (isLoadError(e)) return msg(`load.${e.code}` as Msg["key"], { reason: e.reason });
+  if (isHostError(e)) {
+    const sheet = e.sheet ?? "";
+    const reason = e.message;
+    switch (e.code) {
+      case "protected":
+        return sheet ? msg("ui.host.protectedSheet", { sheet }) : msg("ui.host.protected");
+      case "sheet-not-found":
+        return msg("ui.host.sheetNotFound", { sheet });
+      case "bad-address":
+      case "cannot-select":
+        return msg("ui.host.cannotSelect", { sheet, reason });
+      case "payload-too-large":
+        return msg("ui.host.payloadTooLarge", { sheet });
+      case "read-failed":
+        return msg("ui.host.readFailed", { reason });
+      case "write-failed":
+      case "invalid-plan":
+        return msg("ui.host.writeFailed", { reason });
+      case "not-in-excel":
+        return msg("ui.host.notInExcel");
+      case "settings-failed":
+        return msg("ui.host.settingsFailed", { reason });
+    }
+  }
+  return msg("ui.notice.unexpected", { reason: firstLine(e) });
+}
+
+interface FileEntry {
+  name: string;
+  size: number;
+  /** Kept in file mode (the download is built from them); dropped for imports in Excel. */
+  bytes: Uint8Array | null;
+  reading: WorkbookReading | null;
+  error: Msg | null;
+  code: string | null;
+}
+
+export class PaneController {
+  private state: PaneState;
+  private readonly listeners = new Set<() => void>();
+  private readonly host: WorkbookHost | null;
+  private readonly deps: PaneDeps;
+  private hostReading: WorkbookReading | null = null;
+  private files: FileEntry[] = [];
+  private engine: EngineModule | null = null;
+  private noticeId = 0;
+  private selectNotice = -1;
+
+  constructor(deps: PaneDeps) {
+    this.deps = deps;
+    this.host = deps.mode === "excel" ? deps.host : null;
+    this.state = {
+      mode: deps.mode,
+      lang: deps.lang,
+      settings: { ...DEFAULT_SETTINGS },
+      settingsWhere: deps.settingsStore.where,
+      busy: null,
+      hostFile: null,
+      sources: [],
+      report: null,
+      filter: EMPTY_FILTER,
+      selected: null,
+      notices: [],
+      checkedAt: null,
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------- store
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): PaneState => this.state;
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Render a message in the current language. */
+  text(m: Msg): string {
+    return render(this.state.lang, m);
+  }
+
+  // ------------------------------------------------------------------------------------------- helpers
+
+  private async loadEngine(): Promise<EngineModule> {
+    if (!this.engine) this.engine = await (this.deps.loadEngine ?? defaultLoadEngine)();
+    return this.engine;
+  }
+
+  /** Start fetching the engine early (after the first paint), so the first check does not wait for it. */
+  prefetch(): void {
+    this.loadEngine().catch(() => undefined);
+  }
+
+  private yieldToUi(): Promise<void> {
+    return this.deps.yieldToUi ? this.deps.yieldToUi() : new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  private async step(action: Action, step: Step, detail: Msg | null = null, progress: number | null = null): Promise<void> {
+    this.set({ busy: { action, step, detail, progress } });
+    await this.yieldToUi();
+  }
+
+  private notify(intent: NoticeIntent, body: Msg, title: Msg | null = null): void {
+    const notice: Notice = { id: ++this.noticeId, intent, title, body };
+    this.set({ notices: [...this.state.notices, notice].slice(-8) });
+  }
+
+  dismissNotice(id: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  /** Run one user action: one at a time; notices of the previous action are cleared; errors become notices. */
+  private async run(action: Action, body: () => Promise<void>): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ notices: [], busy: { action, step: "loading", detail: null, progress: null } });
+    try {
+      await body();
+    } catch (e) {
+      if (!isHostError(e) && !isLoadError(e)) console.error(e);
+      this.notify("error", errorMsg(e));
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  private sourcesView(): Source[] {
+    return this.files.map((f) => ({ name: f.name, size: f.size, projects: f.reading ? f.reading.projects.length : null, error: f.error }));
+  }
+
+  /** check() over everything read so far (the open workbook and the files); no reading. */
+  private recheck(engine: EngineModule): void {
+    const readings: WorkbookReading[] = [];
+    if (this.hostReading) readings.push(this.hostReading);
+    for (const f of this.files) if (f.reading) readings.push(f.reading);
+    if (readings.length === 0 && !this.files.some((f) => f.error)) {
+      this.set({ report: null, selected: null, sources: this.sourcesView(), checkedAt: null });
+      return;
+    }
+    const { settings, lang } = this.state;
+    const report = engine.check(readings, {
+      profile: engine.getProfile(settings.profile),
+      lang,
+      gap: settings.gap,
+      severeGap: settings.severeGap,
+    });
+    const inputErrors: InputError[] = this.files
+      .filter((f) => f.error)
+      .map((f) => ({ file: f.name, code: f.code ?? "unreadable", message: render(lang, f.error!) }));
+    this.set({
+      report: { ...report, inputErrors },
+      selected: null,
+      sources: this.sourcesView(),
+      checkedAt: (this.deps.now ?? (() => new Date()))(),
+    });
+  }
+
+  private requireHost(): WorkbookHost {
+    if (!this.host) throw Object.assign(new Error("not in Excel"), { name: "HostError", code: "not-in-excel" });
+    return this.host;
+  }
+
+  /** Read the open workbook (progress by rows on big workbooks). */
+  private async readHost(action: Action): Promise<void> {
+    const host = this.requireHost();
+    await this.step(action, "reading", msg("ui.step.reading"));
+    const result = await host.readWorkbook({
+      onProgress: (read, total) => {
+        if (total > 0) this.set({ busy: { action, step: "reading", detail: msg("ui.step.readingRows", { read, total }), progress: read / total } });
+      },
+    });
+    const engine = await this.loadEngine();
+    this.hostReading = engine.readWorkbook({ file: result.fileName, grids: result.grids });
+    this.set({ hostFile: result.fileName });
+  }
+
+  private async checkAll(action: Action): Promise<EngineModule> {
+    const engine = await this.loadEngine();
+    const projects =
+      (this.hostReading?.projects.length ?? 0) + this.files.reduce((a, f) => a + (f.reading ? f.reading.projects.length : 0), 0);
+    await this.step(action, "checking", msg("ui.step.checking", { projects }));
+    this.recheck(engine);
+    return engine;
+  }
+
+  // ------------------------------------------------------------------------------------------- actions
+
+  /** Load the saved settings (document settings in Excel, localStorage in file mode). */
+  async init(): Promise<void> {
+    try {
+      const saved = await this.deps.settingsStore.load();
+      if (saved) this.set({ settings: saved });
+    } catch (e) {
+      this.notify("warning", errorMsg(e));
+    }
+  }
+
+  /** 检查当前工作簿 (Excel). */
+  checkWorkbook(): Promise<void> {
+    return this.run("check", async () => {
+      await this.readHost("check");
+      await this.checkAll("check");
+    });
+  }
+
+  /** 写入评价汇总 (Excel): a fresh check, then the output sheets in one writeSheets call. */
+  writeSummary(): Promise<void> {
+    return this.run("write", async () => {
+      const host = this.requireHost();
+      await this.readHost("write");
+      const engine = await this.checkAll("write");
+      const report = this.state.report;
+      if (!report) return;
+      await this.step("write", "writing", msg("ui.step.writing"));
+      const plans = keepLocalLinks(engine.planSheets(report, { lang: this.state.lang }), this.state.hostFile ?? "");
+      const result = await host.writeSheets(plans);
+      this.notify("success", msg("ui.notice.wrote", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
+      for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
+    });
+  }
+
+  /** 插入空白模板 (Excel: new sheets) / 下载空白模板 (file mode: a workbook download). */
+  insertTemplates(): Promise<void> {
+    return this.run("templates", async () => {
+      const engine = await this.loadEngine();
+      const plans = engine.blankTemplates();
+      if (this.state.mode === "excel") {
+        await this.step("templates", "writing", msg("ui.step.templates"));
+        const result = await this.requireHost().insertTemplates(plans);
+        this.notify("success", msg("ui.notice.templates", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
+        for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
+      } else {
+        await this.step("templates", "building", msg("ui.step.building"));
+        const xlsx = await (this.deps.loadXlsx ?? defaultLoadXlsx)();
+        const bytes = await xlsx.templatesWorkbook(plans);
+        const name = this.text(msg("ui.file.templates"));
+        (this.deps.download ?? browserDownload)(bytes, name);
+        this.notify("success", msg("ui.notice.downloaded", { file: name }));
+      }
+    });
+  }
+
+  /**
+   * Add picked files: file mode checks them (with the files picked before); in Excel they are imported and
+   * checked together with the open workbook. A file with the name of one already there replaces it.
+   */
+  addFiles(list: readonly FileLike[]): Promise<void> {
+    const action: Action = this.state.mode === "excel" ? "import" : "files";
+    return this.run(action, async () => {
+      if (list.length === 0) return;
+      const keep = this.state.mode === "file";
+      let hostName: string | null = null;
+      if (this.state.mode === "excel") hostName = this.state.hostFile ?? (await this.requireHost().fileName());
+      await this.step(action, "loading", msg("ui.step.loadingExcel"));
+      const [xlsx, engine] = await Promise.all([(this.deps.loadXlsx ?? defaultLoadXlsx)(), this.loadEngine()]);
+      void engine;
+      let i = 0;
+      for (const file of list) {
+        i++;
+        const name = hostName ? uniqueFileName(file.name, [hostName]) : file.name;
+        await this.step(action, "reading", msg("ui.step.readingFile", { file: name, index: i, count: list.length }), (i - 1) / list.length);
+        const entry: FileEntry = { name, size: file.size ?? 0, bytes: null, reading: null, error: null, code: null };
+        try {
+          const bytes = await fileBytes(file);
+          entry.size = bytes.byteLength;
+          entry.reading = await xlsx.readPicked({ name, bytes });
+          if (keep) entry.bytes = bytes;
+        } catch (e) {
+          entry.error = errorMsg(e);
+          entry.code = isLoadError(e) ? e.code : "unreadable";
+          this.notify("error", entry.error, msg("ui.notice.fileError", { file: name }));
+        }
+        const at = this.files.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
+        if (at >= 0) this.files[at] = entry;
+        else this.files.push(entry);
+        this.set({ sources: this.sourcesView() });
+      }
+      if (this.state.mode === "excel") await this.readHost(action);
+      await this.checkAll(action);
+    });
+  }
+
+  /** Remove one picked / imported file and check the rest again. */
+  removeFile(name: string): Promise<void> {
+    return this.run(this.state.mode === "excel" ? "import" : "files", async () => {
+      this.files = this.files.filter((f) => f.name !== name);
+      this.recheck(await this.loadEngine());
+    });
+  }
+
+  clearFiles(): Promise<void> {
+    return this.run(this.state.mode === "excel" ? "import" : "files", async () => {
+      this.files = [];
+      this.recheck(await this.loadEngine());
+    });
+  }
+
+  /** 下载评价结果 (file mode). */
+  downloadReviewed(): Promise<void> {
+    return this.run("download", async () => {
+      const report = this.state.report;
+      const files = this.files.filter((f) => f.reading && f.bytes);
+      if (!report || files.length === 0) {
+        this.notify("warning", msg("ui.notice.nothingToDownload"));
+        return;
+      }
+      await this.step("download", "building", msg("ui.step.building"));
+      const xlsx = await (this.deps.loadXlsx ?? defaultLoadXlsx)();
+      const bytes = await xlsx.reviewedWorkbook(
+        report,
+        files.map((f) => ({ name: f.name, bytes: f.bytes! })),
+        this.state.lang,
+      );
+      const name = this.text(msg("ui.file.reviewed", { stem: fileStem(files[0].name) }));
+      (this.deps.download ?? browserDownload)(bytes, name);
+      this.notify("success", msg("ui.notice.downloaded", { file: name }));
+    });
+  }
+
+  /** A finding was chosen: select its cell in Excel, or show where it is. */
+  async selectFinding(key: string, finding: Finding): Promise<void> {
+    const target = findingTarget(finding, this.state.mode === "excel" ? this.state.hostFile : null);
+    // A failed selection's message goes when the next finding is chosen.
+    const notices = this.state.notices.filter((n) => n.id !== this.selectNotice);
+    this.set({ selected: { key, target }, notices });
+    if (!target.selectable || !this.host) return;
+    try {
+      await this.host.select(target.sheet!, target.cell!);
+    } catch (e) {
+      this.notify("error", errorMsg(e));
+      this.selectNotice = this.noticeId;
+    }
+  }
+
+  setFilter(filter: FindingFilter): void {
+    this.set({ filter });
+  }
+
+  /** New settings (already validated by the form): saved, and the findings recomputed. */
+  async setSettings(patch: Partial<PaneSettings>): Promise<void> {
+    const settings = normaliseSettings({ ...this.state.settings, ...patch });
+    this.set({ settings });
+    if (this.engine && this.state.report && !this.state.busy) this.recheck(this.engine);
+    try {
+      await this.deps.settingsStore.save(settings);
+    } catch (e) {
+      this.notify("warning", errorMsg(e));
+    }
+  }
+
+  setLang(lang: Lang): void {
+    if (lang === this.state.lang) return;
+    this.set({ lang });
+    try {
+      this.deps.langStorage?.setItem("bpr.lang", lang);
+    } catch (_e) {
+      // Storage refused (private mode): the choice lasts for this session.
+    }
+    // Findings are rendered in the report's language: check again from the readings (no re-reading).
+    if (this.engine && this.state.report && !this.state.busy) this.recheck(this.engine);
+  }
+}

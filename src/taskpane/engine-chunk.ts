@@ -1,0 +1,9 @@
+/**
+ * The engine as the task pane uses it, loaded lazily (`import("./engine-chunk")`) so the first paint carries
+ * only React, Fluent UI and the pane itself; the engine (and zod) arrive while the user reads the pane.
+ */
+export { check } from "../engine";
+export { readWorkbook } from "../engine/read";
+export { getProfile } from "../engine/profiles";
+export { planSheets } from "../engine/summary";
+export { blankTemplates } from "../engine/templates";
