@@ -43,7 +43,7 @@ export interface LabelKey {
   brackets: string[];
 }
 
-const BRACKETS = /[(\[【［〔]([^()\[\]【】［］〔〕]*)[)\]】］〕]/g;
+const BRACKETS = /[([【［〔]([^()[\]【】［］〔〕]*)[)\]】］〕]/g;
 
 /** Normalise a label for synonym lookup. */
 export function labelKey(v: CellValue): LabelKey {
@@ -84,7 +84,7 @@ export function departmentKey(s: string | null | undefined): string {
 /** "[201]县教育和体育局" / "201-县教育局" / "201 县教育局" → {code: "201", name: "县教育和体育局"}. */
 export function splitLeadingCode(s: string): { code: string | null; name: string } {
   const t = toHalfWidth(s).trim();
-  let m = /^[\[【(]\s*([0-9A-Za-z]+)\s*[\]】)]\s*(.+)$/.exec(t);
+  let m = /^[[【(]\s*([0-9A-Za-z]+)\s*[\]】)]\s*(.+)$/.exec(t);
   if (m) return { code: m[1], name: m[2].trim() };
   // A bare leading code has at least 3 characters ("201-", "219 "): "1、" list numbers and "12.5万元" are no codes.
   m = /^([0-9][0-9A-Za-z]{2,})\s*(?:[-—_、\s]|\.(?!\d))\s*(.+)$/.exec(t);
@@ -100,7 +100,7 @@ export function splitProjectCode(s: string): { code: string | null; name: string
   const t = toHalfWidth(s).trim();
   const m = /^([0-9A-Z]{6,})\s*[-—_、:\s]\s*(.+)$/.exec(t);
   if (m && /\d{4,}/.test(m[1])) return { code: m[1], name: m[2].trim() };
-  const b = /^[\[【(]\s*([0-9A-Z]{6,})\s*[\]】)]\s*(.+)$/.exec(t);
+  const b = /^[[【(]\s*([0-9A-Z]{6,})\s*[\]】)]\s*(.+)$/.exec(t);
   if (b && /\d{4,}/.test(b[1])) return { code: b[1], name: b[2].trim() };
   return { code: null, name: s.trim() };
 }
