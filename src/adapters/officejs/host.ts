@@ -24,8 +24,8 @@ export interface HostCapabilities {
   settings: boolean;
   /** The workbook's protection can be detected before writing (ExcelApi 1.7). */
   protectionCheck: boolean;
-  /** Output tables get an AutoFilter (SheetPlan.filter; Excel: ExcelApi 1.9). */
-  autoFilter: boolean;
+  /** Output tables get an AutoFilter (SheetPlan.filter; Excel: ExcelApi 1.9). Absent means false. */
+  autoFilter?: boolean;
 }
 
 export interface ReadOptions {
@@ -68,8 +68,8 @@ export interface ReadResult {
   grids: Grid[];
   sheets: SheetListing[];
   stats: HostStats;
-  /** Non-fatal problems (e.g. merged areas could not be read); the grids are still usable. */
-  warnings: string[];
+  /** Non-fatal problems (e.g. merged areas could not be read); the grids are still usable. Absent means none. */
+  warnings?: string[];
 }
 
 /** A blank standard template is written like an output plan, under its own (any) sheet name. */
