@@ -214,11 +214,6 @@ class SheetReader {
     return !!l && isAnyLabelKey(l.key);
   }
 
-  /** Cells of a row as role → column, for a synonym index. */
-  rowRoles<K extends string>(r: number, index: Map<string, K>): RoleMap<K> {
-    return this.headerAt(r, index, false).roles;
-  }
-
   /** The text a header cell sits under: its own value, or the value of a merged area covering it from the same row. */
   private parentText(r: number, c: number): string {
     const own = this.text(r, c);
