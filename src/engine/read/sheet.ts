@@ -654,6 +654,15 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
   let firstRoleCol = Math.min(...(Object.values(roles) as number[]));
   const blockOf = (g: number): "annual" | "midterm" | null =>
     groups.length > 1 && template === "goal" ? (SIDE_BY_SIDE_BLOCKS[g] ?? block) : block;
+  // One pool for every indicator in the margin label ("绩效指标(90分)", 四川): a declaration of the whole.
+  for (let r = header.row; r <= header.last; r++) {
+    for (let c = rd.s.left; c < firstRoleCol; c++) {
+      const l = rd.label(r, c);
+      if (l && l.numbers.length && /^绩效指标/.test(l.key)) {
+        declared.push({ level1: null, label: l.text.replace(/\s+/g, ""), weight: l.numbers[0], cell: a1(r, c) });
+      }
+    }
+  }
 
   for (let r = header.last + 1; r <= seg.end; r++) {
     // A repeated header (second block) remaps the columns.

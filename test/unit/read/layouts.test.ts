@@ -142,7 +142,8 @@ describe("四川 2023: 指标性质 / 指标值 / 度量单位 in their own colu
     expect([p.conclusion, p.problems, p.measures]).toEqual(["项目自评得分99.87分，等级为优。", "年末绩效奖金跨年发放。", "加快年末资金支付进度。"]);
     expect([p.statedTotal, p.statedTotalCell, p.statedTotalWeight]).toEqual([99.87, "J21", 100]);
     expect(p.goal).toEqual({ target: "保障126名在职人员工资按时足额发放。", actual: "按月足额发放126名在职人员工资。", midterm: null });
-    expect(p.declaredWeights).toEqual([]);
+    // The margin label "绩效指标(90分)" declares one pool for every indicator.
+    expect(p.declaredWeights).toEqual([{ level1: null, label: "绩效指标(90分)", weight: 90, cell: "A13" }]);
   });
 
   test("operator, number and unit joined; ＞＝ and >= are ≥; 百分比 is %; 定性 marks a qualitative row", () => {

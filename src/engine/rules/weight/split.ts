@@ -21,14 +21,6 @@ const GROUP_EN: Record<Group, string> = {
   effectAndSatisfaction: "effect + satisfaction",
 };
 
-/**
- * Provinces (first two digits of the 预算管理一体化 project code: 6-digit division code, 2-digit year,
- * a letter, 12 digits) whose own self-assessment scheme shares the indicator points freely
- * ("绩效指标(90分)", 四川). Under the default national profile such a form is not held to 50/30/10.
- */
-const FREE_SPLIT_REGIONS: Record<string, string> = { "51": "四川" };
-const UNIFIED_CODE = /^(\d{2})\d{4}\d{2}[A-Z]\d{12}$/;
-
 function groupsOf(split: NonNullable<Profile["split"]>): Group[] {
   const combined = split.effectAndSatisfaction !== null && split.effectAndSatisfaction !== undefined;
   return combined ? ["output", "effectAndSatisfaction"] : ["output", "effect", "satisfaction"];
@@ -56,12 +48,6 @@ function declaresOnePool(p: Project): boolean {
   return p.declaredWeights.some((d) => /^绩效指标/.test(d.label.replace(/\s+/g, "")));
 }
 
-function freeSplitRegion(p: Project, profile: Profile): string | null {
-  if (profile.name !== "national" || !p.code) return null;
-  const m = UNIFIED_CODE.exec(p.code.trim());
-  return m ? (FREE_SPLIT_REGIONS[m[1]] ?? null) : null;
-}
-
 /** Built-in profiles by their Chinese names; a user's profile by its own name. */
 const PROFILE_ZH: Record<string, string> = { national: "全国通用", hubei: "湖北", sichuan: "四川" };
 
@@ -78,9 +64,8 @@ const list = (parts: { g: Group; v: number }[], lang: "zh" | "en") =>
  *   with 产出, as scoring does.
  * - Silent when the split cannot be known: an indicator with no weight or with an unknown 一级 category
  *   (weight/total and category/unknown report those), or no weighted indicator at all.
- * - Silent when the form declares one pool for all indicators ("绩效指标(90分)"), and, under the
- *   default national profile, for projects whose unified project code shows a province with a free
- *   split (四川 51…): their own scheme does not use 50/30/10.
+ * - Silent when the form declares one pool for all indicators ("绩效指标(90分)", as 四川 forms do):
+ *   its own scheme shares the points freely.
  * - One finding per project listing the actual split against the expected one, at the 一级 label of
  *   the first differing category (its declared "(50分)" label, else its first indicator).
  */
@@ -107,7 +92,7 @@ export const rule: ProjectRule = {
     const groups = groupsOf(split);
     const fixed = groups.filter((g) => expectedOf(split, g) !== null);
     if (fixed.length === 0) return [];
-    if (declaresOnePool(p) || freeSplitRegion(p, ctx.profile)) return [];
+    if (declaresOnePool(p)) return [];
 
     const weighted = sheetWeighted(p);
     if (weighted.length === 0) return [];

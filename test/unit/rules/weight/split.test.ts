@@ -44,15 +44,16 @@ testRule(rule, {
       project: national({ rows: withRows({ 1: { weight: 10.01 } }) }),
     },
     {
-      name: "a 四川 project code (51…) under the default national profile: its own scheme shares 90 points freely",
-      project: national({ code: "51110123T000001234567", rows: split552510 }),
-    },
-    {
       name: "the form declares one pool for all indicators (绩效指标(90分))",
       project: national({ rows: split552510, declaredWeights: [{ level1: null, label: "绩效指标(90分)", weight: 90, cell: "A15" }] }),
     },
   ],
   invalid: [
+    {
+      name: "a project code alone says nothing about the scheme: a 四川 code without a 绩效指标(90分) pool is checked",
+      project: national({ code: "51110123T000001234567", rows: split552510 }),
+      hits: [{ cell: "E16", data: { output: 55, effect: 25, satisfaction: 10 } }],
+    },
     {
       name: "产出 55 / 效益 25 / 满意度 10 under national",
       project: national({ rows: split552510 }),
