@@ -5,8 +5,9 @@ import { act, fireEvent, render, type RenderResult } from "@testing-library/reac
 import { App } from "../../src/taskpane/App";
 import { PaneController, type PaneDeps } from "../../src/taskpane/controller";
 import type { Lang } from "../../src/taskpane/lang";
+import type { WorkbookHost } from "../../src/adapters/officejs/host";
 import { hostSettingsStore, localSettingsStore } from "../../src/taskpane/settings";
-import { MemoryHost } from "./memory-host";
+import type { MemoryHost } from "./memory-host";
 
 /** jsdom lacks a few browser APIs Fluent UI touches. */
 export function polyfillDom(): void {
@@ -58,33 +59,33 @@ export function polyfillDom(): void {
   }
 }
 
-export interface Pane {
+export interface Pane<H extends WorkbookHost = MemoryHost> {
   controller: PaneController;
-  host: MemoryHost | null;
+  host: H | null;
   view: RenderResult;
   downloads: { name: string; bytes: Uint8Array }[];
 }
 
-export interface SetupOptions extends Partial<PaneDeps> {
-  host?: MemoryHost | null;
+export interface SetupOptions<H extends WorkbookHost = MemoryHost> extends Partial<Omit<PaneDeps, "host">> {
+  host?: H | null;
   lang?: Lang;
   storage?: Storage;
 }
 
 /** A pane in Excel mode over `host`, or in file mode when host is null. */
-export async function renderPane(opts: SetupOptions = {}): Promise<Pane> {
+export async function renderPane<H extends WorkbookHost = MemoryHost>(opts: SetupOptions<H> = {}): Promise<Pane<H>> {
   polyfillDom();
   const host = opts.host ?? null;
-  const downloads: Pane["downloads"] = [];
+  const downloads: Pane<H>["downloads"] = [];
   const controller = new PaneController({
     mode: host ? "excel" : "file",
-    host,
     lang: opts.lang ?? "zh",
     settingsStore: opts.settingsStore ?? (host ? hostSettingsStore(host) : localSettingsStore(opts.storage ?? window.localStorage)),
     langStorage: opts.storage ?? window.localStorage,
     download: opts.download ?? ((bytes, name) => downloads.push({ name, bytes })),
     yieldToUi: () => Promise.resolve(),
     ...opts,
+    host,
   });
   let view!: RenderResult;
   await act(async () => {
