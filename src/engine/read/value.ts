@@ -37,6 +37,12 @@ const OP_PREFIX_WORDS: [RegExp, Operator][] = [
   [/^(等于)/, "="],
 ];
 
+/** Direction words of an operator column (指标性质: 正向/反向 in some 四川 forms). */
+const OP_COLUMN_WORDS: [RegExp, Operator][] = [
+  [/^正向/, ">="],
+  [/^反向/, "<="],
+];
+
 const OP_SUFFIX_WORDS: [RegExp, Operator][] = [
   [/(以上|及以上|或以上|不低于|以上\(含\)|\(含\)以上)$/, ">="],
   [/(以内|以下|及以下|或以下|之内|不超过|以内\(含\))$/, "<="],
@@ -165,6 +171,7 @@ export function parseSplitValue(opCell: CellValue, numberCell: CellValue, unitCe
   // First match wins: ">=" must not fall through to ">", "大于等于" not to "大于".
   if (!op) op = OP_SYMBOLS.find(([re]) => re.test(opText))?.[1] ?? null;
   if (!op) op = OP_PREFIX_WORDS.find(([re]) => re.test(opText))?.[1] ?? null;
+  if (!op) op = OP_COLUMN_WORDS.find(([re]) => re.test(opText))?.[1] ?? null;
   if (base.kind !== "number") {
     // A qualitative value written in the number column keeps its text.
     return base;
