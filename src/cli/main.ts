@@ -156,11 +156,6 @@ async function expandInputs(inputs: string[], cwd: string, lang: Lang): Promise<
   return { files: files.filter((f) => !seen.has(f.abs) && seen.add(f.abs)), errors };
 }
 
-function displayName(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !path.isAbsolute(rel) ? rel : file;
-}
-
 async function readBytes(file: string, shown: string): Promise<Uint8Array> {
   try {
     return await fs.readFile(file);
