@@ -207,7 +207,9 @@ export function collectFacts(report: { projects: Project[]; reviews: ReviewEntry
 
   const departments = new Set(projects.map((p) => key(p.department)).filter(Boolean)).size;
   const units = new Set(projects.map((p) => key(p.unit)).filter(Boolean)).size;
-  const year = mostCommon(projects.map((p) => p.year).filter((y): y is number => y !== null));
+  // The year under evaluation is the self-assessments' (goal tables are often next year's).
+  const yearsOf = (ps: Project[]) => ps.map((p) => p.year).filter((y): y is number => y !== null);
+  const year = mostCommon(yearsOf(assessed).length ? yearsOf(assessed) : yearsOf(projects));
 
   let fullExecution = 0;
   const lowExecution: Project[] = [];
