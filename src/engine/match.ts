@@ -38,9 +38,33 @@ import { round2 } from "./score/round";
 // Keys
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The keys below are pure string → string functions that matching asks for over and over (the key of every
+ * project for every review row and goal table): each remembers its results in a bounded cache.
+ */
+const KEY_CACHE_MAX = 20000;
+const CODE_KEYS = new Map<string, string>();
+const PROJECT_NAME_KEYS = new Map<string, string>();
+const LOOSE_PROJECT_NAME_KEYS = new Map<string, string>();
+const INDICATOR_KEYS = new Map<string, string>();
+
+function cachedKey(cache: Map<string, string>, s: string, compute: (s: string) => string): string {
+  let k = cache.get(s);
+  if (k === undefined) {
+    if (cache.size >= KEY_CACHE_MAX) cache.clear();
+    k = compute(s);
+    cache.set(s, k);
+  }
+  return k;
+}
+
 /** Project code key: half-width, no spaces or separators, upper case ("" when none). */
 export function codeKey(code: string | null | undefined): string {
   if (!code) return "";
+  return cachedKey(CODE_KEYS, code, computeCodeKey);
+}
+
+function computeCodeKey(code: string): string {
   return toHalfWidth(code).replace(/[\s\-—_]+/g, "").toUpperCase();
 }
 
@@ -52,11 +76,20 @@ function unifyBrackets(s: string): string {
 /** Normalised project name for matching; a leading project code is removed. */
 export function projectNameKey(name: string | null | undefined): string {
   if (!name) return "";
+  return cachedKey(PROJECT_NAME_KEYS, name, computeProjectNameKey);
+}
+
+function computeProjectNameKey(name: string): string {
   return unifyBrackets(nameKey(splitProjectCode(name).name)).replace(/[。.，,;；:：]+$/, "");
 }
 
 /** Looser project name: bracketed parts and a trailing 项目 dropped ("公共文化场馆免费开放(2023年)项目"). */
 export function looseProjectNameKey(name: string | null | undefined): string {
+  if (!name) return "";
+  return cachedKey(LOOSE_PROJECT_NAME_KEYS, name, computeLooseProjectNameKey);
+}
+
+function computeLooseProjectNameKey(name: string): string {
   const k = projectNameKey(name)
     .replace(/\([^()]*\)/g, "")
     .replace(/[-—_·・、]/g, "");
@@ -66,6 +99,10 @@ export function looseProjectNameKey(name: string | null | undefined): string {
 /** Normalised indicator name (full-width, spaces, brackets, trailing punctuation). */
 export function indicatorKey(name: string | null | undefined): string {
   if (!name) return "";
+  return cachedKey(INDICATOR_KEYS, name, computeIndicatorKey);
+}
+
+function computeIndicatorKey(name: string): string {
   // Leading numbering ("1.", "2、", "(3)", "一、") is not part of the name.
   return unifyBrackets(nameKey(name))
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)](?!\d)|^\(\d{1,2}\)/, "")
