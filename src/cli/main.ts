@@ -11,7 +11,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { check } from "../engine";
+import { check, type CheckOptions } from "../engine";
 import { type InputError, type Report, reportJsonSchema } from "../engine/model";
 import { getProfile, isBuiltinProfile, loadProfile, ProfileError } from "../engine/profiles";
 import type { Profile } from "../engine/profiles/schema";
@@ -205,6 +205,54 @@ async function writeReviewed(report: Report, files: { abs: string; shown: string
   return renamed;
 }
 
+/**
+ * Is `out` one of the inputs? Same path, or the same file on disk: a hard link, a symlink, or another
+ * spelling on a case-insensitive file system ("X.xlsx" is "x.xlsx" on Windows and macOS).
+ */
+async function isAnInput(out: string, files: InputFile[]): Promise<boolean> {
+  if (files.some((f) => f.abs === out)) return true;
+  const st = await fs.stat(out).catch(() => null);
+  if (!st || !st.isFile() || st.ino === 0) return false;
+  for (const f of files) {
+    const s = await fs.stat(f.abs).catch(() => null);
+    if (s && s.ino === st.ino && s.dev === st.dev) return true;
+  }
+  return false;
+}
+
+/** The first line a user can read from an engine failure (a ZodError's message starts with "["). */
+function engineReason(e: unknown): string {
+  const issues = (e as { issues?: { path?: unknown[]; message?: string }[] }).issues;
+  if (Array.isArray(issues) && issues.length) return `${(issues[0].path ?? []).join(".")}: ${issues[0].message ?? ""}`;
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}
+
+/**
+ * check() over every reading. When the engine fails, each file is checked alone to find the ones that make
+ * it fail; those are named as input errors (and dropped from the reviewed copy) and the others are still
+ * checked together, so one odd workbook never loses the whole run.
+ */
+function checkIsolating(readings: WorkbookReading[], readable: InputFile[], errors: InputError[], opts: CheckOptions): Report {
+  try {
+    return check(readings, opts);
+  } catch {
+    // Find the culprits below.
+  }
+  const lang = opts.lang ?? "zh";
+  const kept: number[] = [];
+  readings.forEach((r, i) => {
+    try {
+      check([r], opts);
+      kept.push(i);
+    } catch (e) {
+      errors.push({ file: r.file, code: "internal", message: t(lang, "cli.engineError", { reason: engineReason(e) }) });
+    }
+  });
+  const keptReadable = kept.map((i) => readable[i]);
+  readable.splice(0, readable.length, ...keptReadable);
+  return check(kept.map((i) => readings[i]), opts);
+}
+
 async function runCheck(opts: Options, io: Io): Promise<number> {
   const lang = opts.lang;
   let profile: Profile;
@@ -217,12 +265,12 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   }
   const { files, errors } = await expandInputs(opts.inputs, io.cwd, lang);
   const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : null;
-  if (outAbs && files.some((f) => f.abs === outAbs)) {
+  if (outAbs && (await isAnInput(outAbs, files))) {
     io.stderr(t(lang, "cli.outSameAsInput", { file: opts.out }));
     return 2;
   }
   const readings: WorkbookReading[] = [];
-  const readable: { abs: string; shown: string }[] = [];
+  const readable: InputFile[] = [];
   for (const { abs, shown } of files) {
     try {
       readings.push(await readFileForCheck(abs, shown));
@@ -232,8 +280,8 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
       errors.push({ file: shown, code, message });
     }
   }
+  let report = checkIsolating(readings, readable, errors, { profile, lang, gap: opts.gap ?? undefined, severeGap: opts.severeGap ?? undefined });
   for (const e of errors) io.stderr(t(lang, "cli.fileError", { file: e.file, reason: e.message }));
-  let report = check(readings, { profile, lang, gap: opts.gap ?? undefined, severeGap: opts.severeGap ?? undefined });
   report = { ...report, inputErrors: errors };
   let writeFailed = false;
   let wrote: string | null = null;

@@ -38,6 +38,7 @@ export const enUS: Record<MessageKey, string> = {
   "cli.profileError": "The profile cannot be used: {reason}",
   "cli.wrote": "Wrote the reviewed workbook: {file} (sheets 评价汇总, 问题清单{spot}, 评价报告)",
   "cli.writeFailed": "Writing {file} failed: {reason} (no partial file was left)",
+  "cli.engineError": "The checker failed on this workbook and skipped it ({reason}); the other files were checked. Please report it to the maintainers, with the real data removed.",
   "cli.outSameAsInput": "--out must not be an input file: {file} (inputs are never modified)",
   "cli.skipped": "Skipped (not a template): {sheets}",
   "cli.summary": "Checked {files} files, {projects} projects: 优 {优}, 良 {良}, 中 {中}, 差 {差}; {errors} errors, {warnings} warnings, {infos} notes.",

@@ -38,6 +38,7 @@ export const zhCN = {
   "cli.profileError": "评分配置无法使用：{reason}",
   "cli.wrote": "已写入评价结果：{file}（含“评价汇总”“问题清单”{spot}“评价报告”工作表）",
   "cli.writeFailed": "写入 {file} 失败：{reason}（未生成不完整的文件）",
+  "cli.engineError": "检查该工作簿时程序出错，已跳过（{reason}）；其他文件照常检查。请把此文件去除真实数据后报告给维护人员。",
   "cli.outSameAsInput": "--out 不能与输入文件相同：{file}（原文件从不修改）",
   "cli.skipped": "已跳过（非模板）：{sheets}",
   "cli.summary": "共检查 {files} 个文件、{projects} 个项目：优 {优}、良 {良}、中 {中}、差 {差}；错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条。",

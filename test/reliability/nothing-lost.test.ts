@@ -267,6 +267,19 @@ describe("failed writes leave nothing behind and exit 2", () => {
     expect(await sha256(input)).toBe(before);
   });
 
+  it("out path is a hard link to an input (as a case-insensitive spelling would be): refused", async () => {
+    const link = path.join(dir, "fail-hardlink.xlsx");
+    await fs.link(input, link).catch(() => undefined);
+    if (!existsSync(link)) return; // no hard links here
+    const before = await sha256(input);
+    const r = await bpr(["check", input, "--out", link, "--lang", "zh"], dir);
+    expectNoStack(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--out 不能与输入文件相同");
+    expect(await sha256(input)).toBe(before);
+    await fs.rm(link, { force: true });
+  });
+
   it("out path is a symlink to an input: the input is untouched", async () => {
     const link = path.join(dir, "fail-link.xlsx");
     await fs.symlink(input, link).catch(() => undefined);
