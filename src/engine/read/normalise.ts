@@ -45,9 +45,29 @@ export interface LabelKey {
 
 const BRACKETS = /[([【［〔]([^()[\]【】［］〔〕]*)[)\]】］〕]/g;
 
+/**
+ * The reader asks for the key of the same label texts many times (every header candidate row, every second-row
+ * pairing): results are remembered per text in a bounded cache. Cached results are shared, so they are frozen.
+ */
+const LABEL_KEYS = new Map<string, LabelKey>();
+const LABEL_KEYS_MAX = 20000;
+
 /** Normalise a label for synonym lookup. */
 export function labelKey(v: CellValue): LabelKey {
-  if (typeof v !== "string") return { key: typeof v === "number" ? "" : "", numbers: [], brackets: [] };
+  if (typeof v !== "string") return { key: "", numbers: [], brackets: [] };
+  let k = LABEL_KEYS.get(v);
+  if (k === undefined) {
+    if (LABEL_KEYS.size >= LABEL_KEYS_MAX) LABEL_KEYS.clear();
+    k = computeLabelKey(v);
+    Object.freeze(k.numbers);
+    Object.freeze(k.brackets);
+    Object.freeze(k);
+    LABEL_KEYS.set(v, k);
+  }
+  return k;
+}
+
+function computeLabelKey(v: string): LabelKey {
   let s = toHalfWidth(v).replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/\s+/g, "");
   const numbers: number[] = [];
   const brackets: string[] = [];
