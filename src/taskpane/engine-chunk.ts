@@ -2,6 +2,7 @@
  * The engine as the task pane uses it, loaded lazily (`import("./engine-chunk")`) so the first paint carries
  * only React, Fluent UI and the pane itself; the engine (and zod) arrive while the user reads the pane.
  */
+import "./zod-config";
 export { check } from "../engine";
 export { readWorkbook } from "../engine/read";
 export { getProfile } from "../engine/profiles";

@@ -4,11 +4,11 @@
  *   WorkbookHost of src/adapters/officejs;
  * - anywhere else (Office.onReady → host null, office.js missing, or Excel undefined): file mode, working on
  *   .xlsx files the user picks, in the browser.
- * The engine and exceljs are loaded lazily (own chunks); the first paint is React, Fluent UI and this pane.
+ * The engine, the Office.js adapter and exceljs are loaded lazily (own chunks); the first paint is React,
+ * Fluent UI and this pane.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { createExcelHost } from "../adapters/officejs/excel-host";
 import { App, Loading } from "./App";
 import { PaneController, type Mode } from "./controller";
 import { initialLang, LANG_STORAGE_KEY } from "./lang";
@@ -65,7 +65,8 @@ async function boot(container: HTMLElement): Promise<void> {
 
   const mode = await withFallback(detectHostMode(), ON_READY_FALLBACK_MS);
   const lang = initialLang({ stored, office: mode === "excel" ? officeDisplayLanguage() : null, browser: navigator.language });
-  const host = mode === "excel" ? createExcelHost() : null;
+  // The Office.js adapter only when there is an Excel to talk to (file mode never loads it).
+  const host = mode === "excel" ? (await import(/* webpackChunkName: "officejs" */ "../adapters/officejs/excel-host")).createExcelHost() : null;
   const controller = new PaneController({
     mode,
     host,

@@ -4,6 +4,7 @@
  * so neither reaches the task pane's first paint (webpack's InitialChunkGuard fails the build otherwise).
  * Nothing leaves the browser: bytes come from the file picker and go to a download link.
  */
+import "./zod-config";
 import type { Border, Borders, Fill, Workbook, Worksheet } from "exceljs";
 import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
 import { workbookToGrids } from "../adapters/xlsx-file/grid";

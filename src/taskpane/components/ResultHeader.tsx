@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   tiles: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(64px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(52px, 1fr))",
     gap: tokens.spacingHorizontalXS,
     margin: 0,
   },
@@ -69,7 +69,7 @@ export function ResultHeader() {
       <Caption1 className={styles.line}>
         {tr("ui.summary.scope", { files: n.files, projects: n.projects })}
         {n.budget.adjusted > 0
-          ? ` ${tr("ui.summary.budget", { adjusted: formatNumber(n.budget.adjusted), executed: formatNumber(n.budget.executed), rate: formatPercent(n.budget.rate) })}`
+          ? `${state.lang === "en" ? " " : ""}${tr("ui.summary.budget", { adjusted: formatNumber(n.budget.adjusted), executed: formatNumber(n.budget.executed), rate: formatPercent(n.budget.rate) })}`
           : ""}
       </Caption1>
     </section>

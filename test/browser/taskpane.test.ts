@@ -1,0 +1,378 @@
+/**
+ * The built task pane (dist/, `webpack --mode production`) in Debian's Chromium, served from 127.0.0.1:
+ *
+ * 1. File mode (taskpane.html opened outside Office): pick real .xlsx workbooks built here with exceljs, see the
+ *    projects, findings and the spot-check gap, use it from the keyboard, download the reviewed workbook and read
+ *    it back with exceljs. Nothing leaves 127.0.0.1, cell text with HTML stays text (no dialog, no request),
+ *    no CSP violation, exceljs is not loaded before a file is picked, no horizontal scroll at 320 px.
+ * 2. Add-in mode against a fake `Excel` injected before the page loads (test/browser/page/fake-office.ts over
+ *    test/helpers/fake-excel.ts): check, click a finding → the fake records the selection, write the summary →
+ *    the fake has the four sheets, insert the blank templates; English when Office's display language is English.
+ *
+ * Screenshots at 320 and 400 px go to test-artifacts/ (not committed). BPR_WRITE_SCREENSHOT=1 also refreshes
+ * assets/screenshots/taskpane.png for the README.
+ * Skipped with a warning when /usr/bin/chromium is absent, unless CI is set.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Page } from "playwright-core";
+import { OUTPUT_SHEETS } from "../../src/engine/summary/plan";
+import { FLAWED, GOOD, REVIEW, selfAssessmentRows, spotCheckRows, standardSheets, XSS } from "../ui/fixtures";
+import { sheetTexts, xlsxBytes } from "../ui/xlsx-fixtures";
+import { bundle } from "./support/bundle";
+import { ensureDist, ROOT, DIST } from "./support/build";
+import { type Browser, describeWithChromium, launch } from "./support/chromium";
+import { serve, type StaticServer } from "./support/server";
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+let server: StaticServer;
+let browser: Browser;
+
+/** What a page did: every request, dialogs, CSP violations, console errors. */
+interface Watch {
+  requests: string[];
+  dialogs: string[];
+  consoleErrors: string[];
+}
+
+async function open(options: { inject?: string; officeStub?: boolean; width?: number } = {}): Promise<{ page: Page; watch: Watch }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: options.width ?? 400, height: 900 });
+  const watch: Watch = { requests: [], dialogs: [], consoleErrors: [] };
+  page.on("request", (r) => watch.requests.push(r.url()));
+  page.on("dialog", (d) => {
+    watch.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") watch.consoleErrors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  if (options.inject) await page.addInitScript({ content: options.inject });
+  if (options.officeStub) {
+    // Inside "Excel" the host provides Office; the local office.js would replace the injected one.
+    await page.route("**/office-js/office.js", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Office is provided by the test host */" }));
+  }
+  await page.goto(`${server.origin}/taskpane.html`);
+  return { page, watch };
+}
+
+/** Every request stayed on the test server (data: and blob: URLs never leave the page). */
+function offOrigin(watch: Watch): string[] {
+  return watch.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith("data:") && !u.startsWith("blob:"));
+}
+
+/**
+ * CSP violations other than office.js's telemetry frame: outside Office, office.js tries to open an iframe to
+ * Microsoft's telemetry service, which the pane's CSP (frame-src → default-src 'self') blocks — the block is the
+ * point, so it is not counted. Anything else (eval, a foreign script, a foreign connect) is.
+ */
+async function cspViolations(page: Page): Promise<string[]> {
+  const all = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  return all.filter((v) => !/^frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(v));
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** WCAG contrast of every finding's text against its background (the lowest ratio found). */
+async function lowestContrast(page: Page, selector: string): Promise<{ ratio: number; text: string }> {
+  return page.evaluate((sel) => {
+    const parse = (c: string): number[] | null => {
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      if (!m) return null;
+      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const lum = (rgb: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(rgb[0]) + 0.7152 * f(rgb[1]) + 0.0722 * f(rgb[2]);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0.5) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    let worst = { ratio: 21, text: "" };
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent || !n.textContent?.trim() || parent.closest("[hidden]")) continue;
+        const fg = parse(getComputedStyle(parent).color);
+        if (!fg) continue;
+        const a = lum(fg);
+        const b = lum(background(parent));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < worst.ratio) worst = { ratio, text: n.textContent.trim().slice(0, 40) };
+      }
+    }
+    return worst;
+  }, selector);
+}
+
+async function shot(page: Page, name: string, width: number): Promise<string> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.waitForTimeout(150);
+  const file = path.join(ARTIFACTS, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Wait until `read()` gives `expected` (deep equality), then assert it. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
+function fakeCall<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([f, a]) => (window as unknown as { __fake: Record<string, (...x: unknown[]) => unknown> }).__fake[f as string](...(a as unknown[])) as T,
+    [fn, args] as const,
+  );
+}
+
+function findingByRule(page: Page, rule: string) {
+  return page.locator(`[data-testid=finding][data-rule="${rule}"]`);
+}
+
+describeWithChromium("task pane in Chromium", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const built = await ensureDist();
+    console.log(`browser tests: ${built}`);
+    server = await serve(DIST);
+    browser = await launch();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("file mode: pick workbooks, see grouped findings and the spot-check gap, download a reviewed workbook", async () => {
+    const { page, watch } = await open();
+    await page.waitForSelector("main[data-host-mode=file]", { timeout: 30_000 });
+    await page.getByRole("button", { name: "选择文件" }).waitFor();
+    expect(await page.getByTestId("mode").textContent()).toContain("文件模式");
+    // First paint: neither exceljs nor the engine's .xlsx code.
+    expect(watch.requests.filter((u) => /exceljs|xlsx\./.test(u))).toEqual([]);
+
+    const combined = await xlsxBytes(standardSheets());
+    await page.setInputFiles("[data-testid=file-input]", [{ name: "水利局-2023自评.xlsx", mimeType: XLSX, buffer: Buffer.from(combined) }]);
+    await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
+    expect(watch.requests.some((u) => /exceljs\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+
+    // Projects, grouped, errors first, and the spot-check gap.
+    expect(await page.getByTestId("group-title").allTextContents()).toEqual([GOOD.name, FLAWED.name, "其他问题：水利局-2023自评.xlsx"]);
+    const flawed = page.getByTestId("group").nth(1);
+    expect(await flawed.locator("[data-testid=finding]").evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")))).toEqual([
+      "error",
+      "error",
+      "warning",
+      "warning",
+      "warning",
+    ]);
+    expect(await flawed.getByTestId("gap").textContent()).toBe("−23.6");
+    expect(await flawed.getByTestId("review").textContent()).toContain("复核 72 (中)");
+    expect(await findingByRule(page, "spotcheck/gap-severe").textContent()).toContain("相差23.6分");
+    expect(await page.getByTestId("summary-errors").textContent()).toContain("2");
+    expect(await page.getByTestId("summary-projects").textContent()).toContain("2");
+
+    // Cell text with HTML is text: no <img> element, no dialog, no request for "x".
+    const shortfall = findingByRule(page, "reason/shortfall");
+    expect(await shortfall.textContent()).toContain(XSS);
+    expect(await page.locator("main img").count()).toBe(0);
+
+    // A click shows the sheet and cell.
+    await findingByRule(page, "score/exceeds-weight").click();
+    expect(await page.getByTestId("located").textContent()).toBe("位置：工作表 饮水工程 · 单元格 H12");
+
+    // Keyboard only: Tab to a finding, visible focus, Enter shows its place; Space on the next one.
+    await page.getByRole("searchbox").focus();
+    let onFinding = false;
+    for (let i = 0; i < 40 && !onFinding; i++) {
+      await page.keyboard.press("Tab");
+      onFinding = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "finding");
+    }
+    expect(onFinding).toBe(true);
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement as Element);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(outline.style).not.toBe("none");
+    expect(outline.width).toBeGreaterThan(0);
+    await page.keyboard.press("Enter");
+    const firstRule = await page.evaluate(() => document.activeElement?.getAttribute("data-rule"));
+    expect(await page.locator("[data-testid=finding][aria-pressed=true]").getAttribute("data-rule")).toBe(firstRule);
+    // On to the next finding (group headers in between are buttons too).
+    let secondRule: string | null | undefined = null;
+    for (let i = 0; i < 10 && !secondRule; i++) {
+      await page.keyboard.press("Tab");
+      secondRule = await page.evaluate(() => document.activeElement?.getAttribute("data-rule"));
+    }
+    expect(secondRule).toBeTruthy();
+    expect(secondRule).not.toBe(firstRule);
+    await page.keyboard.press(" ");
+    expect(await page.locator("[data-testid=finding][aria-pressed=true]").getAttribute("data-rule")).toBe(secondRule);
+    expect(await page.getByTestId("located").count()).toBe(1);
+
+    // Filter.
+    await page.getByTestId("toggle-warning").click();
+    await page.getByTestId("toggle-info").click();
+    expect(await page.getByTestId("shown").textContent()).toBe("显示 2/7 条问题");
+    await page.getByRole("button", { name: "清除筛选" }).click();
+
+    // Contrast of the findings' text (WCAG AA 4.5:1).
+    const contrast = await lowestContrast(page, "[data-testid=finding], [data-testid=summary], [data-testid=located]");
+    expect(contrast.ratio).toBeGreaterThanOrEqual(4.5);
+
+    // 320 px: no horizontal scroll. Screenshots at both widths.
+    await shot(page, "file-mode", 400);
+    await shot(page, "file-mode", 320);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 400, height: 900 });
+
+    // Download the reviewed workbook and read it back.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
+    expect(download.suggestedFilename()).toBe("评价结果-水利局-2023自评.xlsx");
+    const saved = path.join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    const reviewed = new Uint8Array(fs.readFileSync(saved));
+    const before = await sheetTexts(combined);
+    const after = await sheetTexts(reviewed);
+    expect([...after.keys()]).toEqual([...before.keys(), ...OUTPUT_SHEETS]);
+    for (const [name, rows] of before) expect(after.get(name)).toEqual(rows);
+    const overview = (await sheetTexts(reviewed)).get("评价汇总")!.map((r) => r.join("|")).join("\n");
+    expect(overview).toContain(FLAWED.name);
+    expect(overview).toContain(GOOD.name);
+    const spot = (await sheetTexts(reviewed)).get("抽查复核")!.map((r) => r.join("|")).join("\n");
+    expect(spot).toContain("72");
+
+    expect(offOrigin(watch)).toEqual([]);
+    expect(watch.requests.some((u) => /\/x$/.test(u))).toBe(false);
+    expect(watch.dialogs).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("file mode: several workbooks become one combined download; an unreadable file is named", async () => {
+    const { page, watch } = await open({ width: 320 });
+    await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 30_000 });
+    const a = await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]);
+    const b = await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(FLAWED) }]);
+    const r = await xlsxBytes([{ name: "复核", rows: spotCheckRows(REVIEW) }]);
+    const ole = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    await page.setInputFiles("[data-testid=file-input]", [
+      { name: "医保局.xlsx", mimeType: XLSX, buffer: Buffer.from(a) },
+      { name: "水利局.xlsx", mimeType: XLSX, buffer: Buffer.from(b) },
+      { name: "抽查结果.xlsx", mimeType: XLSX, buffer: Buffer.from(r) },
+      { name: "旧格式.xls", mimeType: "application/vnd.ms-excel", buffer: ole },
+    ]);
+    await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
+    await page.waitForSelector("main[aria-busy=false]");
+    expect(await page.getByTestId("notices").textContent()).toContain("无法读取 旧格式.xls");
+    expect(await findingByRule(page, "score/exceeds-weight").textContent()).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
+    expect(await page.getByTestId("gap").textContent()).toBe("−23.6");
+    await shot(page, "file-mode-several", 320);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
+    expect(download.suggestedFilename()).toBe("评价结果-医保局.xlsx");
+    const saved = path.join(ARTIFACTS, "combined-" + download.suggestedFilename());
+    await download.saveAs(saved);
+    const sheets = [...(await sheetTexts(new Uint8Array(fs.readFileSync(saved)))).keys()];
+    expect(sheets).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", ...OUTPUT_SHEETS]);
+    expect(offOrigin(watch)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("add-in mode against a fake Excel: check, select a finding's cell, write the summary, insert templates", async () => {
+    const inject = bundle(path.join(__dirname, "page/fake-office.ts"));
+    const { page, watch } = await open({ inject, officeStub: true });
+    await page.waitForSelector("main[data-host-mode=excel]", { timeout: 30_000 });
+    await page.getByRole("button", { name: "检查当前工作簿" }).click();
+    await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
+    expect(await page.getByTestId("mode").textContent()).toBe("Excel 工作簿：部门自评.xlsx");
+    expect(await page.getByTestId("group-title").allTextContents()).toEqual([GOOD.name, FLAWED.name, "其他问题：部门自评.xlsx"]);
+    expect(await page.getByTestId("gap").textContent()).toBe("−23.6");
+    // First paint in Excel loads no exceljs either.
+    expect(watch.requests.filter((u) => /exceljs/.test(u))).toEqual([]);
+
+    // Click → Excel selects the cell.
+    await findingByRule(page, "score/exceeds-weight").click();
+    await eventually(() => fakeCall(page, "selection"), { sheet: "饮水工程", address: "H12" });
+    expect(await page.getByTestId("located").textContent()).toBe("已定位到 工作表 饮水工程 · 单元格 H12");
+    // Keyboard: Enter on another finding selects its cell.
+    await findingByRule(page, "budget/low-execution").focus();
+    await page.keyboard.press("Enter");
+    await eventually(() => fakeCall(page, "selection"), { sheet: "饮水工程", address: "H6" });
+
+    await shot(page, "addin-mode", 400);
+    await shot(page, "addin-mode", 320);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    if (process.env.BPR_WRITE_SCREENSHOT === "1") {
+      // The README's picture (assets/screenshots/, outside the assets/*.png that webpack copies into dist/).
+      await findingByRule(page, "score/exceeds-weight").click();
+      await page.setViewportSize({ width: 400, height: 1150 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(150);
+      fs.mkdirSync(path.join(ROOT, "assets/screenshots"), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, "assets/screenshots/taskpane.png"), fullPage: false });
+      await page.setViewportSize({ width: 400, height: 900 });
+    }
+
+    // Write the summary: the four output sheets appear after the user's sheets.
+    await page.getByRole("button", { name: "写入评价汇总" }).click();
+    await page.waitForSelector("[data-testid=notices] >> text=已写入");
+    const names = await fakeCall<string[]>(page, "sheetNames");
+    expect(names).toEqual([...standardSheets().map((s) => s.name), ...OUTPUT_SHEETS]);
+
+    // Blank templates.
+    await page.getByRole("button", { name: "插入空白模板" }).click();
+    await page.waitForSelector("[data-testid=notices] >> text=已插入空白模板");
+    const after = await fakeCall<string[]>(page, "sheetNames");
+    expect(after.slice(-3)).toEqual(["项目支出绩效自评表", "项目支出绩效目标表", "抽查复核表"]);
+    expect(await fakeCall(page, "activeSheet")).toBe("项目支出绩效自评表");
+
+    // Settings go to the document settings.
+    await page.getByRole("button", { name: "设置" }).click();
+    await page.getByLabel("评分口径").selectOption("sichuan");
+    await eventually(async () => (await fakeCall<Record<string, unknown>>(page, "settings"))["bpr.settings"], { profile: "sichuan", gap: 10, severeGap: 20 });
+
+    expect(offOrigin(watch)).toEqual([]);
+    expect(watch.dialogs).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("add-in mode in English when Office's display language is English", async () => {
+    const inject = `window.__bprFakeOptions = { displayLanguage: "en-US" };\n${bundle(path.join(__dirname, "page/fake-office.ts"))}`;
+    const { page } = await open({ inject, officeStub: true });
+    await page.getByRole("button", { name: "Check this workbook" }).click();
+    await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Budget Performance Review");
+    expect(await findingByRule(page, "score/exceeds-weight").textContent()).not.toMatch(/超过/);
+    await shot(page, "addin-mode-en", 320);
+    await page.close();
+  });
+});
