@@ -156,10 +156,11 @@ function findingByRule(page: Page, rule: string) {
 describeWithChromium("task pane in Chromium", () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    // The browser first: in CI a missing Chromium fails at once, before a build.
+    browser = await launch();
     const built = await ensureDist();
     console.log(`browser tests: ${built}`);
     server = await serve(DIST);
-    browser = await launch();
   }, 600_000);
 
   afterAll(async () => {

@@ -87,6 +87,20 @@ describe("file mode", () => {
     expect(sheets).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", ...OUTPUT_SHEETS]);
   });
 
+  test("files dropped onto the pane are checked like picked ones", async () => {
+    const { view } = await pane();
+    const main = view.container.querySelector("main")!;
+    const files = [file("医保局.xlsx", await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]))];
+    const dataTransfer = { files, types: ["Files"], dropEffect: "none" };
+    await settle(() => fireEvent.dragOver(main, { dataTransfer }));
+    expect(screen.getByTestId("drop-zone").className).not.toBe("");
+    await act(async () => {
+      fireEvent.drop(main, { dataTransfer });
+      await untilIdle(current);
+    });
+    expect(screen.getAllByTestId("group-title").map((e) => e.textContent)).toEqual([GOOD.name]);
+  });
+
   test("an unreadable file is named with the reason; the others are still checked", async () => {
     const good = await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]);
     const xls = new Uint8Array(1024);
