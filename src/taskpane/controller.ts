@@ -194,6 +194,8 @@ export class PaneController {
   private engine: EngineModule | null = null;
   private noticeId = 0;
   private selectNotice = -1;
+  /** currentKey() of the last check. */
+  private checkedWith = "";
 
   constructor(deps: PaneDeps) {
     this.deps = deps;
@@ -274,7 +276,14 @@ export class PaneController {
       this.notify("error", errorMsg(e));
     } finally {
       this.set({ busy: null });
+      // Language or settings changed while the action ran: bring the findings up to date.
+      if (this.engine && this.state.report && this.checkedWith !== this.currentKey()) this.recheck(this.engine);
     }
+  }
+
+  /** The language and settings a report depends on. */
+  private currentKey(): string {
+    return JSON.stringify([this.state.lang, this.state.settings]);
   }
 
   private sourcesView(): Source[] {
@@ -291,6 +300,7 @@ export class PaneController {
       return;
     }
     const { settings, lang } = this.state;
+    this.checkedWith = this.currentKey();
     const report = engine.check(readings, {
       profile: engine.getProfile(settings.profile),
       lang,
