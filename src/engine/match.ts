@@ -491,13 +491,20 @@ export interface GoalMatch {
   self: Project;
 }
 
-/** How well a goal table fits a self-assessment: 3 code, 2 name + department, 1 name (a department blank), 0 no. */
+/**
+ * How well a goal table fits a self-assessment: 3 code, 2 name + department, 1 name (a department blank),
+ * 0 no (different years, different codes, or different 实施单位).
+ */
 function goalFit(goal: Project, self: Project): number {
   if (goal.year !== null && self.year !== null && goal.year !== self.year) return 0;
   const gc = codeKey(goal.code);
   const sc = codeKey(self.code);
   if (gc && sc) return gc === sc ? 3 : 0;
   if (projectNameKey(goal.name) !== projectNameKey(self.name)) return 0;
+  // Many units run a project of the same name (工资性支出): different 实施单位 are different projects.
+  const gu = departmentKey(goal.unit);
+  const su = departmentKey(self.unit);
+  if (gu && su && gu !== su) return 0;
   if (!departmentKey(goal.department) || !departmentKey(self.department)) return 1;
   const fit = Math.max(
     departmentFit(self, goal.department),

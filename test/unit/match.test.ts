@@ -290,6 +290,15 @@ describe("matchGoals", () => {
     const otherCode = proj({ name: "环卫保洁", code: "51110123T000009999999" });
     expect(matchGoals([goal, otherCode])).toHaveLength(0);
   });
+  it("the same name under the same department but another 实施单位 is another project", () => {
+    const goal = proj({ name: "工资性支出", department: "某县财政局", unit: "某县国库支付中心", template: "goal" });
+    const mine = proj({ name: "工资性支出", department: "某县财政局", unit: "某县国库支付中心" });
+    const theirs = proj({ name: "工资性支出", department: "某县财政局", unit: "某县财政局机关" });
+    expect(matchGoals([goal, theirs])).toHaveLength(0);
+    expect(matchGoals([goal, mine, theirs]).map((m) => m.self.id)).toEqual([mine.id]);
+    // A unit left blank on one side still matches by name and department.
+    expect(matchGoals([{ ...goal, unit: null }, theirs])).toHaveLength(1);
+  });
   it("a blank department on one side matches by name; the same file wins a tie", () => {
     const g1 = proj({ name: "甲", department: null, template: "goal", location: { file: "x.xlsx", sheet: "g", cell: "A1" } });
     const g2 = proj({ name: "甲", department: null, template: "goal" });
