@@ -1,8 +1,11 @@
 import { readWorkbook } from "../../src/adapters/officejs/read";
+import { readSheet } from "../../src/engine/read";
+import { OUTPUT_MARKS } from "../../src/engine/summary/plan";
 import { createFakeExcel, type FakeSheetInit } from "../helpers/fake-excel";
 import { expectedTemplateValues, ledgerSheet, templateSheet } from "./officejs/fixtures";
 
 const FIVE_MB = 5 * 1024 * 1024;
+const MARK = `${OUTPUT_MARKS[0]} 生成于 2024-03-01`;
 
 function templates(n: number): FakeSheetInit[] {
   return Array.from({ length: n }, (_, i) => templateSheet(`自评表${i + 1}`, i + 1));
@@ -91,14 +94,43 @@ describe("reading: grids follow the normalisation contract", () => {
       { name: "It's 2023", rows: [["a", 1]], top: 4, left: 3 },
       { name: "空白", rows: [] },
       { name: "隐藏", rows: [["x"]], visibility: "Hidden" },
-      { name: "评价汇总", rows: [["old output"]] },
+      { name: "评价汇总", rows: [["old output"], [MARK], ["序号", "项目"]] },
     ]);
     const [quoted, empty, hidden, output] = result.grids;
     expect(quoted).toMatchObject({ sheet: "It's 2023", top: 4, left: 3, values: [["a", 1]] });
     expect(empty).toMatchObject({ sheet: "空白", top: 0, left: 0, values: [], merges: [] });
     expect(hidden.values).toEqual([["x"]]);
-    expect(output).toEqual({ sheet: "评价汇总", top: 0, left: 0, values: [], merges: [] });
+    // The product's own sheet: A2 alone (its mark), so the engine lists it as output without reading its cells.
+    expect(output).toEqual({ sheet: "评价汇总", top: 1, left: 0, values: [[MARK]], merges: [] });
+    expect(readSheet(output, "f.xlsx").kind).toBe("output");
     expect(result.sheets.map((s) => s.visibility)).toEqual(["Visible", "Visible", "Hidden", "Visible"]);
+  });
+
+  it("a user's sheet that only shares an output sheet's name (no mark in A2) is read in full", async () => {
+    const list = [["项目名称", "主管部门", "复核得分", "复核等级"], ["社区居家养老服务补贴项目", "区民政局", 81.31, "良"]];
+    const { fake, result } = await read([
+      templateSheet("自评表1", 1),
+      { name: "抽查复核", rows: list },
+      { name: "抽查复核（评价助手）", rows: [["抽查复核"], [MARK], ["项目", "主管部门"]] },
+      { name: "评价汇总 (2)", rows: [["复制的旧结果"], [MARK]] },
+    ]);
+    expect(result.grids.map((g) => g.sheet)).toEqual(["自评表1", "抽查复核", "抽查复核（评价助手）", "评价汇总 (2)"]);
+    expect(result.grids[1].values).toEqual(list);
+    expect(readSheet(result.grids[1], "f.xlsx").kind).toBe("spot-check-list");
+    expect(result.grids[2].values).toEqual([[MARK]]);
+    expect(result.grids[3].values).toEqual([["复制的旧结果"], [MARK]]); // not an output name: read (the reader skips it by its mark)
+    expect(fake.stats.syncs).toBe(3);
+  });
+
+  it("a workbook of output sheets alone, and the fallback without merged areas, still find the marks", async () => {
+    const own = { name: "问题清单", rows: [["问题清单"], [MARK]] };
+    const { result } = await read([own]);
+    expect(result.grids).toEqual([{ sheet: "问题清单", top: 1, left: 0, values: [[MARK]], merges: [] }]);
+    const merges = Array.from({ length: 600 }, (_, i) => `A${i * 2 + 1}:B${i * 2 + 1}`);
+    const many = await read([{ name: "台账", rows: [["x"]], merges }, own, { name: "评价报告", rows: [["单位自己的报告"]] }]);
+    expect(many.result.warnings?.[0]).toMatch(/512/);
+    expect(many.result.grids[1].values).toEqual([[MARK]]);
+    expect(many.result.grids[2].values).toEqual([["单位自己的报告"]]);
   });
 
   it("includeHidden: false and readOutputSheets: true", async () => {

@@ -1,9 +1,14 @@
 import { HostError } from "../../src/adapters/officejs/host";
 import { insertTemplateSheets, widthToPoints, writeOutputSheets, type WriteConfig } from "../../src/adapters/officejs/write";
-import type { SheetPlan } from "../../src/engine/summary/plan";
+import { OUTPUT_MARKS, type SheetPlan } from "../../src/engine/summary/plan";
 import { createFakeExcel, type FakeExcelOptions, type FakeSheetInit } from "../helpers/fake-excel";
 import { templateSheet } from "./officejs/fixtures";
 import { blankTemplate, issuesPlan, longIssuesPlan, summaryPlan, TRICKY_TEXT } from "./officejs/plans";
+
+/** A previous run's output sheet: its title, and the product's mark in A2 (what makes it ours). */
+function previous(name: string, title: string, extra: Omit<FakeSheetInit, "name" | "rows"> = {}): FakeSheetInit {
+  return { name, rows: [[title], [`${OUTPUT_MARKS[0]} 生成于 2024-03-01`]], ...extra };
+}
 
 const CFG: WriteConfig = { charts: true, hyperlinks: true, protectionCheck: true, autoFilter: true, rangeAreas: true };
 const FIVE_MB = 5 * 1024 * 1024;
@@ -12,9 +17,9 @@ function workbook(extra: FakeSheetInit[] = [], opts: FakeExcelOptions = {}) {
   return createFakeExcel(
     [
       templateSheet("自评表1", 1),
-      { name: "评价汇总", rows: [["上次的汇总"]] },
+      previous("评价汇总", "上次的汇总"),
       templateSheet("自评表2", 2),
-      { name: "抽查复核", rows: [["上次的复核"]] },
+      previous("抽查复核", "上次的复核"),
       ...extra,
     ],
     opts,
@@ -38,7 +43,7 @@ async function expectHostError(p: Promise<unknown>, code: string): Promise<HostE
 }
 
 describe("writing output sheets", () => {
-  it("writes everything in one batch: preflight + one write sync (+ one for the chart)", async () => {
+  it("writes everything in one batch: preflight + one write sync + one to replace and rename (and draw the chart)", async () => {
     const fake = workbook();
     const result = await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), issuesPlan()], CFG));
     expect(fake.stats.syncs).toBe(3);
@@ -46,9 +51,13 @@ describe("writing output sheets", () => {
     expect(result.sheets).toEqual(["评价汇总", "问题清单"]);
     expect(result.warnings).toEqual([]);
 
+    // The same three without a chart, and into a workbook with no previous output (the count is constant).
     const noChart = workbook();
     await noChart.run((ctx) => writeOutputSheets(ctx, [{ ...summaryPlan(), chart: undefined }, issuesPlan()], CFG));
-    expect(noChart.stats.syncs).toBe(2);
+    expect(noChart.stats.syncs).toBe(3);
+    const fresh = createFakeExcel([templateSheet("自评表1", 1)]);
+    await fresh.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), issuesPlan()], CFG));
+    expect(fresh.stats.syncs).toBe(3);
   });
 
   it("replaces the previous output sheets, adds the new ones at the end, leaves no temporary sheet", async () => {
@@ -148,7 +157,7 @@ describe("writing output sheets", () => {
   });
 
   it("works when the workbook holds only previous output sheets (never deletes the last sheet first)", async () => {
-    const fake = createFakeExcel([{ name: "评价汇总", rows: [["old"]] }]);
+    const fake = createFakeExcel([previous("评价汇总", "old")]);
     await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
     expect(fake.model.sheets.map((s) => s.name)).toEqual(["评价汇总"]);
     expect(fake.sheet("评价汇总").get(0, 0)).toBe("评价汇总");
@@ -168,10 +177,19 @@ describe("writing: refusals and failures leave the workbook as it was", () => {
   });
 
   it("a protected previous output sheet: typed error naming it", async () => {
-    const fake = createFakeExcel([templateSheet("自评表1"), { name: "评价汇总", rows: [["old"]], protected: true }]);
+    const fake = createFakeExcel([templateSheet("自评表1"), previous("评价汇总", "old", { protected: true })]);
     const e = await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG)), "protected");
     expect(e.sheet).toBe("评价汇总");
     expect(fake.sheet("评价汇总").get(0, 0)).toBe("old");
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "评价汇总"]);
+    expect(fake.stats.commands).toBeLessThan(20); // refused before anything was written
+  });
+
+  it("a protected sheet of the user's named like an output sheet is no obstacle: it is kept", async () => {
+    const fake = createFakeExcel([templateSheet("自评表1"), { name: "评价汇总", rows: [["单位自己的汇总"]], protected: true }]);
+    const result = await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
+    expect(result.sheets).toEqual(["评价汇总（评价助手）"]);
+    expect(fake.sheet("评价汇总").get(0, 0)).toBe("单位自己的汇总");
   });
 
   it("a failure in the middle of the batch: added sheets are removed, previous outputs untouched", async () => {
@@ -190,6 +208,13 @@ describe("writing: refusals and failures leave the workbook as it was", () => {
     expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "评价汇总", "自评表2", "抽查复核"]);
   });
 
+  it("a failure while replacing and renaming (sync 3) removes the new sheets and reports it", async () => {
+    const fake = workbook([], { failWhen: (cmd) => (cmd.kind === "worksheet.rename" ? "GeneralException" : null) });
+    await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG)), "write-failed");
+    expect(fake.model.sheets.some((s) => s.name.startsWith("~bpr"))).toBe(false);
+    expect(fake.model.sheets.map((s) => s.name).slice(0, 2)).toEqual(["自评表1", "自评表2"]);
+  });
+
   it("a chart the host refuses is a warning; the sheets are written", async () => {
     const fake = workbook([], { charts: false });
     const result = await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
@@ -198,14 +223,17 @@ describe("writing: refusals and failures leave the workbook as it was", () => {
     const skipped = workbook();
     const r2 = await skipped.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], { ...CFG, charts: false }));
     expect(r2.warnings[0]).toMatch(/图表/);
-    expect(skipped.stats.syncs).toBe(2);
+    expect(skipped.stats.syncs).toBe(3);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "自评表2", "评价汇总"]);
   });
 
   it("refuses plans for sheets that are not output sheets, before any sync", async () => {
     const fake = workbook();
     const bad = { ...summaryPlan(), name: "自评表1" } as unknown as SheetPlan;
+    const alternative = { ...summaryPlan(), name: "评价汇总（评价助手）" } as unknown as SheetPlan;
     await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [bad], CFG)), "invalid-plan");
     await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), summaryPlan()], CFG)), "invalid-plan");
+    await expectHostError(fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan(), alternative], CFG)), "invalid-plan");
     expect(fake.stats.syncs).toBe(0);
   });
 
@@ -245,6 +273,78 @@ describe("writing: refusals and failures leave the workbook as it was", () => {
     await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], { ...CFG, hyperlinks: false }));
     expect(fake.sheet("评价汇总").links.size).toBe(0);
     expect(fake.sheet("评价汇总").get(7, 7)).toBe("自评表1");
+  });
+});
+
+describe("ownership: only sheets with the product's mark in A2 are replaced", () => {
+  /** Real plans carry the mark in A2 (planSheets); the small test plans get it here. */
+  const ours = <P extends SheetPlan>(plan: P): P => {
+    const rows = plan.rows.map((r) => [...r]);
+    rows[1] = [{ v: `${OUTPUT_MARKS[0]} 生成于 2024-03-01` }, ...(rows[1] ?? []).slice(1)];
+    return { ...plan, rows };
+  };
+  const USERS_LIST: FakeSheetInit = {
+    name: "抽查复核",
+    rows: [["项目名称", "主管部门", "复核得分", "复核等级"], ["社区居家养老服务补贴项目", "区民政局", 81.31, "良"], [{ v: "=C2/100", f: "=C2/100" }]],
+    merges: ["A4:B4"],
+  };
+
+  it("keeps a user's sheet named 抽查复核 byte for byte, writes ours beside it, and a second write replaces only ours", async () => {
+    const fake = createFakeExcel([templateSheet("自评表1", 1), USERS_LIST]);
+    fake.model.active = fake.sheet("抽查复核");
+    const before = fake.snapshot("抽查复核");
+    const plans = [ours(summaryPlan()), ours(issuesPlan()), ours({ ...issuesPlan(), name: "抽查复核" as const })];
+    const first = await fake.run((ctx) => writeOutputSheets(ctx, plans, CFG));
+    expect(first.sheets).toEqual(["评价汇总", "问题清单", "抽查复核（评价助手）"]);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "抽查复核", "评价汇总", "问题清单", "抽查复核（评价助手）"]);
+    expect(fake.snapshot("抽查复核")).toEqual(before);
+    expect(fake.model.active?.name).toBe("抽查复核"); // the user's sheet was active: it stays so
+    const syncs = fake.stats.syncs;
+
+    const second = await fake.run((ctx) => writeOutputSheets(ctx, plans, CFG));
+    expect(second.sheets).toEqual(first.sheets);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "抽查复核", "评价汇总", "问题清单", "抽查复核（评价助手）"]);
+    expect(fake.snapshot("抽查复核")).toEqual(before);
+    expect(fake.stats.syncs - syncs).toBe(syncs); // the same number of syncs, first write or not
+    expect(second.stats.syncs).toBe(3);
+  });
+
+  it("a run that no longer plans 抽查复核 removes our previous one, never the user's", async () => {
+    const fake = createFakeExcel([templateSheet("自评表1", 1), USERS_LIST, previous("抽查复核（评价助手）", "上次的复核")]);
+    await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "抽查复核", "评价汇总"]);
+  });
+
+  it("an unmarked 评价汇总 and a marked copy under another name are both the user's", async () => {
+    const fake = createFakeExcel([
+      templateSheet("自评表1", 1),
+      { name: "评价汇总", rows: [["单位自己的汇总"], ["预算绩效评价"]] },
+      previous("评价汇总 (2)", "复制的旧结果"),
+      { name: "评价汇总（评价助手）", rows: [["也是用户的"]] },
+    ]);
+    const before = ["评价汇总", "评价汇总 (2)", "评价汇总（评价助手）"].map((n) => fake.snapshot(n));
+    const result = await fake.run((ctx) => writeOutputSheets(ctx, [summaryPlan()], CFG));
+    expect(result.sheets).toEqual(["评价汇总（评价助手2）"]);
+    expect(["评价汇总", "评价汇总 (2)", "评价汇总（评价助手）"].map((n) => fake.snapshot(n))).toEqual(before);
+  });
+
+  it("a plan may name the alternative itself; the next run replaces that sheet", async () => {
+    const fake = createFakeExcel([templateSheet("自评表1", 1), { name: "问题清单", rows: [["x"]] }]);
+    const plan = ours({ ...issuesPlan(), name: "问题清单（评价助手）" } as unknown as SheetPlan);
+    const result = await fake.run((ctx) => writeOutputSheets(ctx, [plan], CFG));
+    expect(result.sheets).toEqual(["问题清单（评价助手）"]);
+    expect(fake.sheet("问题清单").get(0, 0)).toBe("x");
+    const again = await fake.run((ctx) => writeOutputSheets(ctx, [ours(issuesPlan())], CFG));
+    expect(again.sheets).toEqual(["问题清单（评价助手）"]);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["自评表1", "问题清单", "问题清单（评价助手）"]);
+  });
+
+  it("links to the user's sheet of that name are still written (the sheet stays)", async () => {
+    const fake = createFakeExcel([templateSheet("自评表1", 1), USERS_LIST]);
+    const plan = summaryPlan();
+    plan.rows[8][7] = { v: "复核表", link: { sheet: "抽查复核", cell: "A2" } };
+    await fake.run((ctx) => writeOutputSheets(ctx, [plan], CFG));
+    expect(fake.sheet("评价汇总").links.get(8 * 20000 + 7)?.documentReference).toBe("'抽查复核'!A2");
   });
 });
 

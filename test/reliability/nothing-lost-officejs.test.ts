@@ -8,6 +8,7 @@ import { existsSync, promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { readWorkbook as readOffice } from "../../src/adapters/officejs/read";
 import { writeOutputSheets, type WriteConfig } from "../../src/adapters/officejs/write";
 import { workbookToGrids } from "../../src/adapters/xlsx-file/grid";
 import { check } from "../../src/engine";
@@ -81,7 +82,6 @@ function plansFor(wb: ExcelJS.Workbook, file: string) {
 describe("task pane writer (fake Excel)", () => {
   it("leaves every user sheet of every fixture unchanged, and replaces its own sheets on a second run", async () => {
     for (const f of fixtures) {
-      if (f.name === "user sheet named 评价汇总") continue; // below
       const sheets = toFake(f.wb);
       const fake = createFakeExcel(sheets);
       const names = sheets.map((s) => s.name);
@@ -108,19 +108,43 @@ describe("task pane writer (fake Excel)", () => {
   });
 
   /**
-   * KNOWN BUG (data loss in the add-in): writeOutputSheets deletes every sheet whose name is in
-   * OUTPUT_SHEETS, so a reviewer's own list named 抽查复核 (SPEC §2.4 spot-check lists are titled so) or a
-   * unit's own 评价汇总 is deleted when the summary is written. The exceljs writer already keeps such sheets
-   * (the product's sheets carry OUTPUT_MARKS in A2; the output goes to "名称（评价助手）"). `it.failing`
-   * until the Office.js writer does the same.
+   * Formerly a data-loss bug: writeOutputSheets deleted every sheet whose name is in OUTPUT_SHEETS, so a
+   * reviewer's own list named 抽查复核 (SPEC §2.4 spot-check lists are titled so) or a unit's own 评价汇总 was
+   * deleted when the summary was written, and the Office.js reader returned such sheets as empty placeholders.
+   * Both now decide ownership like the exceljs writer: an output name AND the product's mark (OUTPUT_MARKS) in A2.
    */
-  it.failing("keeps a user's own sheet named like an output sheet (抽查复核 / 评价汇总 without the product's mark)", async () => {
+  it("keeps a user's own sheet named like an output sheet (抽查复核 / 评价汇总 without the product's mark)", async () => {
     const f = fixtures.find((x) => x.name === "national form")!;
     const own: FakeSheetInit = { name: "抽查复核", rows: [["项目名称", "主管部门", "复核得分", "复核等级"], ["社区居家养老服务补贴项目", "区民政局", 81.31, "良"]] };
-    const fake = createFakeExcel([...toFake(f.wb), own]);
-    const before = fake.snapshot("抽查复核");
-    await fake.run((ctx) => writeOutputSheets(ctx, plansFor(f.wb, f.file), CFG));
-    expect(fake.model.sheets.map((s) => s.name)).toContain("抽查复核");
-    expect(fake.snapshot("抽查复核")).toEqual(before);
+    const unitSummary: FakeSheetInit = { name: "评价汇总", rows: [["2023年度单位自评汇总"], ["（单位自制）"], ["项目", "得分"], ["养老", 92]] };
+    const fake = createFakeExcel([...toFake(f.wb), own, unitSummary]);
+    const before = [fake.snapshot("抽查复核"), fake.snapshot("评价汇总")];
+    const names = fake.model.sheets.map((s) => s.name);
+
+    // The add-in's own path: read through Office.js, check, plan, write.
+    const readAndWrite = async () => {
+      const read = await fake.run((ctx) => readOffice(ctx, {}, { mergedAreas: true }));
+      const reading = readWorkbook({ file: read.fileName, grids: read.grids });
+      const report = check([reading]);
+      const written = await fake.run((ctx) => writeOutputSheets(ctx, planSheets(report, { lang: "zh" }), CFG));
+      return { read, reading, report, written };
+    };
+    const first = await readAndWrite();
+    // The user's list is read as a spot-check list and joins the check (review score of the national project).
+    expect(first.reading.sheets.find((s) => s.sheet === "抽查复核")?.kind).toBe("spot-check-list");
+    expect(first.report.projects.find((p) => p.name === "社区居家养老服务补贴项目")?.review?.score).toBe(81.31);
+    expect(first.written.sheets).toEqual(expect.arrayContaining(["评价汇总（评价助手）", "抽查复核（评价助手）"]));
+    expect(fake.model.sheets.map((s) => s.name).slice(0, names.length)).toEqual(names);
+    expect([fake.snapshot("抽查复核"), fake.snapshot("评价汇总")]).toEqual(before);
+
+    // A second run: reads ours as output (skipped), replaces only ours, same sheets, same round trips.
+    const after1 = fake.model.sheets.map((s) => s.name);
+    const second = await readAndWrite();
+    for (const n of first.written.sheets) expect([n, second.reading.sheets.find((s) => s.sheet === n)?.kind]).toEqual([n, "output"]);
+    expect(second.written.sheets).toEqual(first.written.sheets);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(after1);
+    expect([fake.snapshot("抽查复核"), fake.snapshot("评价汇总")]).toEqual(before);
+    expect(second.written.stats.syncs).toBe(first.written.stats.syncs);
+    expect(second.read.stats.syncs).toBe(first.read.stats.syncs);
   });
 });

@@ -37,8 +37,10 @@ export interface ReadOptions {
   /** Include hidden and very hidden sheets (default true: the engine decides what a sheet is). */
   includeHidden?: boolean;
   /**
-   * Read the product's own output sheets (评价汇总 …) too. Default false: they are returned as empty grids
-   * (values [], merges []) so the engine still lists them, but their cells cost no payload.
+   * Read the product's own output sheets (评价汇总 …) too. Default false: a sheet that is the product's (an
+   * output name and the product's mark in A2, plan.ts OUTPUT_MARKS) is returned as a Grid holding A2 alone,
+   * so the engine still lists it (as output), but its cells cost no payload. A user's sheet that merely has
+   * such a name (no mark) is always read in full.
    */
   readOutputSheets?: boolean;
   /** Called after each round trip with rows read so far and the total (for a progress bar on huge workbooks). */
@@ -76,7 +78,8 @@ export interface ReadResult {
 export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string };
 
 export interface WriteResult {
-  /** Sheet names written, in order (templates may be renamed "名称 (2)" to stay unique). */
+  /** Sheet names written, in order (templates may be renamed "名称 (2)" to stay unique; an output sheet goes to
+   * "名称（评价助手）" when a user's sheet holds its name). */
   sheets: string[];
   /** Non-fatal problems (e.g. a chart the host refused); the sheets were still written. */
   warnings: string[];
@@ -93,7 +96,8 @@ export interface WorkbookHost {
   readGrids(opts?: ReadOptions): Promise<Grid[]>;
   /**
    * Replace the product's output sheets (评价汇总, 问题清单, 抽查复核, 评价报告) with these plans. Previous output
-   * sheets are removed; no other sheet or cell is changed. All or nothing: on failure no new sheet remains and
+   * sheets (an output name and the product's mark in A2) are removed; a user's sheet of the same name is kept
+   * and the output goes to "名称（评价助手）"; no other sheet or cell is changed. All or nothing: on failure no new sheet remains and
    * the previous output sheets are still there. Throws HostError ("protected", "write-failed", "invalid-plan").
    */
   writeSheets(plans: SheetPlan[]): Promise<WriteResult>;

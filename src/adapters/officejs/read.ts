@@ -3,11 +3,17 @@
  *
  *   sync 1  workbook name, every worksheet's name and visibility (one collection load)
  *   sync 2  every sheet's used range (values only): address, rowCount, columnCount — cheap, no cell data —
- *           and, where ExcelApi 1.13 is supported, every sheet's merged areas (one address list per sheet).
+ *           and, where ExcelApi 1.13 is supported, every sheet's merged areas (one address list per sheet);
+ *           for a sheet named like an output sheet (plan.ts isOutputName), its A2 too: the product's own
+ *           sheets carry the product's mark there (OUTPUT_MARKS), a user's sheet of the same name does not.
  *           Excel refuses merged areas for a range with more than 512 of them, which fails the whole batch:
  *           then sync 2 is repeated without merged areas (all Grids get merges null) and a warning is returned.
  *   sync 3… cell data (values + numberFormat) of all sheets, packed into as few syncs as the payload budget
  *           allows: small sheets whole, large sheets in row blocks, blocks of different sheets in the same sync
+ *
+ * The product's own output sheets (name and mark) are not read unless `readOutputSheets`: their Grid holds A2
+ * alone (the mark, so the engine recognises and skips them). A user's sheet that only shares the name (a
+ * reviewer's spot-check list called 抽查复核) is read like any other sheet.
  *
  * A workbook of 1, 10 or 100 template sheets takes 3 syncs. Only the total amount of cell data adds syncs
  * (about one per `payloadBudget` bytes, 4 MB by default, below the 5 MB limit of Excel on the web), never the
@@ -17,7 +23,7 @@
  * Every function takes the request context or proxies so tests can pass fakes; nothing here calls Excel.run.
  */
 import type { CellValue, Grid, MergeArea } from "../../engine/grid";
-import { OUTPUT_SHEETS } from "../../engine/summary/plan";
+import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../../engine/summary/plan";
 import { parseAddress, parseAddressList } from "./address";
 import { HostError, type HostStats, type ReadOptions, type ReadResult, type SheetListing, type SheetVisibility } from "./host";
 import { jsonBytes, normaliseFormat, normaliseOfficeValue } from "./values";
@@ -165,6 +171,8 @@ interface SheetJob {
   ws: Excel.Worksheet;
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
+  /** A2, loaded in sync 2 when the name is an output name (is the sheet the product's?). */
+  mark: Excel.Range | null;
   extent: Extent | null;
   merges: MergeArea[] | null;
   /** Rows of the used range to read (≤ extent.rows when maxRows cuts it). */
@@ -273,7 +281,20 @@ function gridOf(job: SheetJob, maxRows: number | undefined): Grid {
   return grid;
 }
 
-const OUTPUT_NAMES = new Set<string>(OUTPUT_SHEETS);
+/** Queue the load of A2 (sync 2) of a sheet named like an output sheet. */
+function queueMark(ws: Excel.Worksheet): Excel.Range {
+  const cell = ws.getRange(OUTPUT_MARK_CELL.address);
+  cell.load("values");
+  return cell;
+}
+
+/** After the sync: A2's value when it carries the product's mark, else null. */
+function markOf(cell: Excel.Range | null): string | null {
+  if (!cell) return null;
+  const values: unknown = cell.values;
+  const v = Array.isArray(values) && Array.isArray(values[0]) ? (values[0] as unknown[])[0] : null;
+  return typeof v === "string" && hasOutputMark(v) ? v : null;
+}
 
 /** Read every worksheet of the workbook (see the module comment for the round trips). */
 export async function readWorkbook(
@@ -295,7 +316,7 @@ export async function readWorkbook(
   const fileName = workbook.name;
 
   // Sync 2: used-range extents and merged areas of every sheet, in one batch.
-  const jobs: SheetJob[] = [];
+  let jobs: SheetJob[] = [];
   const listing: SheetListing[] = [];
   const placeholders = new Map<string, Grid>();
   for (const ws of worksheets.items) {
@@ -303,12 +324,9 @@ export async function readWorkbook(
     const visibility = ws.visibility as SheetVisibility;
     listing.push({ name, visibility, used: null });
     if (!includeHidden && visibility !== "Visible") continue;
-    if (!readOutput && OUTPUT_NAMES.has(name.trim())) {
-      placeholders.set(name, { sheet: name, top: 0, left: 0, values: [], merges: [] });
-      continue;
-    }
     const { used, merged } = queueSheetRead(ws, config.mergedAreas);
-    jobs.push({ name, visibility, ws, used, merged, extent: null, merges: null, rowsToRead: 0, nextRow: 0, values: [], formats: [] });
+    const mark = !readOutput && isOutputName(name) ? queueMark(ws) : null;
+    jobs.push({ name, visibility, ws, used, merged, mark, extent: null, merges: null, rowsToRead: 0, nextRow: 0, values: [], formats: [] });
   }
   const warnings: string[] = [];
   if (jobs.length > 0) {
@@ -325,6 +343,7 @@ export async function readWorkbook(
         const again = queueSheetRead(job.ws, false);
         job.used = again.used;
         job.merged = null;
+        if (job.mark) job.mark = queueMark(job.ws);
       }
       await context.sync();
       stats.syncs++;
@@ -333,6 +352,17 @@ export async function readWorkbook(
   }
   let rowsTotal = 0;
   const listed = new Map(listing.map((l) => [l.name, l]));
+  for (const job of jobs) {
+    const mark = markOf(job.mark);
+    if (mark !== null) {
+      // The product's own sheet: A2 alone, so the engine lists it as output; its cells cost no payload.
+      placeholders.set(job.name, { sheet: job.name, top: OUTPUT_MARK_CELL.row, left: OUTPUT_MARK_CELL.col, values: [[mark]], merges: [] });
+      const entry = listed.get(job.name);
+      const extent = usedExtent(job.used);
+      if (entry && extent) entry.used = { top: extent.top, left: extent.left, rows: extent.rows, columns: extent.columns };
+    }
+  }
+  jobs = jobs.filter((job) => !placeholders.has(job.name));
   for (const job of jobs) {
     job.extent = usedExtent(job.used);
     job.merges = job.merged ? mergedRects(job.merged) : null;

@@ -1,18 +1,29 @@
 /**
  * Writing SheetPlans into the open workbook.
  *
- *   sync 1  preflight: sheet names, sheet and workbook protection (nothing is changed yet)
- *   sync 2  one batch: add the new sheets at the end under temporary names, number formats, values (row
- *           blocks), styles, links, merges, column widths, frozen header; then delete the previous output
- *           sheets and rename the new ones to their final names
- *   sync 3  charts, when a plan has one and the host supports them (best effort: a refused chart is a warning)
+ *   sync 1  preflight: sheet names, the active sheet, sheet and workbook protection (nothing is changed yet)
+ *   sync 2  one batch: A2 of every existing sheet whose name is an output name (is it the product's?), then the
+ *           new sheets added at the end under temporary names: number formats, values (row blocks), styles,
+ *           links, merges, column widths, frozen header
+ *   sync 3  delete the previous output sheets (only those carrying the product's mark in A2), rename the new
+ *           sheets to their final names, reactivate; then the charts, when a plan has one and the host supports
+ *           them (best effort: a refused chart is a warning)
  *
  * Only when the plans' data exceed one sync's request budget (4 MB by default) is the batch of sync 2 cut into
  * more syncs; the count never depends on the number of sheets or cells otherwise.
  *
- * All or nothing: the new sheets carry temporary names until the last operation, so if anything fails the
- * temporary sheets are deleted (two more syncs) and the previous output sheets are untouched. No other sheet
- * is read or written; hyperlinks only point into the workbook.
+ * Ownership (plan.ts OUTPUT_MARKS, the same rule as the exceljs writer and the reader): a sheet is the product's
+ * only when its name is an output name (isOutputName: "抽查复核", "抽查复核（评价助手）", …) AND its A2 carries the
+ * product's mark. Only those are replaced. A user's own sheet that happens to be called "抽查复核" or "评价汇总" is
+ * kept byte for byte, and the new output goes to `outputSheetName`'s alternative ("抽查复核（评价助手）"). The
+ * mark is known only after a sync, and Office.js cannot address a sheet before knowing it exists, so it is read
+ * in the write batch (sync 2) and the deletions and renames wait for sync 3, which the charts share. (Only when
+ * such a sheet is protected is its A2 read before anything is written, one more sync, so that the refusal
+ * still comes before any change.)
+ *
+ * All or nothing: the new sheets carry temporary names until sync 3, so if anything fails the temporary sheets
+ * are deleted (two more syncs) and the previous output sheets are untouched. No other sheet is read (beyond A2
+ * of a sheet named like an output sheet) or written; hyperlinks only point into the workbook.
  *
  * Looks match the exceljs writer (adapters/xlsx-file/write.ts): same fills, fonts, borders, link colour, title
  * row height; number formats go on numeric (and empty) cells; a link is written only when its target sheet
@@ -24,7 +35,19 @@
  * start with = + - @ (or look like numbers, dates, booleans) land as text, never as formulas.
  */
 import { columnLetters } from "../../engine/grid";
-import { OUTPUT_SHEETS, type CellStyle, type ChartPlan, type PlanCell, type PlanLink, type SheetPlan } from "../../engine/summary/plan";
+import {
+  hasOutputMark,
+  isOutputName,
+  OUTPUT_MARK_CELL,
+  OUTPUT_SHEETS,
+  outputSheetName,
+  type CellStyle,
+  type ChartPlan,
+  type OutputSheetName,
+  type PlanCell,
+  type PlanLink,
+  type SheetPlan,
+} from "../../engine/summary/plan";
 import { parseAddress, quoteSheetName } from "./address";
 import { HostError, type HostStats, type TemplatePlan, type WriteResult } from "./host";
 import { jsonBytes, toExcelInput } from "./values";
@@ -51,8 +74,6 @@ export const DEFAULT_BATCH_BYTES = 4_000_000;
 const DEFAULT_BLOCK_BYTES = 1_000_000;
 /** Rough request cost of one queued command beyond its data. */
 const OP_BYTES = 120;
-
-const OUTPUT_NAMES = new Set<string>(OUTPUT_SHEETS);
 
 interface StyleSpec {
   bold?: boolean;
@@ -440,22 +461,23 @@ function linkableIn(pre: Preflight, removed: Set<string>, planned: string[], cfg
   return (l) => sheets.has(l.sheet.toLowerCase()) && (l.file === undefined || l.file === pre.fileName) && parseAddress(l.cell) !== null;
 }
 
-/** Delete the named sheets if they exist (cleanup after a failed write). */
-async function removeSheets(context: Excel.RequestContext, names: string[], stats: HostStats): Promise<void> {
+/** Delete the named sheets if they exist (cleanup after a failed write); how many there were. */
+async function removeSheets(context: Excel.RequestContext, names: string[], stats: HostStats): Promise<number> {
   const worksheets = context.workbook.worksheets;
   const found = names.map((n) => worksheets.getItemOrNullObject(n));
   stats.syncs++;
   await context.sync();
-  let any = false;
+  let count = 0;
   for (const ws of found) {
     if (!ws.isNullObject) {
       ws.delete();
-      any = true;
+      count++;
     }
   }
-  if (!any) return;
+  if (count === 0) return 0;
   stats.syncs++;
   await context.sync();
+  return count;
 }
 
 const PROTECTED_MESSAGE = "工作簿结构受保护，无法添加或删除工作表。请在“审阅 → 保护工作簿”中撤销保护后重试。";
@@ -555,6 +577,51 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** The output sheet a (planned or existing) name stands for: "抽查复核（评价助手2）" → "抽查复核"; null if none. */
+export function outputBase(name: string): OutputSheetName | null {
+  if (typeof name !== "string" || !isOutputName(name)) return null;
+  const n = name.trim();
+  return OUTPUT_SHEETS.find((base) => n.startsWith(base)) ?? null;
+}
+
+/** Plans name output sheets (the planned name or its "（评价助手）" alternative), each once: their base names. */
+function validatePlans(plans: SheetPlan[]): OutputSheetName[] {
+  const seen = new Set<OutputSheetName>();
+  return plans.map((p) => {
+    const base = outputBase(p.name);
+    if (base === null || seen.has(base)) {
+      throw new HostError("invalid-plan", `不是本工具的结果工作表或重复：${String(p.name)}`, String(p.name));
+    }
+    seen.add(base);
+    checkPlan(p);
+    return base;
+  });
+}
+
+/** Queue the load of A2 of each named (existing) sheet. */
+function queueMarks(worksheets: Excel.WorksheetCollection, names: string[], into: Map<string, Excel.Range>): void {
+  for (const n of names) {
+    const cell = worksheets.getItem(n).getRange(OUTPUT_MARK_CELL.address);
+    cell.load("values");
+    into.set(n, cell);
+  }
+}
+
+/** After the sync: does the loaded A2 carry the product's mark? Anything unreadable counts as the user's. */
+function marked(cell: Excel.Range | undefined): boolean {
+  if (!cell) return false;
+  try {
+    const values: unknown = cell.values;
+    return Array.isArray(values) && Array.isArray(values[0]) && hasOutputMark((values[0] as unknown[])[0]);
+  } catch (_e) {
+    return false;
+  }
+}
+
+function protectedOutput(name: string): HostError {
+  return new HostError("protected", `结果工作表“${name}”受保护，无法替换。请撤销该工作表的保护后重试。`, name);
+}
+
 /**
  * Replace the product's output sheets with `plans` (see the module comment). Throws HostError: "invalid-plan"
  * for a name that is not an output sheet (or twice), "protected", "write-failed".
@@ -564,46 +631,71 @@ export async function writeOutputSheets(
   plans: SheetPlan[],
   cfg: WriteConfig,
 ): Promise<WriteResult> {
-  const seen = new Set<string>();
-  for (const p of plans) {
-    if (!OUTPUT_NAMES.has(p.name) || seen.has(p.name)) {
-      throw new HostError("invalid-plan", `不是本工具的结果工作表或重复：${p.name}`, p.name);
-    }
-    seen.add(p.name);
-    checkPlan(p);
-  }
+  const bases = validatePlans(plans);
   const stats: HostStats = { syncs: 0, maxBatchBytes: 0 };
   const pre = await preflight(context, cfg, stats);
   if (pre.workbookProtected) throw new HostError("protected", PROTECTED_MESSAGE);
-  const previous = pre.names.filter((n) => OUTPUT_NAMES.has(n));
-  for (const n of previous) {
-    if (pre.protectedSheets.has(n)) {
-      throw new HostError("protected", `结果工作表“${n}”受保护，无法替换。请撤销该工作表的保护后重试。`, n);
-    }
-  }
-  const taken = new Set(pre.names.map((n) => n.toLowerCase()));
-  const targets: Target[] = plans.map((plan, i) => ({ plan, addName: tempName(i, taken), finalName: plan.name, ws: null }));
-
   const worksheets = context.workbook.worksheets;
-  const linkable = linkableIn(pre, new Set(previous), targets.map((t) => t.finalName), cfg);
-  const ops: Op[] = targets.flatMap((t) => sheetOps(t, worksheets, cfg, linkable));
-  for (const name of previous) {
-    ops.push({ bytes: OP_BYTES, apply: () => worksheets.getItem(name).delete() });
+
+  // Sheets named like output sheets: the product's only when A2 carries its mark.
+  const candidates = pre.names.filter((n) => isOutputName(n));
+  const marks = new Map<string, Excel.Range>();
+  const locked = candidates.filter((n) => pre.protectedSheets.has(n));
+  if (locked.length > 0) {
+    // A protected sheet of ours cannot be replaced: find out before anything changes (only in this case).
+    queueMarks(worksheets, locked, marks);
+    stats.syncs++;
+    await context.sync();
+    const ours = locked.find((n) => marked(marks.get(n)));
+    if (ours !== undefined) throw protectedOutput(ours);
   }
-  for (const t of targets) {
-    ops.push({
-      bytes: OP_BYTES,
-      apply: () => {
-        sheetOf(t).name = t.finalName;
-      },
-    });
+
+  const taken = new Set(pre.names.map((n) => n.toLowerCase()));
+  const targets: Target[] = plans.map((plan, i) => ({ plan, addName: tempName(i, taken), finalName: bases[i], ws: null }));
+  // Links: to sheets of this workbook that stay (a sheet of ours is never a finding's location) or are planned.
+  const linkable = linkableIn(pre, new Set(), bases, cfg);
+  const unread = candidates.filter((n) => !marks.has(n));
+  const ops: Op[] = [];
+  if (unread.length > 0) ops.push({ bytes: OP_BYTES * unread.length, apply: () => queueMarks(worksheets, unread, marks) });
+  for (const t of targets) ops.push(...sheetOps(t, worksheets, cfg, linkable));
+  const added = targets.map((t) => t.addName);
+  await writeAllOrNothing(context, ops, added, cfg, stats);
+
+  // Sync 3: replace ours (and only ours), give the new sheets their names, then the charts.
+  const owned = new Set(candidates.filter((n) => marked(marks.get(n))));
+  const kept = new Set(pre.names.filter((n) => !owned.has(n)).map((n) => n.toLowerCase()));
+  for (const [i, t] of targets.entries()) {
+    t.finalName = outputSheetName(bases[i], (n) => kept.has(n.toLowerCase()));
+    kept.add(t.finalName.toLowerCase());
   }
-  if (targets.length > 0 && OUTPUT_NAMES.has(pre.active)) {
+  for (const name of owned) worksheets.getItem(name).delete();
+  for (const t of targets) sheetOf(t).name = t.finalName;
+  if (targets.length > 0 && owned.has(pre.active)) {
     // The user was looking at the previous output: show the new one instead of whatever Excel picks.
-    ops.push({ bytes: OP_BYTES, apply: () => sheetOf(targets[0]).activate() });
+    sheetOf(targets[0]).activate();
   }
-  await writeAllOrNothing(context, ops, targets.map((t) => t.addName), cfg, stats);
-  const warnings = await addCharts(context, targets, cfg, stats);
+  const warnings: string[] = [];
+  const withChart = targets.filter((t) => t.plan.chart);
+  if (withChart.length > 0 && !cfg.charts) {
+    warnings.push(...withChart.map((t) => `图表未绘制（当前 Excel 不支持）：${t.finalName}`));
+  }
+  const charted = cfg.charts ? withChart : [];
+  for (const t of charted) queueChart(sheetOf(t), t.plan.chart as ChartPlan);
+  try {
+    stats.syncs++;
+    await context.sync();
+  } catch (e) {
+    // The batch stops at the failing command; the ones before it stay applied. When every new sheet has its
+    // final name, the structure is done and only a chart (queued last) was refused: a warning, as before.
+    let left = added.length;
+    try {
+      left = await removeSheets(context, added, stats);
+    } catch (_cleanup) {
+      // Best effort: the original error is the one to report.
+    }
+    if (charted.length === 0 || left > 0) throw mapWriteError(e);
+    warnings.push(`图表未能绘制：${errorText(e).message}`);
+  }
   return { sheets: targets.map((t) => t.finalName), warnings, stats };
 }
 
