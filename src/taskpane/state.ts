@@ -90,8 +90,8 @@ export interface FindingGroup {
 }
 
 /**
- * Findings grouped by project (in the report's project order, which follows files and sheets), then by
- * severity with errors first. Goal tables and projects without findings are kept (they carry scores) unless a
+ * Findings grouped by project — projects with errors first, then with warnings, then the rest, each in the
+ * report's order (which follows files and sheets) — then by severity with errors first. Goal tables and projects without findings are kept (they carry scores) unless a
  * filter is active and nothing in them matches. Findings with no project record (a reviewed project with no
  * self-assessment, sheet-level notes) are grouped by project name, then by file, after the projects.
  */
@@ -148,7 +148,12 @@ export function groupFindings(report: Report, filter: FindingFilter = EMPTY_FILT
     }
     out.push(g);
   }
-  return out;
+  // What needs fixing comes first; a stable sort keeps the workbook order within each rank.
+  const rank = (g: FindingGroup) => (g.counts.error ? 0 : g.counts.warning ? 1 : g.counts.info ? 2 : 3);
+  return out
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => (a.g.kind === b.g.kind ? rank(a.g) - rank(b.g) : a.g.kind === "project" ? -1 : 1) || a.i - b.i)
+    .map((x) => x.g);
 }
 
 /** Filtered findings in display order (for "showing n of m"). */

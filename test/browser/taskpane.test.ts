@@ -182,8 +182,8 @@ describeWithChromium("task pane in Chromium", () => {
     expect(watch.requests.some((u) => /exceljs\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
 
     // Projects, grouped, errors first, and the spot-check gap.
-    expect(await page.getByTestId("group-title").allTextContents()).toEqual([GOOD.name, FLAWED.name, "其他问题：水利局-2023自评.xlsx"]);
-    const flawed = page.getByTestId("group").nth(1);
+    expect(await page.getByTestId("group-title").allTextContents()).toEqual([FLAWED.name, GOOD.name, "其他问题：水利局-2023自评.xlsx"]);
+    const flawed = page.getByTestId("group").nth(0);
     expect(await flawed.locator("[data-testid=finding]").evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")))).toEqual([
       "error",
       "error",
@@ -314,7 +314,7 @@ describeWithChromium("task pane in Chromium", () => {
     await page.getByRole("button", { name: "检查当前工作簿" }).click();
     await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
     expect(await page.getByTestId("mode").textContent()).toBe("Excel 工作簿：部门自评.xlsx");
-    expect(await page.getByTestId("group-title").allTextContents()).toEqual([GOOD.name, FLAWED.name, "其他问题：部门自评.xlsx"]);
+    expect(await page.getByTestId("group-title").allTextContents()).toEqual([FLAWED.name, GOOD.name, "其他问题：部门自评.xlsx"]);
     expect(await page.getByTestId("gap").textContent()).toBe("−23.6");
     // First paint in Excel loads no exceljs either.
     expect(watch.requests.filter((u) => /exceljs/.test(u))).toEqual([]);

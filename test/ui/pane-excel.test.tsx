@@ -12,6 +12,13 @@ import { FLAWED, GOOD, grid, selfAssessmentRows, standardSheets, XSS } from "./f
 import { renderPane, settle } from "./helpers";
 import { MemoryHost } from "./memory-host";
 
+/** The finding group of a project, by its title. */
+function groupOf(title: string): HTMLElement {
+  const g = screen.getAllByTestId("group").find((el) => within(el).queryByTestId("group-title")?.textContent === title);
+  if (!g) throw new Error(`no group titled ${title}`);
+  return g;
+}
+
 function standardHost(opts = {}): MemoryHost {
   return new MemoryHost(standardSheets().map((s) => grid(s.name, s.rows)), opts);
 }
@@ -49,10 +56,10 @@ describe("checking the open workbook", () => {
     expect(screen.getByRole("button", { name: "重新检查当前工作簿" })).toBeTruthy();
   });
 
-  test("findings are grouped by project in workbook order, errors first within a project", async () => {
+  test("findings are grouped by project, projects with errors first, errors first within a project", async () => {
     await checked();
-    expect(groupTitles()).toEqual([GOOD.name, FLAWED.name, "其他问题：部门自评.xlsx"]);
-    const flawed = screen.getAllByTestId("group")[1];
+    expect(groupTitles()).toEqual([FLAWED.name, GOOD.name, "其他问题：部门自评.xlsx"]);
+    const flawed = groupOf(FLAWED.name);
     const severities = within(flawed)
       .getAllByTestId("finding")
       .map((b) => b.getAttribute("data-severity"));
@@ -70,7 +77,7 @@ describe("checking the open workbook", () => {
 
   test("clicking a finding selects its cell through the host; Enter and Space work from the keyboard", async () => {
     const { host } = await checked();
-    const flawed = screen.getAllByTestId("group")[1];
+    const flawed = groupOf(FLAWED.name);
     const exceeds = within(flawed).getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "score/exceeds-weight")!;
     await settle(() => fireEvent.click(exceeds));
     expect(host!.selections).toEqual([{ sheet: "饮水工程", cell: "H12" }]);
@@ -90,7 +97,7 @@ describe("checking the open workbook", () => {
     const host = standardHost();
     await checked(host);
     host.sheets = host.sheets.filter((g) => g.sheet !== "饮水工程");
-    const finding = within(screen.getAllByTestId("group")[1]).getAllByTestId("finding")[0];
+    const finding = within(groupOf(FLAWED.name)).getAllByTestId("finding")[0];
     await settle(() => fireEvent.click(finding));
     expect(screen.getByTestId("notices").textContent).toContain("找不到工作表“饮水工程”");
     expect(screen.getByTestId("notices").textContent).toContain("请重新检查当前工作簿");
@@ -122,11 +129,11 @@ describe("checking the open workbook", () => {
 
   test("groups collapse and expand with aria-expanded", async () => {
     await checked();
-    const header = within(screen.getAllByTestId("group")[1]).getAllByRole("button")[0];
+    const header = within(groupOf(FLAWED.name)).getAllByRole("button")[0];
     expect(header.getAttribute("aria-expanded")).toBe("true");
     await settle(() => fireEvent.click(header));
     expect(header.getAttribute("aria-expanded")).toBe("false");
-    expect(within(screen.getAllByTestId("group")[1]).queryAllByTestId("finding")).toHaveLength(0);
+    expect(within(groupOf(FLAWED.name)).queryAllByTestId("finding")).toHaveLength(0);
   });
 });
 

@@ -47,14 +47,14 @@ function finding(over: Partial<Finding>): Finding {
 describe("groupFindings", () => {
   const report = standardReport();
 
-  test("projects in report order, then findings without a project; errors before warnings before info", () => {
+  test("projects with errors first (then report order), then findings without a project; errors before warnings before info", () => {
     const groups = groupFindings(report);
     expect(groups.map((g) => [g.kind, g.title])).toEqual([
-      ["project", GOOD.name],
       ["project", FLAWED.name],
+      ["project", GOOD.name],
       ["other", "a.xlsx"],
     ]);
-    const flawed = groups[1];
+    const flawed = groups[0];
     expect(flawed.bySeverity.map((s) => s.severity)).toEqual(["error", "warning"]);
     expect(flawed.counts).toEqual({ error: 2, warning: 3, info: 0 });
     expect(flawed.shown).toBe(5);
