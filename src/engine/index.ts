@@ -12,7 +12,7 @@ import { RULES } from "./rules";
 import { runRules } from "./rules/run";
 import type { Lang, Rule } from "./rules/types";
 import { scoreProject } from "./score/project";
-import { round2 } from "./score/round";
+import { finite, round2 } from "./score/round";
 
 export interface CheckOptions {
   profile?: Profile;
@@ -50,10 +50,29 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
   });
 }
 
+/**
+ * A run's total of amounts. Each amount is a finite number, but hundreds of them near ±1.8e308 (a typo, an
+ * amount typed into the wrong unit) can add up past what a number holds: the summary's totals cannot be null
+ * (the report's schema), so such a total stays at the largest number of its sign, and `exact` is false.
+ */
+function amountTotal(xs: number[]): { value: number; exact: boolean } {
+  let s = 0;
+  for (const x of xs) s += x;
+  if (Number.isFinite(s)) return { value: s, exact: true };
+  return { value: s < 0 ? -Number.MAX_VALUE : Number.MAX_VALUE, exact: false };
+}
+
+/** The mean of finite scores, without overflowing on the way (null when there are none). */
+function mean(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const direct = finite(xs.reduce((a, x) => a + x, 0) / xs.length);
+  return direct ?? finite(xs.reduce((a, x) => a + x / xs.length, 0));
+}
+
 export function summarise(files: number, projects: Project[], findings: Finding[]): Summary {
   const byGrade: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
-  let adjusted = 0;
-  let executed = 0;
+  const adjustedAmounts: number[] = [];
+  const executedAmounts: number[] = [];
   const scores: number[] = [];
   for (const p of projects) {
     if (p.template === "goal") continue;
@@ -62,10 +81,13 @@ export function summarise(files: number, projects: Project[], findings: Finding[
     const s = p.selfScore ?? p.computedScore;
     if (s !== null) scores.push(s);
     if (p.template === "self-assessment" || p.template === "department-self-assessment") {
-      adjusted += p.budget?.adjusted ?? p.budget?.initial ?? 0;
-      executed += p.budget?.executed ?? 0;
+      adjustedAmounts.push(p.budget?.adjusted ?? p.budget?.initial ?? 0);
+      executedAmounts.push(p.budget?.executed ?? 0);
     }
   }
+  const adjusted = amountTotal(adjustedAmounts);
+  const executed = amountTotal(executedAmounts);
+  const meanScore = mean(scores);
   return {
     files,
     projects: projects.filter((p) => p.template !== "goal").length,
@@ -73,8 +95,12 @@ export function summarise(files: number, projects: Project[], findings: Finding[
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
     infos: findings.filter((f) => f.severity === "info").length,
-    budget: { adjusted: round2(adjusted), executed: round2(executed), rate: adjusted > 0 ? executed / adjusted : null },
-    meanScore: scores.length ? round2(scores.reduce((a, x) => a + x, 0) / scores.length) : null,
+    budget: {
+      adjusted: round2(adjusted.value),
+      executed: round2(executed.value),
+      rate: adjusted.exact && executed.exact && adjusted.value > 0 ? finite(executed.value / adjusted.value) : null,
+    },
+    meanScore: meanScore === null ? null : round2(meanScore),
     reviewed: projects.filter((p) => p.review !== null).length,
   };
 }

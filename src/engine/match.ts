@@ -32,7 +32,7 @@ import type { Indicator, Level1Key, Level2Key, Location, Project, ProjectReview,
 import type { Profile } from "./profiles/schema";
 import { departmentKey, nameKey, splitLeadingCode, splitProjectCode, toHalfWidth } from "./read/normalise";
 import { gradeOf } from "./score/grade";
-import { round2 } from "./score/round";
+import { finite, round2 } from "./score/round";
 
 // ---------------------------------------------------------------------------------------------
 // Keys
@@ -321,7 +321,7 @@ function reviewTotal(p: Project, scores: (number | null)[]): number | null {
     sum += s;
   }
   const execution = p.budget?.computedScore ?? p.budget?.score ?? 0;
-  return round2(execution + sum);
+  return finite(round2(execution + sum)); // scores of ±1.8e308 can add up past a number: not known
 }
 
 /** Attach review scores, grades, gaps and per-indicator reviews to the projects (new objects). */
@@ -389,7 +389,7 @@ export function attachReviews(projects: Project[], reviews: ReviewEntry[], profi
     const review: ProjectReview = {
       score,
       grade: list?.grade ?? gradeOf(score, profile),
-      gap: score !== null && p.selfScore !== null ? round2(score - p.selfScore) : null,
+      gap: score !== null && p.selfScore !== null ? finite(round2(score - p.selfScore)) : null,
       note: list?.note ?? details.find((d) => d.note)?.note ?? null,
       location,
     };

@@ -74,7 +74,7 @@ function computeLabelKey(v: string): LabelKey {
   s = s.replace(BRACKETS, (_m, inner: string) => {
     brackets.push(inner);
     const n = /(\d+(?:\.\d+)?)\s*分/.exec(inner);
-    if (n) numbers.push(Number(n[1]));
+    if (n && Number.isFinite(Number(n[1]))) numbers.push(Number(n[1])); // "(99…9分)" past 1.8e308 is no number
     return "";
   });
   s = s.replace(/[:：]+$/, "").replace(/^[*※]+/, "");

@@ -16,6 +16,7 @@ import type {
   TemplateKind,
   Value,
 } from "../model";
+import { finite, roundScaled } from "../score/round";
 import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../summary/plan";
 import { cellText, isNoValue, labelKey, splitLeadingCode, splitProjectCode, toHalfWidth } from "./normalise";
 import {
@@ -988,7 +989,8 @@ function readBudget(rd: SheetReader, seg: Segment, limitRow: number): Budget | n
   // A total row of zeros or blanks with amounts in the sub-rows: use the sub-rows' sum.
   const sum = (k: "initial" | "adjusted" | "executed"): number | null => {
     const xs = b.lines.map((l) => l[k]).filter((x): x is number => x !== null);
-    return xs.length ? Math.round(xs.reduce((a, x) => a + x, 0) * 1e6) / 1e6 : null;
+    // Amounts past ±1.8e308 in total cannot be added up: the sum is not known.
+    return xs.length ? finite(roundScaled(xs.reduce((a, x) => a + x, 0), 6)) : null;
   };
   const totalEmpty = !b.adjusted && !b.executed && !b.initial;
   if (totalEmpty && b.lines.some((l) => l.adjusted || l.executed || l.initial)) {

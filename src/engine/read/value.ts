@@ -82,6 +82,8 @@ export function parseValue(v: CellValue, opts: ParseOptions = {}): Value {
     if (!Number.isFinite(v)) return { raw: String(v), kind: "error", op: null, value: null, unit: null };
     if (opts.percentFormat) {
       const pct = roundFloat(v * 100);
+      // Past ~1.8e306 the percentage is not a representable number: the cell's text, like "1e400" typed as text.
+      if (!Number.isFinite(pct)) return { raw: `${shiftExponent(v, 2)}%`, kind: "qualitative", op: null, value: null, unit: null };
       return { raw: `${pct}%`, kind: "number", op: null, value: pct, unit: "%" };
     }
     return { raw: String(v), kind: "number", op: null, value: v, unit: null };
@@ -91,8 +93,16 @@ export function parseValue(v: CellValue, opts: ParseOptions = {}): Value {
   return parseText(raw);
 }
 
+/** Remove float noise below 1e-10 (0.724 × 100 = 72.39999999999999 → 72.4); large numbers have none to remove. */
 function roundFloat(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) >= 2 ** 52) return x;
   return Math.round(x * 1e10) / 1e10;
+}
+
+/** x × 10^n written out without overflowing ("1.797693134862316e+308" for 1.797693134862316e306, n = 2). */
+function shiftExponent(x: number, n: number): string {
+  const [mantissa, exp] = x.toExponential().split("e");
+  return `${mantissa}e${Number(exp) + n >= 0 ? "+" : ""}${Number(exp) + n}`;
 }
 
 function parseText(raw: string): Value {

@@ -1,12 +1,15 @@
 /** Small formatting helpers for rule messages. */
+import { roundScaled } from "../score/round";
+
 export function num(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  return String(Math.round(x * 100) / 100);
+  return String(roundScaled(x, 2));
 }
 
 export function pct(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  return `${Math.round(x * 10000) / 100}%`;
+  const p = roundScaled(x * 10000, 0) / 100;
+  return Number.isFinite(p) ? `${p}%` : "—";
 }
 
 /** data values are string | number | null: read them back. */

@@ -1,8 +1,24 @@
 /** Runs the rule registry and completes hits into findings (severity per profile, messages per language). */
 import type { Finding, Project } from "../model";
-import type { Hit, Rule, RuleContext, RunInput } from "./types";
+import type { Data, Hit, Rule, RuleContext, RunInput } from "./types";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Last line of defence: a number in a finding's data that is not finite (NaN, ±Infinity) becomes null, which
+ * messages show as "—". Rules compute with overflow-safe helpers (score/round.ts: roundScaled, finite; sum2);
+ * this only keeps a slip in some rule from failing the whole run's report (zod rejects non-finite numbers).
+ */
+function finiteData(data: Data): Data {
+  let out: Data | null = null;
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      out ??= { ...data };
+      out[k] = null;
+    }
+  }
+  return out ?? data;
+}
 
 export function runRules(rules: readonly Rule[], run: RunInput, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -11,7 +27,7 @@ export function runRules(rules: readonly Rule[], run: RunInput, ctx: RuleContext
     if (override === "off") continue;
     const severity = override ?? rule.severity;
     const emit = (hit: Hit, project: Project | null) => {
-      const data = hit.data ?? {};
+      const data = finiteData(hit.data ?? {});
       const p = hit.project === undefined ? project : hit.project;
       out.push({
         rule: rule.id,

@@ -6,16 +6,20 @@
  */
 import type { Budget } from "../model";
 import type { Profile } from "../profiles/schema";
-import { round2, roundTo } from "./round";
+import { finite, round2, roundTo } from "./round";
 
-/** executed ÷ adjusted (else ÷ initial), else the stated rate; null when nothing is known. Unrounded. */
+/**
+ * executed ÷ adjusted (else ÷ initial), else the stated rate; null when nothing is known. Unrounded. A
+ * quotient that is not a finite number (a denormal budget such as 5e-324) is no rate: the stated one is used.
+ */
 export function executionRate(budget: Pick<Budget, "initial" | "adjusted" | "executed" | "statedRate">): number | null {
   const { executed, adjusted, initial } = budget;
   if (executed !== null && Number.isFinite(executed)) {
-    if (adjusted !== null && adjusted > 0) return executed / adjusted;
-    if (initial !== null && initial > 0) return executed / initial;
+    const base = adjusted !== null && adjusted > 0 ? adjusted : initial !== null && initial > 0 ? initial : null;
+    const rate = base === null ? null : finite(executed / base);
+    if (rate !== null) return rate;
   }
-  return budget.statedRate ?? null;
+  return finite(budget.statedRate);
 }
 
 /** Returns a new Budget with rate (4 decimals), weight and computedScore filled. */

@@ -1,5 +1,5 @@
 /** Profile-driven scoring and grades (SPEC §4). Pure functions; see each module for its conventions. */
-export { round2, roundTo, clampScore } from "./round";
+export { round2, roundTo, roundScaled, finite, clampScore } from "./round";
 export { normalizeUnit, splitUnit, reconcile, type Reconciled } from "./units";
 export {
   qualitativeBand,

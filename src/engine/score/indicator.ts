@@ -28,7 +28,7 @@
  */
 import type { Direction, Indicator } from "../model";
 import type { Profile } from "../profiles/schema";
-import { clampScore, round2 } from "./round";
+import { clampScore, finite, round2 } from "./round";
 import { reconcile } from "./units";
 import { isNothingWording, parseDeadline, qualitativeBand, type Band, type BandOptions } from "./qualitative";
 
@@ -125,7 +125,7 @@ export function overrunRatio(ind: Pick<Indicator, "direction" | "target" | "actu
   if (isQualitative(ind)) return null;
   const r = reconciled(ind);
   if (!r || r.a <= 0) return null;
-  return r.b / r.a;
+  return finite(r.b / r.a); // past ±1.8e308 (a denormal target such as 5e-324): no ratio
 }
 
 /** Overrun: higher/equal rows with actual ≥ overrunRatio × target. */

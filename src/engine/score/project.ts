@@ -18,7 +18,7 @@ import type { Profile } from "../profiles/schema";
 import { scoreBudget } from "./budget";
 import { gradeOf } from "./grade";
 import { scoreIndicator } from "./indicator";
-import { round2 } from "./round";
+import { finite, round2 } from "./round";
 
 type Group = "output" | "effect" | "satisfaction" | "effectAndSatisfaction";
 
@@ -148,7 +148,8 @@ export function scoreProject(project: Project, profile: Profile): Project {
       total += part;
     }
   }
-  const computedScore = total === null ? null : round2(total);
+  // Parts of up to ±1.8e308 each can add up past what a number holds: then the total is not known.
+  const computedScore = finite(total === null ? null : round2(total));
   const selfScore = project.statedTotal ?? computedScore;
   return {
     ...project,

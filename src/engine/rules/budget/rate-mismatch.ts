@@ -1,4 +1,4 @@
-import { executionRate } from "../../score";
+import { executionRate, finite, roundScaled } from "../../score";
 import { num, pct } from "../format";
 import type { ProjectRule } from "../types";
 
@@ -38,7 +38,7 @@ export const rule: ProjectRule = {
     if (computed === null) return [];
     const stated = b.statedRate;
     if (computed > 1 && Math.abs(stated - 1) < 1e-9) return [];
-    const diff = Math.round(Math.abs(stated - computed) * 1e8) / 1e8;
+    const diff = roundScaled(Math.abs(stated - computed), 8); // Infinity for rates of opposite ±1e308: differs
     if (diff <= ctx.profile.rateTolerance + 1e-9) return [];
     const base = b.adjusted !== null && b.adjusted > 0 ? "adjusted" : "initial";
     return [
@@ -46,11 +46,11 @@ export const rule: ProjectRule = {
         cell: b.cells.rate ?? b.cells.total,
         data: {
           stated,
-          computed: Math.round(computed * 1e6) / 1e6,
+          computed: roundScaled(computed, 6),
           executed: b.executed,
           budget: base === "adjusted" ? b.adjusted : b.initial,
           base,
-          diffPoints: Math.round(diff * 10000) / 100,
+          diffPoints: finite(roundScaled(diff * 10000, 0) / 100),
         },
       },
     ];

@@ -1,4 +1,5 @@
 import type { Budget } from "../../model";
+import { finite, roundScaled } from "../../score/round";
 import { num, str } from "../format";
 import { differs } from "../score/common";
 import type { ProjectRule } from "../types";
@@ -14,11 +15,10 @@ const COLUMN_EN: Record<Column, string> = { initial: "initial budget", adjusted:
 interface Gap {
   column: Column;
   total: number | null;
-  sum: number;
+  /** null: the sub-rows add up past what a number holds (then they differ from any total). */
+  sum: number | null;
   blank: string[];
 }
-
-const r2 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Per column: the total row against its sub-rows. */
 function gaps(b: Budget): Gap[] {
@@ -26,18 +26,18 @@ function gaps(b: Budget): Gap[] {
   for (const k of COLUMNS) {
     const filled = b.lines.filter((l) => l[k] !== null);
     if (filled.length === 0) continue; // sub-rows blank in this column: nothing to add up
-    const sum = r2(filled.reduce((a, l) => a + (l[k] as number), 0));
+    const sum = finite(roundScaled(filled.reduce((a, l) => a + (l[k] as number), 0), 6));
     const total = b[k];
     const blank = b.lines.filter((l) => l[k] === null).map((l) => l.label.replace(/^其中[:：]?/, ""));
     if (total === null) {
       if (sum !== 0) out.push({ column: k, total, sum, blank });
       continue;
     }
-    if (!differs(total, sum, TOLERANCE)) continue;
+    if (sum !== null && !differs(total, sum, TOLERANCE)) continue;
     // Parts above the whole are always wrong. Parts below it are wrong when the form offers a breakdown
     // (two or more sub-rows, e.g. 财政拨款 / 上年结转 / 其他资金): the rest must sit in one of them.
     // A single "其中：财政拨款" row names a part, not the whole.
-    if (sum < total && b.lines.length < 2) continue;
+    if (sum !== null && sum < total && b.lines.length < 2) continue;
     out.push({ column: k, total, sum, blank });
   }
   return out;
@@ -109,7 +109,7 @@ export const rule: ProjectRule = {
     if (found.length === 0) return [];
     const zh = found.map((g) => {
       const head = `${COLUMN_ZH[g.column]}：总额${g.total === null ? "未填写" : num(g.total)}，其中各项合计${num(g.sum)}`;
-      const tail = g.total !== null && g.sum < g.total && g.blank.length ? `（${g.blank.join("、")}未填写）` : "";
+      const tail = g.total !== null && g.sum !== null && g.sum < g.total && g.blank.length ? `（${g.blank.join("、")}未填写）` : "";
       return head + tail;
     });
     const en = found.map(

@@ -1,4 +1,4 @@
-import { isOverrun, overrunRatio } from "../../score";
+import { isOverrun, overrunRatio, roundScaled } from "../../score";
 import { copiesTarget } from "../actual/copies-target";
 import { pct } from "../format";
 import type { ProjectRule } from "../types";
@@ -46,7 +46,7 @@ export const rule: ProjectRule = {
             name: i.name,
             target: i.target.raw,
             actual: i.actual.raw,
-            ratio: Math.round(ratio * 10000) / 10000,
+            ratio: roundScaled(ratio, 4),
             ratioText: pct(ratio),
             threshold: ctx.profile.overrunRatio,
             thresholdText: pct(ctx.profile.overrunRatio),

@@ -1,3 +1,4 @@
+import { finite, roundScaled } from "../../score/round";
 import { num } from "../format";
 import { differs, scoreRulesApply } from "./common";
 import type { ProjectRule } from "../types";
@@ -36,7 +37,7 @@ export const rule: ProjectRule = {
       (i) => i.weight !== null && i.weight > 0 && i.score !== null && !differs(i.score, i.weight, ctx.profile.scoreTolerance),
     );
     if (!full) return [];
-    const sum = Math.round(rows.reduce((a, i) => a + (i.score as number), 0) * 100) / 100;
+    const sum = finite(roundScaled(rows.reduce((a, i) => a + (i.score as number), 0), 2));
     return [{ cell: p.statedTotalCell ?? rows[0].cells.score ?? rows[0].cell, data: { count: rows.length, sum } }];
   },
 };

@@ -39,12 +39,12 @@ export const rule: ProjectRule = {
     const parts = p.indicators.filter((i) => i.weightSource !== "profile" && (i.score !== null || (i.weight !== null && i.weight > 0)));
     if (parts.length === 0 || parts.some((i) => i.score === null)) return [];
     const indicators = sum2(parts.map((i) => i.score as number));
-    const total = sum2([execution, indicators]);
-    if (!differs(stated, total, TOLERANCE)) return [];
+    const total = indicators === null ? null : sum2([execution, indicators]);
+    if (total !== null && !differs(stated, total, TOLERANCE)) return [];
     return [
       {
         cell: p.statedTotalCell,
-        data: { stated, sum: total, execution, indicators, count: parts.length, diff: sum2([stated, -total]) },
+        data: { stated, sum: total, execution, indicators, count: parts.length, diff: total === null ? null : sum2([stated, -total]) },
       },
     ];
   },

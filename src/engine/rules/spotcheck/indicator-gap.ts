@@ -1,5 +1,6 @@
 import type { Hit, RunRule } from "../types";
 import { indicatorReviewSource } from "../../match";
+import { finite, roundScaled } from "../../score/round";
 import { num, pct } from "../format";
 import { EPS, cellRef } from "./shared";
 
@@ -45,8 +46,9 @@ export const rule: RunRule = {
         const self = ind.score ?? ind.computedScore;
         const w = ind.weight;
         if (review === null || self === null || w === null || w <= 0) continue;
-        const drop = Math.round((self - review) * 100) / 100;
-        if (drop <= 0 || drop < ratio * w - EPS) continue;
+        // null: two scores near ±1.8e308 whose difference is no number; nothing to compare.
+        const drop = finite(roundScaled(self - review, 2));
+        if (drop === null || drop <= 0 || drop < ratio * w - EPS) continue;
         const src = indicatorReviewSource(p, ind, run.reviews, run.reviewMatches);
         const onForm = src?.onForm ?? true;
         const cell = onForm ? (ind.cells.reviewScore ?? ind.review?.cell ?? ind.cell) : (ind.cells.score ?? ind.cell);
@@ -59,7 +61,7 @@ export const rule: RunRule = {
             reviewScore: review,
             weight: w,
             drop,
-            dropRatio: drop / w,
+            dropRatio: finite(drop / w),
             ratio,
             note: ind.review?.note ?? null,
             reviewFile: src?.file ?? null,

@@ -1,5 +1,6 @@
 /** Helpers shared by the spotcheck/* rules: where findings point and how review locations are named. */
 import type { Location, Project } from "../../model";
+import { finite, roundScaled } from "../../score/round";
 import { num } from "../format";
 import type { Data } from "../types";
 
@@ -44,10 +45,13 @@ export function pts(x: string | number | null | undefined): string {
   return typeof x === "number" ? num(x) : x === null || x === undefined || x === "" ? "—" : String(x);
 }
 
-/** abs(review − self) of a reviewed project (2 decimals), or null when either score is unknown. */
+/**
+ * abs(review − self) of a reviewed project (2 decimals), or null when either score is unknown, or when the
+ * difference of two scores near ±1.8e308 is past what a number holds.
+ */
 export function absGap(p: Project): number | null {
   const r = p.review;
   if (!r || r.score === null || p.selfScore === null) return null;
   const gap = r.gap ?? r.score - p.selfScore;
-  return Math.round(Math.abs(gap) * 100) / 100;
+  return finite(roundScaled(Math.abs(gap), 2));
 }

@@ -62,7 +62,7 @@ export const rule: ProjectRule = {
       const weights = members.map((i) => i.weight).filter((w): w is number => w !== null);
       if (weights.length === 0) return [];
       const total = sum2(weights);
-      if (!differs(total, d.weight, TOLERANCE)) return [];
+      if (total !== null && !differs(total, d.weight, TOLERANCE)) return [];
       return [
         {
           cell: d.cell,

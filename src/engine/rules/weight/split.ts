@@ -51,7 +51,7 @@ function declaresOnePool(p: Project): boolean {
 /** Built-in profiles by their Chinese names; a user's profile by its own name. */
 const PROFILE_ZH: Record<string, string> = { national: "全国通用", hubei: "湖北", sichuan: "四川" };
 
-const list = (parts: { g: Group; v: number }[], lang: "zh" | "en") =>
+const list = (parts: { g: Group; v: number | null }[], lang: "zh" | "en") =>
   parts.map(({ g, v }) => (lang === "zh" ? `${GROUP_ZH[g]}${num(v)}分` : `${GROUP_EN[g]} ${num(v)}`)).join(lang === "zh" ? "、" : " / ");
 
 /**
@@ -99,15 +99,21 @@ export const rule: ProjectRule = {
     if (p.indicators.some((i) => i.weightSource !== "profile" && (i.weight === null || i.level1 === null))) return [];
 
     const combined = groups.includes("effectAndSatisfaction");
-    const actual = new Map<Group, number>(groups.map((g) => [g, 0]));
+    // A group's sum is null when its weights add up past what a number holds: it differs from any split.
+    const actual = new Map<Group, number | null>(groups.map((g) => [g, 0]));
+    const valueOf = (g: Group): number | null => (actual.has(g) ? (actual.get(g) as number | null) : 0);
     for (const i of weighted) {
       const g = groupOf(i.level1 as Level1Key, combined);
-      actual.set(g, sum2([actual.get(g) ?? 0, i.weight]));
+      const sofar = valueOf(g);
+      actual.set(g, sofar === null ? null : sum2([sofar, i.weight]));
     }
-    const differing = fixed.filter((g) => differs(actual.get(g) ?? 0, expectedOf(split, g) as number, TOLERANCE));
+    const differing = fixed.filter((g) => {
+      const v = valueOf(g);
+      return v === null || differs(v, expectedOf(split, g) as number, TOLERANCE);
+    });
     if (differing.length === 0) return [];
 
-    const actualParts = groups.map((g) => ({ g, v: actual.get(g) ?? 0 }));
+    const actualParts = groups.map((g) => ({ g, v: valueOf(g) }));
     const expectedParts = fixed.map((g) => ({ g, v: expectedOf(split, g) as number }));
     const first = differing[0];
     const inGroup = (l: Level1Key | null) => l !== null && groupOf(l, combined) === first;
@@ -122,7 +128,7 @@ export const rule: ProjectRule = {
       expectedEn: list(expectedParts, "en"),
       differing: differing.join(","),
     };
-    for (const g of groups) data[g] = actual.get(g) ?? 0;
+    for (const g of groups) data[g] = valueOf(g);
     for (const g of fixed) data[`expected_${g}`] = expectedOf(split, g);
     return [{ cell: declared?.cell ?? firstIndicator?.cell ?? weighted[0].cell, data }];
   },

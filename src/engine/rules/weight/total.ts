@@ -47,8 +47,8 @@ export const rule: ProjectRule = {
     if (weighted.length === 0) return [];
     const executionWeight = p.budget?.weight ?? p.budget?.statedWeight ?? ctx.profile.executionWeight;
     const indicatorSum = sum2(weighted.map((i) => i.weight));
-    const total = sum2([executionWeight, indicatorSum]);
-    if (!differs(total, 100, TOLERANCE)) return [];
+    const total = indicatorSum === null ? null : sum2([executionWeight, indicatorSum]);
+    if (total !== null && !differs(total, 100, TOLERANCE)) return [];
     const missing = p.indicators.filter((i) => i.weight === null && i.weightSource !== "profile").length;
     return [
       {
