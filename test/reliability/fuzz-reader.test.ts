@@ -12,13 +12,14 @@ import fc from "fast-check";
 import { check } from "../../src/engine";
 import { a1, type CellValue, type Grid, type MergeArea } from "../../src/engine/grid";
 import { Report, Value } from "../../src/engine/model";
-import { getProfile } from "../../src/engine/profiles";
+import { getProfile, loadProfile } from "../../src/engine/profiles";
 import { readWorkbook, readSheet, parseValue, parseSplitValue } from "../../src/engine/read";
 import { attachReviews } from "../../src/engine/match";
 import { labelKey } from "../../src/engine/read/normalise";
 import { parseNumber } from "../../src/engine/read/sheet";
 import { RULES } from "../../src/engine/rules";
 import type { Rule } from "../../src/engine/rules/types";
+import { splitUnit } from "../../src/engine/score";
 import { scoreProject } from "../../src/engine/score/project";
 import {
   BUDGET_COLUMNS,
@@ -158,15 +159,10 @@ const BIG_NUMBERS = [0, -0, 1, -1, 0.5, 100, 1e15, -1e15, 999999999999.99, 1e-9,
 const finite = (): fc.Arbitrary<number> => fc.double({ min: -MAX, max: MAX, noNaN: true });
 
 /**
- * Text that names an Object.prototype member ("__proto__", "constructor", "toString" …) as a 一级/二级 label
- * makes check() throw today (see "known bugs" below). fast-check generates such strings on purpose; they
- * are held back from the broad properties until the reader's look-ups are fixed — then drop this filter.
+ * Object.prototype's member names, bare and as labels ("constructor", "__proto__指标", "toString："): a plain
+ * object used as a look-up table answers them, and a cell may hold any text.
  */
-function prototypeKey(v: CellValue): boolean {
-  if (typeof v !== "string") return false;
-  const k = labelKey(v).key;
-  return [k, k.replace(/指标$/, ""), `${k}指标`].some((x) => x in Object.prototype);
-}
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).flatMap((n) => [n, `${n}指标`, `${n}：`, `万${n}`]);
 
 /** Any cell value the adapters may hand the engine (finite numbers, per the Grid contract). */
 const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -182,7 +178,8 @@ const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 8 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 8 }) },
   { weight: 1, arbitrary: fc.constantFrom(...LABELS).map(fullWidthAndSpaced) },
-).filter((v) => !prototypeKey(v));
+  { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) },
+);
 
 /** A label as regions write it: full-width letters and digits, spaces and line breaks inside. */
 function fullWidthAndSpaced(s: string): string {
@@ -751,25 +748,68 @@ describe("huge and denormal numbers", () => {
   });
 });
 
-// ------------------------------------------------------------------------------------------ known bugs
+// ------------------------------------------------------------------------------------------ prototype names
 
 /**
- * Known bug: text that names an Object.prototype member as a 一级/二级 label makes check() throw (LEVEL1[key]
- * and LEVEL2[key] over plain objects find "constructor", "__proto__", "toString"). `it.failing` passes while
- * the bug is there: when a fix lands, these start failing — turn them into plain `it` then.
+ * Formerly a known bug: text naming an Object.prototype member as a 一级/二级 label made check() throw, because
+ * LEVEL1[key] / LEVEL2[key] over plain objects found "constructor", "__proto__", "toString". Cell text is now
+ * looked up in own entries only (read/synonyms.ts ownEntry) or in Maps (score/units.ts ALIASES,
+ * score/qualitative.ts CN_DIGITS, rules/weight/split.ts PROFILE_ZH).
  */
-describe("known bugs: prototype keys", () => {
-  it.failing("'constructor' as a 一级指标 label does not make check() throw (LEVEL1[key] finds Object.prototype members)", () => {
+describe("Object.prototype member names as cell text", () => {
+  it("'constructor' as a 一级指标 label does not make check() throw (LEVEL1[key] finds Object.prototype members)", () => {
     const f = nationalForm();
     f.values[12][1] = "constructor";
-    runEngine([formGrid(f)]);
+    const r = runEngine([formGrid(f)]);
+    expect(r.projects[0].indicators[0]).toMatchObject({ level1: null, level1Label: "constructor" });
+    expect(r.findings.some((x) => x.rule === "category/unknown")).toBe(true);
   });
 
-  it.failing("'__proto__' / 'toString' as 二级指标 labels do not make check() throw (LEVEL2[key])", () => {
+  it("'__proto__' / 'toString' as 二级指标 labels do not make check() throw (LEVEL2[key])", () => {
     const f = nationalForm();
     f.values[12][2] = "__proto__";
     f.values[13][2] = "toString";
-    runEngine([formGrid(f)]);
+    const r = runEngine([formGrid(f)]);
+    expect(r.projects[0].indicators.slice(0, 2).map((i) => [i.level2, i.level2Label])).toEqual([
+      [null, "__proto__"],
+      [null, "toString"],
+    ]);
   });
 
+  it("every Object.prototype member name in every label, unit and text cell of the form", () => {
+    const cells: [number, number][] = [[12, 1], [12, 2], [16, 1], [16, 2], [12, 3], [11, 1], [11, 2], [2, 1], [3, 1], [4, 3]];
+    for (const name of PROTOTYPE_NAMES) {
+      for (const [r, c] of cells) {
+        const f = nationalForm();
+        f.values[r][c] = name;
+        runEngine([formGrid(f)]);
+      }
+      const f = nationalForm();
+      f.values[12][4] = `≥1200${name}`; // a unit: score/units.ts ALIASES, with and without a prefix
+      f.values[12][5] = `0.125万${name}`;
+      f.values[14][4] = `≥1200${name}/人`; // was ALIASES[name] (a function): scale undefined, base "undefined/人"
+      f.values[14][5] = "1250undefined/人";
+      f.values[13][4] = `${name}月底前`; // qualitative.ts month words
+      runEngine([formGrid(f)]);
+    }
+  });
+
+  it("units named like Object.prototype members are units like any other (score/units.ts splitUnit)", () => {
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      expect(splitUnit(name)).toEqual({ scale: 1, base: name });
+      expect(splitUnit(`${name}/人`)).toEqual({ scale: 1, base: `${name}/人` });
+    }
+    expect(splitUnit("万constructor")).toEqual({ scale: 1e4, base: "constructor" });
+  });
+
+  it("a user's profile named like an Object.prototype member (weight/split's profile names)", () => {
+    const f = nationalForm();
+    f.values[12][6] = 40; // 产出 ≠ 50: weight/split reports, naming the profile
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const profile = loadProfile(JSON.stringify({ name, extends: "national" }), `${name}.json`);
+      const r = check([readWorkbook({ file: "f.xlsx", grids: [formGrid(f)] })], { profile });
+      Report.parse(JSON.parse(JSON.stringify(r)));
+      expect(r.findings.find((x) => x.rule === "weight/split")?.data.profileZh).toBe(name);
+    }
+  });
 });

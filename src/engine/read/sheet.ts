@@ -32,6 +32,7 @@ import {
   type IndicatorColumn,
   LEVEL1,
   LEVEL2,
+  ownEntry,
   PLACEHOLDER_NAME,
   PREAMBLE_LINES,
   SIDE_BY_SIDE_BLOCKS,
@@ -592,10 +593,10 @@ function findIndicatorHeader(rd: SheetReader, seg: Segment): Header<IndicatorCol
 }
 
 function level1Of(key: string): Level1Key | null {
-  return LEVEL1[key] ?? LEVEL1[key.replace(/指标$/, "")] ?? null;
+  return ownEntry(LEVEL1, key) ?? ownEntry(LEVEL1, key.replace(/指标$/, "")) ?? null;
 }
 function level2Of(key: string): Level2Key | null {
-  return LEVEL2[key] ?? LEVEL2[`${key}指标`] ?? null;
+  return ownEntry(LEVEL2, key) ?? ownEntry(LEVEL2, `${key}指标`) ?? null;
 }
 
 function cleanText(v: CellValue): string | null {

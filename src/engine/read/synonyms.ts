@@ -156,7 +156,15 @@ export const BLOCK_MARKERS: { re: RegExp; block: "annual" | "midterm" }[] = [
   { re: /^年度(绩效)?(目标|指标)/, block: "annual" },
 ];
 
-/** First-level categories (SPEC §2.6). Keys are normalised labels; "指标" suffix optional. */
+/**
+ * table[key] for a key that is cell text: only the table's own entries. A plain object also answers
+ * "constructor", "__proto__" or "toString" (Object.prototype's members), which a 一级/二级 cell may well hold.
+ */
+export function ownEntry<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** First-level categories (SPEC §2.6). Keys are normalised labels; "指标" suffix optional. Look up with ownEntry. */
 export const LEVEL1: Record<string, Level1Key> = {
   产出指标: "output",
   产出: "output",
@@ -170,6 +178,7 @@ export const LEVEL1: Record<string, Level1Key> = {
   成本: "cost",
 };
 
+/** Second-level categories. Look up with ownEntry. */
 export const LEVEL2: Record<string, Level2Key> = {
   数量指标: "quantity",
   质量指标: "quality",

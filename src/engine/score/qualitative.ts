@@ -49,14 +49,14 @@ export interface DatePoint {
   day: number;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_DIGITS = new Map<string, number>([..."一二三四五六七八九十"].map((d, i) => [d, i + 1]));
 
 /** "11", "十一", "十二", "三" → number. */
 function monthNumber(s: string): number | null {
   if (/^\d{1,2}$/.test(s)) return Number(s);
   if (s === "十") return 10;
-  if (/^十[一二]$/.test(s)) return 10 + CN_DIGITS[s[1]];
-  if (s.length === 1 && CN_DIGITS[s] !== undefined) return CN_DIGITS[s];
+  if (/^十[一二]$/.test(s)) return 10 + (CN_DIGITS.get(s[1]) as number);
+  if (s.length === 1 && CN_DIGITS.has(s)) return CN_DIGITS.get(s) as number;
   return null;
 }
 

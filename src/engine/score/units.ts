@@ -32,25 +32,27 @@ export function normalizeUnit(unit: string | null | undefined): string | null {
   return u === "" ? null : u;
 }
 
-/** Whole-unit aliases: the left spelling means scale × right. */
-const ALIASES: Record<string, { scale: number; base: string }> = {
-  "‰": { scale: 0.1, base: "%" },
-  公里: { scale: 1000, base: "米" },
-  km: { scale: 1000, base: "米" },
-  m: { scale: 1, base: "米" },
-  公斤: { scale: 1000, base: "克" },
-  kg: { scale: 1000, base: "克" },
-  g: { scale: 1, base: "克" },
-  t: { scale: 1, base: "吨" },
-  平方公里: { scale: 1e6, base: "平方米" },
-  "km2": { scale: 1e6, base: "平方米" },
-  "m2": { scale: 1, base: "平方米" },
-  "㎡": { scale: 1, base: "平方米" },
-  日: { scale: 1, base: "天" },
-  月: { scale: 1, base: "个月" },
-  h: { scale: 1, base: "小时" },
-  min: { scale: 1, base: "分钟" },
-};
+/** Whole-unit aliases: the left spelling means scale × right. A Map: units are cell text ("constructor"). */
+const ALIASES = new Map<string, { scale: number; base: string }>(
+  Object.entries({
+    "‰": { scale: 0.1, base: "%" },
+    公里: { scale: 1000, base: "米" },
+    km: { scale: 1000, base: "米" },
+    m: { scale: 1, base: "米" },
+    公斤: { scale: 1000, base: "克" },
+    kg: { scale: 1000, base: "克" },
+    g: { scale: 1, base: "克" },
+    t: { scale: 1, base: "吨" },
+    平方公里: { scale: 1e6, base: "平方米" },
+    "km2": { scale: 1e6, base: "平方米" },
+    "m2": { scale: 1, base: "平方米" },
+    "㎡": { scale: 1, base: "平方米" },
+    日: { scale: 1, base: "天" },
+    月: { scale: 1, base: "个月" },
+    h: { scale: 1, base: "小时" },
+    min: { scale: 1, base: "分钟" },
+  }),
+);
 
 /** Decimal prefixes, longest first. "百" alone is deliberately absent (百分比, 百户 are not scales). */
 const PREFIXES: [string, number][] = [
@@ -63,17 +65,17 @@ const PREFIXES: [string, number][] = [
 
 /** A normalised unit → scale × base unit ("万元/人" → 1e4 × "元/人"). */
 export function splitUnit(unit: string): { scale: number; base: string } {
-  const alias = ALIASES[unit];
+  const alias = ALIASES.get(unit);
   if (alias) return alias;
   // Only the first component of a compound unit carries the prefix ("万元/人/年").
   const [head, ...rest] = unit.split("/");
   const tail = rest.length ? "/" + rest.join("/") : "";
-  const headAlias = ALIASES[head];
+  const headAlias = ALIASES.get(head);
   if (headAlias && tail) return { scale: headAlias.scale, base: headAlias.base + tail };
   for (const [p, scale] of PREFIXES) {
     if (head.startsWith(p) && head.length > p.length) {
       const rem = head.slice(p.length);
-      const remAlias = ALIASES[rem];
+      const remAlias = ALIASES.get(rem);
       if (remAlias) return { scale: scale * remAlias.scale, base: remAlias.base + tail };
       return { scale, base: rem + tail };
     }

@@ -49,7 +49,12 @@ function declaresOnePool(p: Project): boolean {
 }
 
 /** Built-in profiles by their Chinese names; a user's profile by its own name. */
-const PROFILE_ZH: Record<string, string> = { national: "全国通用", hubei: "湖北", sichuan: "四川" };
+/** A Map: a user's profile may be called anything, "constructor" included. */
+const PROFILE_ZH = new Map<string, string>([
+  ["national", "全国通用"],
+  ["hubei", "湖北"],
+  ["sichuan", "四川"],
+]);
 
 const list = (parts: { g: Group; v: number | null }[], lang: "zh" | "en") =>
   parts.map(({ g, v }) => (lang === "zh" ? `${GROUP_ZH[g]}${num(v)}分` : `${GROUP_EN[g]} ${num(v)}`)).join(lang === "zh" ? "、" : " / ");
@@ -121,7 +126,7 @@ export const rule: ProjectRule = {
     const firstIndicator = weighted.find((i) => inGroup(i.level1));
     const data: Record<string, string | number | null> = {
       profile: ctx.profile.name,
-      profileZh: PROFILE_ZH[ctx.profile.name] ?? ctx.profile.name,
+      profileZh: PROFILE_ZH.get(ctx.profile.name) ?? ctx.profile.name,
       actualZh: list(actualParts, "zh"),
       actualEn: list(actualParts, "en"),
       expectedZh: list(expectedParts, "zh"),
