@@ -20,6 +20,7 @@ export {
   isOverrun,
   overrunRatio,
   isQualitative,
+  bandOf,
   numericDirection,
   quantitativeFraction,
   type IndicatorScore,

@@ -26,7 +26,7 @@
  * Any other mix (a numeric target with a worded actual "完成", units that do not reconcile, no weight)
  * → computedScore null.
  */
-import type { Direction, Indicator } from "../model";
+import type { Direction, Indicator, Value } from "../model";
 import type { Profile } from "../profiles/schema";
 import { clampScore, finite, round2 } from "./round";
 import { reconcile } from "./units";
@@ -74,9 +74,46 @@ export function numericDirection(ind: Pick<Indicator, "direction" | "target">): 
   }
 }
 
+/**
+ * Memo caches. Scoring and four rules classify the same indicators again and again (parseDeadline runs
+ * normalizeText and several regexes per call): the answers depend on the text alone, so they are kept by
+ * text. Bounded: a cache is emptied when it reaches its size, so a long-lived task pane cannot grow it.
+ */
+const CACHE_LIMIT = 20_000;
+const deadlineTexts = new Map<string, boolean>();
+const bands = new Map<string, Band | null>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Whether a target text is a deadline (`parseDeadline` is not null), memoised by text. */
+function isDeadlineText(raw: string): boolean {
+  const hit = deadlineTexts.get(raw);
+  return hit !== undefined ? hit : remember(deadlineTexts, raw, parseDeadline(raw) !== null);
+}
+
+/** The text and kind `qualitativeBand` reads from a value, as part of a memo key. */
+function bandKeyPart(v: Value | null | undefined): string {
+  return !v ? "\u0002" : `${v.kind}\u0001${v.raw}`;
+}
+
+/**
+ * `qualitativeBand`, memoised: the band depends only on both values' kind and text and on the year. Rules and
+ * scoring ask for the same indicators' bands several times per run.
+ */
+export function bandOf(actual: Value | null, target: Value | null, opts: BandOptions = {}): Band | null {
+  if (!actual) return null;
+  const key = `${opts.year ?? ""}\u0003${bandKeyPart(actual)}\u0003${bandKeyPart(target)}`;
+  const hit = bands.get(key);
+  return hit !== undefined ? hit : remember(bands, key, qualitativeBand(actual, target, opts));
+}
+
 /** True when the row is scored by bands: a worded or deadline target, or direction "qualitative" with non-numbers. */
 export function isQualitative(ind: Pick<Indicator, "direction" | "target" | "actual">): boolean {
-  if (parseDeadline(ind.target.raw)) return true;
+  if (isDeadlineText(ind.target.raw)) return true;
   if (ind.target.kind === "qualitative") return true;
   if (ind.direction === "qualitative") {
     return !(ind.target.kind === "number" && ind.actual?.kind === "number");
@@ -147,7 +184,7 @@ export function isShortfall(
   opts: BandOptions = {},
 ): boolean {
   if (isQualitative(ind)) {
-    const band = qualitativeBand(ind.actual, ind.target, opts);
+    const band = bandOf(ind.actual, ind.target, opts);
     if (band !== null) return band !== "full";
   } else {
     const r = reconciled(ind);
@@ -173,7 +210,7 @@ export type ScorableIndicator = Pick<Indicator, "direction" | "target" | "actual
 export function scoreIndicator(ind: ScorableIndicator, profile: Profile, opts: BandOptions = {}): IndicatorScore {
   const w = ind.weight;
   if (isQualitative(ind)) {
-    const band = qualitativeBand(ind.actual, ind.target, opts);
+    const band = bandOf(ind.actual, ind.target, opts);
     if (w === null || w < 0) return { computedScore: null, band, overrun: false };
     if (band === null) {
       return { computedScore: ind.score === null ? null : clampScore(ind.score, w), band: null, overrun: false };

@@ -25,6 +25,21 @@ export interface Reconciled {
 /** Full-width ASCII → half-width, drop whitespace, unify separators and percent spellings. */
 export function normalizeUnit(unit: string | null | undefined): string | null {
   if (unit === null || unit === undefined) return null;
+  const hit = normalized.get(unit);
+  if (hit !== undefined) return hit;
+  if (normalized.size >= 10_000) normalized.clear();
+  const u = normalizeUncached(unit);
+  normalized.set(unit, u);
+  return u;
+}
+
+/**
+ * normalizeUnit's answers by unit text: scoring and the rules reconcile the same few hundred units thousands of
+ * times a run. Bounded (emptied at 10,000 entries).
+ */
+const normalized = new Map<string, string | null>();
+
+function normalizeUncached(unit: string): string | null {
   let u = unit.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   u = u.replace(/\u3000/g, " ").replace(/\s+/g, "").toLowerCase();
   u = u.replace(/[·•・∙⋅.]/g, "/");
