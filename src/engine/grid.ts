@@ -102,19 +102,56 @@ export class Sheet {
   /** The merged area whose top-left is (row, col), if any. */
   mergeAt(row: number, col: number): MergeArea | null {
     if (!this.grid.merges) return null;
-    for (const m of this.grid.merges) if (m.top === row && m.left === col) return m;
+    const rows = this.mergeRows();
+    const list = rows ? rows.get(row) : this.grid.merges;
+    if (list) for (const m of list) if (m.top === row && m.left === col) return m;
     return null;
   }
 
-  /** The merged area covering (row, col), if any. */
+  /** The merged area covering (row, col), if any (the first in the grid's order when areas overlap). */
   mergeCovering(row: number, col: number): MergeArea | null {
     if (!this.grid.merges) return null;
-    for (const m of this.grid.merges) {
-      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    const rows = this.mergeRows();
+    const list = rows ? rows.get(row) : this.grid.merges;
+    if (list) {
+      for (const m of list) {
+        if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+      }
     }
     return null;
   }
+
+  /**
+   * Merged areas by each row they span, in the grid's order, built on first use: the reader asks for the merge
+   * at or over a cell for every header probe, and a linear scan over every merge made that quadratic. Null
+   * (scan the list) when the areas span too many rows in all to index cheaply (a ledger's tall merges).
+   */
+  private mergeRows(): Map<number, MergeArea[]> | null {
+    if (this.byRow !== undefined) return this.byRow;
+    const merges = this.grid.merges ?? [];
+    let span = 0;
+    for (const m of merges) {
+      if (!Number.isInteger(m.top) || !Number.isInteger(m.bottom)) return (this.byRow = null);
+      span += Math.max(1, m.bottom - m.top + 1);
+    }
+    if (span > MERGE_INDEX_ROWS) return (this.byRow = null);
+    const byRow = new Map<number, MergeArea[]>();
+    for (const m of merges) {
+      // The top row at least, so mergeAt finds even an area whose bottom is above its top.
+      for (let r = m.top; r <= Math.max(m.top, m.bottom); r++) {
+        const list = byRow.get(r);
+        if (list) list.push(m);
+        else byRow.set(r, [m]);
+      }
+    }
+    return (this.byRow = byRow);
+  }
+
+  private byRow: Map<number, MergeArea[]> | null | undefined = undefined;
 }
+
+/** Most row entries the merge index holds (past that, merges are scanned). */
+const MERGE_INDEX_ROWS = 200_000;
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
