@@ -30,7 +30,7 @@
  */
 import type { Indicator, Level1Key, Level2Key, Location, Project, ProjectReview, ReviewEntry } from "./model";
 import type { Profile } from "./profiles/schema";
-import { departmentKey, nameKey, splitLeadingCode, splitProjectCode, toHalfWidth } from "./read/normalise";
+import { departmentKey, nameKey, splitLeadingCode, splitProjectCode, toHalfWidth, trimEndChars } from "./read/normalise";
 import { gradeOf } from "./score/grade";
 import { finite, round2 } from "./score/round";
 
@@ -80,7 +80,7 @@ export function projectNameKey(name: string | null | undefined): string {
 }
 
 function computeProjectNameKey(name: string): string {
-  return unifyBrackets(nameKey(splitProjectCode(name).name)).replace(/[。.，,;；:：]+$/, "");
+  return trimEndChars(unifyBrackets(nameKey(splitProjectCode(name).name)), "。.，,;；:：");
 }
 
 /** Looser project name: bracketed parts and a trailing 项目 dropped ("公共文化场馆免费开放(2023年)项目"). */
@@ -104,9 +104,8 @@ export function indicatorKey(name: string | null | undefined): string {
 
 function computeIndicatorKey(name: string): string {
   // Leading numbering ("1.", "2、", "(3)", "一、") is not part of the name.
-  return unifyBrackets(nameKey(name))
-    .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)](?!\d)|^\(\d{1,2}\)/, "")
-    .replace(/[。.，,;；:：]+$/, "");
+  const k = unifyBrackets(nameKey(name)).replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)](?!\d)|^\(\d{1,2}\)/, "");
+  return trimEndChars(k, "。.，,;；:："); // a loop: /[…]+$/ is quadratic on long runs
 }
 
 /** Looser indicator name: bracketed parts (units such as "（%）", "（所）") dropped. */
@@ -188,10 +187,56 @@ function pick(review: ReviewEntry, list: Project[], state: MatchState | undefine
  * null. `state` (used by attachReviews) makes list rows claim distinct projects when names tie.
  */
 export function matchReview(review: ReviewEntry, projects: Project[], state?: MatchState): Project | null {
-  let candidates = projects.filter(reviewable);
+  return matchIndexed(review, indexProjects(projects), state);
+}
+
+/** matchReview for many reviews over the same projects: the projects are indexed once. */
+export function reviewMatcher(projects: readonly Project[]): (review: ReviewEntry, state?: MatchState) => Project | null {
+  const idx = indexProjects(projects);
+  return (review, state) => matchIndexed(review, idx, state);
+}
+
+/** Reviewable projects by their keys, each list in run order (built once per attachReviews). */
+interface ProjectIndex {
+  byCode: Map<string, Project[]>;
+  /** By name key and loose name key: all reviewable projects, and those without a code. */
+  byName: Map<string, Project[]>;
+  byNameNoCode: Map<string, Project[]>;
+  byLoose: Map<string, Project[]>;
+  byLooseNoCode: Map<string, Project[]>;
+}
+
+function indexProjects(projects: readonly Project[]): ProjectIndex {
+  const idx: ProjectIndex = { byCode: new Map(), byName: new Map(), byNameNoCode: new Map(), byLoose: new Map(), byLooseNoCode: new Map() };
+  const add = (m: Map<string, Project[]>, k: string, p: Project) => {
+    const list = m.get(k);
+    if (list) list.push(p);
+    else m.set(k, [p]);
+  };
+  for (const p of projects) {
+    if (!reviewable(p)) continue;
+    const code = codeKey(p.code);
+    const name = projectNameKey(p.name);
+    const loose = looseProjectNameKey(p.name);
+    if (code) add(idx.byCode, code, p);
+    add(idx.byName, name, p);
+    add(idx.byLoose, loose, p);
+    if (!code) {
+      add(idx.byNameNoCode, name, p);
+      add(idx.byLooseNoCode, loose, p);
+    }
+  }
+  return idx;
+}
+
+const NONE: Project[] = [];
+
+/** matchReview over an index of the projects: the same decisions, without filtering every project per review. */
+function matchIndexed(review: ReviewEntry, idx: ProjectIndex, state?: MatchState): Project | null {
+  let noCode = false;
   const rcode = codeKey(review.code);
   if (rcode) {
-    const byCode = candidates.filter((p) => codeKey(p.code) === rcode);
+    const byCode = idx.byCode.get(rcode) ?? NONE;
     if (byCode.length === 1) return byCode[0];
     if (byCode.length > 1) {
       const key = projectNameKey(review.name);
@@ -199,16 +244,16 @@ export function matchReview(review: ReviewEntry, projects: Project[], state?: Ma
       return pick(review, named.length > 0 ? named : byCode, state);
     }
     // A project with another code is another project.
-    candidates = candidates.filter((p) => !codeKey(p.code));
+    noCode = true;
   }
   const key = projectNameKey(review.name);
   if (!key) return null;
-  const byName = candidates.filter((p) => projectNameKey(p.name) === key);
+  const byName = (noCode ? idx.byNameNoCode : idx.byName).get(key) ?? NONE;
   if (byName.length > 0) return pick(review, byName, state);
   // Loose names: only with a compatible department (a loose name alone is too weak).
   const loose = looseProjectNameKey(review.name);
-  const byLoose = candidates.filter(
-    (p) => looseProjectNameKey(p.name) === loose && (!review.department || !p.department || departmentFit(p, review.department) > 0),
+  const byLoose = ((noCode ? idx.byLooseNoCode : idx.byLoose).get(loose) ?? NONE).filter(
+    (p) => !review.department || !p.department || departmentFit(p, review.department) > 0,
   );
   return pick(review, byLoose, state);
 }
@@ -333,9 +378,10 @@ export function attachReviews(projects: Project[], reviews: ReviewEntry[], profi
   // join a claimed project).
   const rank = (r: ReviewEntry) => (isListEntry(r) ? 0 : 2) + (codeKey(r.code) || r.department ? 0 : 1);
   const order = reviews.map((_r, i) => i).sort((a, b) => rank(reviews[a]) - rank(reviews[b]) || a - b);
+  const idx = indexProjects(projects);
   for (const i of order) {
     const r = reviews[i];
-    const p = matchReview(r, projects, state);
+    const p = matchIndexed(r, idx, state);
     matches[i] = p?.id ?? null;
     if (p && isListEntry(r) && !state.claimed.has(p.id)) state.claimed.set(p.id, projectNameKey(r.name));
   }

@@ -11,7 +11,7 @@
  * off. A review entry that no project matches (engine/match.ts, the pipeline's own matcher) is flagged 无自评,
  * plus the flags of the findings that name it (no project id; matched by normalised name, e.g. spotcheck/poor).
  */
-import { matchReview } from "../match";
+import { reviewMatcher } from "../match";
 import { nameKey } from "../read/normalise";
 import type { Finding, Grade, Project, ReviewEntry, Severity } from "../model";
 
@@ -158,8 +158,9 @@ function reviewRows(projects: Project[], reviews: ReviewEntry[], findings: Findi
       location: p.location,
     });
   }
+  const matchReview = reviewMatcher(projects);
   for (const e of reviews) {
-    if (matchReview(e, projects)) continue;
+    if (matchReview(e)) continue;
     const gap = e.score !== null && e.selfScore !== null ? Math.round((e.score - e.selfScore) * 100) / 100 : null;
     rows.push({
       project: null,
