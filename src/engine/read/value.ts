@@ -90,7 +90,24 @@ export function parseValue(v: CellValue, opts: ParseOptions = {}): Value {
   }
   if (typeof v === "boolean") return { raw: v ? "是" : "否", kind: "qualitative", op: null, value: null, unit: null };
   const raw = v.trim();
-  return parseText(raw);
+  return parsedText(raw);
+}
+
+/**
+ * parseText's answers by text: a county's forms repeat the same targets and actuals ("100%", "≥95%", "达成年度
+ * 指标") thousands of times. Each caller gets its own copy (Values are plain objects the reader may spread).
+ * Bounded: emptied at 20,000 texts.
+ */
+const PARSED = new Map<string, Value>();
+
+function parsedText(raw: string): Value {
+  let v = PARSED.get(raw);
+  if (v === undefined) {
+    if (PARSED.size >= 20_000) PARSED.clear();
+    v = parseText(raw);
+    PARSED.set(raw, v);
+  }
+  return { ...v };
 }
 
 /** Remove float noise below 1e-10 (0.724 × 100 = 72.39999999999999 → 72.4); large numbers have none to remove. */
