@@ -1,0 +1,67 @@
+/**
+ * The JSON document of `bpr check --format json`, written piece by piece: the same text as
+ * `JSON.stringify(value, null, 2) + "\n"`, but no string holds more than one element of a top-level array
+ * (a project, a finding) plus a buffer of about 64 KB. A county's report is ~14 MB of JSON, ~28 MB as a V8
+ * two-byte string, copied again by `${s}\n` and encoded into a Buffer: memory that grew with the number of
+ * files. Here it does not.
+ */
+
+/** Flush to `write` once this many characters are buffered. */
+const CHUNK = 1 << 16;
+
+/** JSON.stringify(x, null, 2) with every line after the first indented by `indent` (null for no JSON text). */
+function stringifyAt(x: unknown, indent: string): string | undefined {
+  const s = JSON.stringify(x, null, 2) as string | undefined;
+  return s === undefined ? undefined : s.replace(/\n/g, `\n${indent}`);
+}
+
+/**
+ * Write `JSON.stringify(value, null, 2) + "\n"` through `write`. A plain object at the top level has its array
+ * properties written one element at a time; anything else is stringified whole.
+ */
+export function writeJson(value: unknown, write: (s: string) => void): void {
+  let buf = "";
+  const out = (s: string) => {
+    buf += s;
+    if (buf.length >= CHUNK) {
+      write(buf);
+      buf = "";
+    }
+  };
+  const plain =
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function" &&
+    Object.getPrototypeOf(value) === Object.prototype;
+  if (!plain) {
+    const s = JSON.stringify(value, null, 2) as string | undefined;
+    // JSON.stringify(undefined) is undefined: `${s}\n` printed "undefined".
+    write(`${s}\n`);
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    const text = Array.isArray(v) ? null : stringifyAt(v, "  ");
+    if (!Array.isArray(v) && text === undefined) continue; // undefined, functions, symbols: left out
+    out(`${first ? "{\n" : ",\n"}  ${JSON.stringify(key)}: `);
+    first = false;
+    if (text !== null && text !== undefined) {
+      out(text);
+      continue;
+    }
+    const list = v as unknown[];
+    if (list.length === 0) {
+      out("[]");
+      continue;
+    }
+    for (let i = 0; i < list.length; i++) {
+      // In arrays, what JSON cannot hold (undefined, functions) is written as null.
+      out(`${i === 0 ? "[\n    " : ",\n    "}${stringifyAt(list[i], "    ") ?? "null"}`);
+    }
+    out("\n  ]");
+  }
+  out(first ? "{}\n" : "\n}\n");
+  if (buf) write(buf);
+}
