@@ -18,6 +18,22 @@ function formatCodes(section: string): string {
     .replace(/\*./g, ""); // *- fill
 }
 
+/**
+ * s without its "[…]" parts: what .replace(/\[[^\]]*\]/g, "") does, in linear time (the regex scans to the end
+ * from every "[" of a long format that never closes one).
+ */
+export function dropBracketed(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let open = s.indexOf("["); open >= 0; open = s.indexOf("[", from)) {
+    const close = s.indexOf("]", open + 1);
+    if (close < 0) break;
+    out += s.slice(from, open);
+    from = close + 1;
+  }
+  return out + s.slice(from);
+}
+
 const cache = new Map<string, boolean>();
 
 /**
@@ -35,7 +51,7 @@ export function isDateFormat(format: string | null | undefined): boolean {
     // The first section formats positive numbers, which is what dates are.
     let s = formatCodes(f.split(";")[0]);
     if (!/\[(h+|m+|s+)\]/i.test(s)) {
-      s = s.replace(/\[[^\]]*\]/g, ""); // [Red], [$-804], [DBNum1], [<=100]
+      s = dropBracketed(s); // [Red], [$-804], [DBNum1], [<=100]
       s = s.replace(/AM\/PM|A\/P|上午\/下午/gi, "");
       if (/[yd年日]/i.test(s) || /月/.test(s)) result = true;
       else if (/m/i.test(s) && !/[hs时分秒]/i.test(s)) result = true; // "mmm-yy" month; "h:mm" minutes

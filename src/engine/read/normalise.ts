@@ -45,6 +45,49 @@ export interface LabelKey {
 
 const BRACKETS = /[([【［〔]([^()[\]【】［］〔〕]*)[)\]】］〕]/g;
 
+/*
+ * Cells hold up to 32,767 characters. A regex that can start at every character of a long run and scan the
+ * rest of the run before failing — /[:：]+$/ on 30,000 colons followed by anything, /\s*\n\s*\/g on 30,000
+ * spaces — takes quadratic time (seconds per cell). Text from cells is trimmed with loops instead.
+ */
+
+/** s without its trailing characters from `chars`: what /[chars]+$/ removes, in linear time. */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** s without its leading characters from `chars`: what /^[chars]+/ removes. */
+export function trimStartChars(s: string, chars: string): string {
+  let start = 0;
+  while (start < s.length && chars.includes(s[start])) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+/**
+ * The number of the first "<number>分" in s — /(\d+(?:\.\d+)?)\s*分/.exec(s)?.[1] — in linear time: from each 分
+ * back over spaces, digits and at most one ".digits" part. (The regex retries at every digit of a long digit
+ * run not followed by 分.)
+ */
+export function pointsBeforeFen(s: string): string | null {
+  for (let i = s.indexOf("分"); i >= 0; i = s.indexOf("分", i + 1)) {
+    let end = i;
+    while (end > 0 && /\s/.test(s[end - 1])) end--;
+    let start = end;
+    while (start > 0 && isDigit(s[start - 1])) start--;
+    if (start === end) continue;
+    if (s[start - 1] === "." && isDigit(s[start - 2])) {
+      start--;
+      while (start > 0 && isDigit(s[start - 1])) start--;
+    }
+    return s.slice(start, end);
+  }
+  return null;
+}
+
 /**
  * The reader asks for the key of the same label texts many times (every header candidate row, every second-row
  * pairing): results are remembered per text in a bounded cache. Cached results are shared, so they are frozen.
@@ -73,13 +116,13 @@ function computeLabelKey(v: string): LabelKey {
   const brackets: string[] = [];
   s = s.replace(BRACKETS, (_m, inner: string) => {
     brackets.push(inner);
-    const n = /(\d+(?:\.\d+)?)\s*分/.exec(inner);
-    if (n && Number.isFinite(Number(n[1]))) numbers.push(Number(n[1])); // "(99…9分)" past 1.8e308 is no number
+    const n = pointsBeforeFen(inner);
+    if (n !== null && Number.isFinite(Number(n))) numbers.push(Number(n)); // "(99…9分)" past 1.8e308 is no number
     return "";
   });
-  s = s.replace(/[:：]+$/, "").replace(/^[*※]+/, "");
+  s = trimStartChars(trimEndChars(s, ":："), "*※");
   // A label written wholly in brackets ("【项目名称】") is its inner text.
-  if (s === "" && brackets.length === 1) s = brackets[0].replace(/[:：]+$/, "");
+  if (s === "" && brackets.length === 1) s = trimEndChars(brackets[0], ":：");
   return { key: s, numbers, brackets };
 }
 

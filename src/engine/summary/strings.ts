@@ -7,6 +7,7 @@
  * (plan.ts OUTPUT_MARKS) by which writers and readers tell the product's sheets from a user's.
  */
 import type { Grade, Severity } from "../model";
+import { trimEndChars } from "../read/normalise";
 import type { Flag } from "./stats";
 
 export type Lang = "zh" | "en";
@@ -183,7 +184,7 @@ const zh: Catalogue = {
     noProblems: "本次检查未发现问题。",
     group: (a) =>
       `${a.marker}${a.title}（${a.severity}，${a.rule}）：${a.count} 条${a.projects ? `，涉及 ${a.projects} 个项目` : ""}。${a.examples ? `例如：${a.examples}。` : ""}`,
-    example: (where, message) => `${where}：${message.replace(/[。.]+$/, "")}`,
+    example: (where, message) => `${where}：${trimEndChars(message, "。.")}`,
     exampleSep: "；",
     keep: (n, list) =>
       `对评价等级为优、良的 ${n} 个项目（${list}），继续保持，总结推广好的经验做法，在以后年度预算安排中予以优先保障，可视情况扩大实施范围。`,
@@ -326,7 +327,7 @@ const en: Catalogue = {
     noProblems: "The check found no problems.",
     group: (a) =>
       `${a.marker} ${a.title} (${a.severity}, ${a.rule}): ${a.count}${a.projects ? `, in ${a.projects} projects` : ""}.${a.examples ? ` For example: ${a.examples}.` : ""}`,
-    example: (where, message) => `${where}: ${message.replace(/[。.]+$/, "")}`,
+    example: (where, message) => `${where}: ${trimEndChars(message, "。.")}`,
     exampleSep: "; ",
     keep: (n, list) =>
       `Keep up the ${n} projects graded Excellent or Good (${list}): share what worked, give them priority in future budgets and consider extending them.`,

@@ -1,7 +1,7 @@
 /** Helpers shared by the goal/* rules: goal ↔ self-assessment pairs and target comparison. */
 import type { Indicator, Project, Value } from "../../model";
 import { annualIndicators, matchGoals, pairIndicators, type GoalMatch } from "../../match";
-import { nameKey } from "../../read/normalise";
+import { nameKey, trimEndChars } from "../../read/normalise";
 import { numericDirection } from "../../score/indicator";
 import { parseDeadline } from "../../score/qualitative";
 import { reconcile } from "../../score/units";
@@ -44,10 +44,10 @@ function effectiveOp(ind: Indicator): string {
 }
 
 function textKey(s: string): string {
-  return nameKey(s)
+  const k = nameKey(s)
     .replace(/[【〔［[]/g, "(")
-    .replace(/[】〕］\]]/g, ")")
-    .replace(/[。.，,;；!！]+$/g, "");
+    .replace(/[】〕］\]]/g, ")");
+  return trimEndChars(k, "。.，,;；!！");
 }
 
 /**

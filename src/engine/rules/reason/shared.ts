@@ -1,6 +1,6 @@
 /** Helpers shared by the reason/* rules (and actual/not-numeric): what counts as a written reason. */
 import type { Indicator, Project } from "../../model";
-import { toHalfWidth } from "../../read/normalise";
+import { toHalfWidth, trimEndChars } from "../../read/normalise";
 
 /** Texts that fill the cell without explaining anything. */
 const NOT_A_REASON = /^(无|暂无|没有|无偏差|无原因|不适用|不涉及|无此项|空|否|0|略|\.+|。+)$/;
@@ -8,7 +8,7 @@ const NOT_A_REASON = /^(无|暂无|没有|无偏差|无原因|不适用|不涉�
 /** A reason is written: non-blank text that says more than "无". */
 export function hasReason(text: string | null | undefined): boolean {
   if (text === null || text === undefined) return false;
-  const t = toHalfWidth(text).replace(/\s+/g, "").replace(/[。.;；,，]+$/, "");
+  const t = trimEndChars(toHalfWidth(text).replace(/\s+/g, ""), "。.;；,，");
   if (t === "" || /^[—–\-－/*_]+$/.test(t)) return false;
   return !NOT_A_REASON.test(t);
 }

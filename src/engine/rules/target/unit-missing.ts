@@ -1,5 +1,5 @@
 import type { Indicator } from "../../model";
-import { toHalfWidth } from "../../read/normalise";
+import { toHalfWidth, trimEndChars } from "../../read/normalise";
 import type { ProjectRule } from "../types";
 
 /** The name already carries the unit: "培训人数", "覆盖率", "设计使用年限", "补助标准（元/人）". */
@@ -22,7 +22,7 @@ const UNIT_IN_NAME: RegExp[] = [
 ];
 
 export function unitImpliedByName(name: string): boolean {
-  const n = toHalfWidth(name).replace(/\s+/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/[。.;；,，]+$/, "");
+  const n = trimEndChars(toHalfWidth(name).replace(/\s+/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")"), "。.;；,，");
   return UNIT_IN_NAME.some((re) => re.test(n));
 }
 
