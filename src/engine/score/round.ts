@@ -13,6 +13,9 @@ export function roundTo(x: number, digits: number): number {
   const f = 10 ** digits;
   const abs = Math.abs(x) * f;
   if (!Number.isFinite(abs)) return x;
+  // A whole number is its own rounding while the scaled value stays below 1e12 (where toPrecision(12) below
+  // keeps every digit): most scores and weights (10, 20, 100), without the string round trip.
+  if (digits >= 0 && abs < 1e12 && Number.isInteger(x)) return x === 0 ? 0 : x;
   // toPrecision(12) removes float noise such as 1447.4999999999998 before rounding; from 1e12 on (amounts of
   // ten billion and more, in cents) 12 digits would cut real ones, and 15 still leave the noise out.
   const scaled = Number(abs.toPrecision(abs >= 1e12 ? 15 : 12));
