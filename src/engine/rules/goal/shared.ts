@@ -14,8 +14,23 @@ export interface GoalComparison extends GoalMatch {
   dropped: Indicator[];
 }
 
+/**
+ * compareGoals' answer per run: goal/indicator-dropped and goal/target-changed both ask for the same
+ * run.projects. Kept by the array (a WeakMap, so a run's projects are not held after it).
+ */
+const COMPARISONS = new WeakMap<readonly Project[], GoalComparison[]>();
+
 /** Every self-assessment with its goal table, indicators paired (年度 block only). */
 export function compareGoals(projects: readonly Project[]): GoalComparison[] {
+  let out = COMPARISONS.get(projects);
+  if (!out) {
+    out = computeComparisons(projects);
+    COMPARISONS.set(projects, out);
+  }
+  return out;
+}
+
+function computeComparisons(projects: readonly Project[]): GoalComparison[] {
   return matchGoals(projects).map((m) => {
     const annual = annualIndicators(m.goal);
     const { pairs, leftOnly } = pairIndicators(annual, m.self.indicators);
