@@ -9,10 +9,20 @@
 /** Flush to `write` once this many characters are buffered. */
 const CHUNK = 1 << 16;
 
-/** JSON.stringify(x, null, 2) with every line after the first indented by `indent` (null for no JSON text). */
-function stringifyAt(x: unknown, indent: string): string | undefined {
-  const s = JSON.stringify(x, null, 2) as string | undefined;
-  return s === undefined ? undefined : s.replace(/\n/g, `\n${indent}`);
+/**
+ * A property's value as JSON.stringify(value, null, 2) writes it inside the top-level object (indented by two),
+ * or undefined when the property is left out. Stringifying a one-property wrapper indents it for us.
+ */
+function propertyText(x: unknown): string | undefined {
+  const s = JSON.stringify({ k: x }, null, 2);
+  // '{\n  "k": ' … '\n}'; "{}" when x is undefined, a function or a symbol.
+  return s === "{}" ? undefined : s.slice(9, -2);
+}
+
+/** An array element as written inside a top-level array property (indented by four; "null" for undefined). */
+function elementText(list: unknown[], i: number): string {
+  // '{\n  "k": [\n    ' … '\n  ]\n}'
+  return JSON.stringify({ k: [list[i]] }, null, 2).slice(15, -6);
 }
 
 /**
@@ -43,7 +53,7 @@ export function writeJson(value: unknown, write: (s: string) => void): void {
   let first = true;
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
-    const text = Array.isArray(v) ? null : stringifyAt(v, "  ");
+    const text = Array.isArray(v) ? null : propertyText(v);
     if (!Array.isArray(v) && text === undefined) continue; // undefined, functions, symbols: left out
     out(`${first ? "{\n" : ",\n"}  ${JSON.stringify(key)}: `);
     first = false;
@@ -58,7 +68,7 @@ export function writeJson(value: unknown, write: (s: string) => void): void {
     }
     for (let i = 0; i < list.length; i++) {
       // In arrays, what JSON cannot hold (undefined, functions) is written as null.
-      out(`${i === 0 ? "[\n    " : ",\n    "}${stringifyAt(list[i], "    ") ?? "null"}`);
+      out(`${i === 0 ? "[\n    " : ",\n    "}${elementText(list, i)}`);
     }
     out("\n  ]");
   }
