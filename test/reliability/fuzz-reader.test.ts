@@ -404,8 +404,9 @@ const NAME_CELLS = [
 const PROTECTED = new Set([...NAME_CELLS, [11, 3], [11, 4], [11, 5]].map(([r, c]) => `${r},${c}`));
 
 /**
- * Noise that is no label the reader knows. (A row of real labels is not noise: "指标内容 | 复核核实完成值"
- * inserted above the form is taken as its indicator header, and a second 项目名称 starts another form.)
+ * Noise that is no label the reader knows. (A row of real labels is not noise: a row naming as many column
+ * roles as the form's header is a header, and a second 项目名称 starts another form. A stray row of a few
+ * indicator labels is: see "a stray row of indicator labels above the form" below.)
  */
 const LABEL_KEYS = new Set(LABELS.map((l) => labelKey(l).key));
 const noiseCell = anyCell.filter((v) => typeof v !== "string" || (!LABEL_KEYS.has(labelKey(v).key) && !flat(FIELD_LABELS).some((l) => v.includes(l))));
@@ -550,6 +551,115 @@ describe("mutations of a valid national self-assessment", () => {
 });
 
 // ------------------------------------------------------------------------------------------ values
+
+/**
+ * Formerly a known bug: the reader took the first row naming an indicator and a value column as the header, so a
+ * stray row such as "指标内容 | 复核核实完成值" above the form (a note, a leftover of a copied sheet) became the
+ * header and the project was lost. The header is now the one with the most column roles near the top.
+ */
+describe("a stray row of indicator labels above the form", () => {
+  const base = nationalForm();
+  const width = base.values[0].length;
+  const HEADER_ROW = 11;
+  const baseline = runEngine([formGrid(base)]).projects[0];
+  const indicatorsOf = (p: Report["projects"][number]) => p.indicators.map((i) => [i.name, i.target.raw, i.actual?.raw ?? null, i.weight, i.score]);
+  /** The roles of the national form's header row, by column. */
+  const INDICATOR_INDEX_OF_FORM: Record<number, keyof typeof INDICATOR_COLUMNS> = { 1: "level1", 2: "level2", 3: "name", 4: "target", 5: "actual", 6: "weight", 7: "score", 8: "reason" };
+  const stray = (cells: [number, string][]): CellValue[] => {
+    const row = new Array<CellValue>(width).fill(null);
+    for (const [c, t] of cells) row[c] = t;
+    return row;
+  };
+
+  it("指标内容 | 复核核实完成值 in any row above the header: the form is read as without it", () => {
+    for (let at = 0; at <= HEADER_ROW; at++) {
+      for (const cols of [[1, 4], [0, 1], [3, 5], [6, 7]]) {
+        const { grid } = mutate(base, [{ op: "insertRow", at, cells: stray([[cols[0], "指标内容"], [cols[1], "复核核实完成值"]]) }]);
+        const r = runEngine([grid]);
+        expect([at, cols, r.sheets.map((x) => x.kind)]).toEqual([at, cols, ["self-assessment"]]);
+        const p = r.projects.find((x) => x.name === NATIONAL_PROJECT);
+        expect([at, cols, p && indicatorsOf(p)]).toEqual([at, cols, indicatorsOf(baseline)]);
+        expect([at, cols, p?.statedTotal]).toEqual([at, cols, 99.34]);
+        // (A row inside the budget table, rows 5–8, splits that table: its amounts are another matter.)
+        if (at <= 4 || at >= 9) expect([at, cols, p?.budget?.executed]).toEqual([at, cols, 231.6]);
+      }
+    }
+  });
+
+  it("a stray row in the form's own columns (三级指标 over 三级指标, 年度指标值 over 年度指标值) is still passed over", () => {
+    const REAL: Record<string, number> = { 一级指标: 1, 二级指标: 2, 三级指标: 3, 年度指标值: 4, 实际完成值: 5, 分值: 6, 得分: 7 };
+    const pairs = [["三级指标", "年度指标值"], ["三级指标", "实际完成值"], ["一级指标", "三级指标"], ["三级指标", "分值"], ["三级指标", "得分"]];
+    for (let at = 0; at <= HEADER_ROW; at++) {
+      for (const [a, b] of pairs) {
+        const { grid } = mutate(base, [{ op: "insertRow", at, cells: stray([[REAL[a], a], [REAL[b], b]]) }]);
+        const p = runEngine([grid]).projects.find((x) => x.name === NATIONAL_PROJECT);
+        expect([at, a, b, p?.template, p && indicatorsOf(p)]).toEqual([at, a, b, "self-assessment", indicatorsOf(baseline)]);
+      }
+    }
+  });
+
+  it("a form of two blocks (中期 / 年度) starts at its first block even when the second adds a column", () => {
+    const _ = null;
+    const values: CellValue[][] = [
+      ["项目支出绩效目标申报表", _, _, _, _],
+      ["项目名称", "某项目", _, _, _],
+      ["主管部门", "某局", _, _, _],
+      ["中期绩效指标", _, _, _, _],
+      ["一级指标", "二级指标", "三级指标", "指标值", _],
+      ["产出指标", "数量指标", "中期甲", "≥10人", _],
+      ["效益指标", "社会效益指标", "中期乙", "明显", _],
+      ["年度绩效指标", _, _, _, _],
+      ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+      ["产出指标", "数量指标", "年度甲", "≥5人", "x"],
+      ["效益指标", "社会效益指标", "年度乙", "明显", _],
+    ];
+    const r = runEngine([{ sheet: "目标表", top: 0, left: 0, values, merges: [] }]);
+    expect(r.projects.map((p) => [p.template, p.indicators.map((i) => i.name)])).toEqual([["goal", ["中期甲", "中期乙", "年度甲", "年度乙"]]]);
+  });
+
+  it("any row of up to three indicator labels above the header changes nothing (property)", () => {
+    const labels = flat(INDICATOR_COLUMNS);
+    /** A label in the column where the form's own header has that label's role. */
+    const aligned = pick([1, 2, 3, 4, 5, 6, 7, 8]).chain((c) => {
+      const role = INDICATOR_INDEX_OF_FORM[c];
+      return pick([...INDICATOR_COLUMNS[role]]).map((l) => [c, l] as [number, string]);
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: HEADER_ROW }), fc.array(fc.oneof(fc.tuple(fc.nat(width - 1), pick(labels)), aligned), { minLength: 2, maxLength: 3 }), (at, cells) => {
+        const { grid } = mutate(base, [{ op: "insertRow", at, cells: stray(cells) }]);
+        const p = runEngine([grid]).projects.find((x) => x.name === NATIONAL_PROJECT);
+        expect(p && indicatorsOf(p)).toEqual(indicatorsOf(baseline));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it("above a spot-check list: still a spot-check list", () => {
+    const list: Grid = {
+      sheet: "抽查复核表",
+      top: 0,
+      left: 0,
+      values: [["指标内容", "复核核实完成值"], ["项目名称", "主管部门", "复核得分", "复核等级"], [NATIONAL_PROJECT, "区民政局", 81.31, "良"]],
+      merges: [],
+    };
+    const r = runEngine([formGrid(base), list]);
+    expect(r.sheets.map((x) => x.kind)).toEqual(["self-assessment", "spot-check-list"]);
+    expect(r.projects[0].review?.score).toBe(81.31);
+  });
+
+  it("stacked forms each keep their own header (the first of equals)", () => {
+    const a = nationalForm({ name: "项目甲" });
+    const b = nationalForm({ name: "项目乙" });
+    const values = [...a.values, stray([[1, "指标内容"], [4, "复核核实完成值"]]), ...b.values];
+    const shift = a.values.length + 1;
+    const merges = [...a.merges, ...b.merges.map((m) => ({ top: m.top + shift, left: m.left, bottom: m.bottom + shift, right: m.right }))];
+    const r = runEngine([{ sheet: "叠放", top: 0, left: 0, values, merges }]);
+    expect(r.projects.map((p) => [p.name, indicatorsOf(p)])).toEqual([
+      ["项目甲", indicatorsOf(baseline)],
+      ["项目乙", indicatorsOf(baseline)],
+    ]);
+  });
+});
 
 describe("value parsing never throws", () => {
   const anyString = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string({ unit: "binary-ascii" }), pick(NASTY_TEXT));

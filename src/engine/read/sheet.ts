@@ -104,6 +104,35 @@ function isIndicatorHeader(roles: RoleMap<IndicatorColumn>): boolean {
   );
 }
 
+/** How many column roles a header names (a stray row of two labels names two; a form's header five or more). */
+function roleCount(h: Header<string>): number {
+  return Object.keys(h.roles).length;
+}
+
+/** A header row found near the top; `list`: a spot-check list's header (else an indicator header). */
+type HeaderCandidate = Header<string> & { list?: boolean };
+
+/** `h` is of the same kind and every column of it has the same role in `of` (h is `of`, or a block of its table). */
+function sameTable(h: HeaderCandidate, of: HeaderCandidate): boolean {
+  return !!h.list === !!of.list && h.columns.every((x) => of.columns.some((y) => y.col === x.col && y.role === x.role));
+}
+
+/**
+ * The header among candidate header rows (in row order). The richest candidate (the most column roles; the first
+ * of equals) is the table's header; an earlier candidate is taken instead only when it is a block of that same
+ * table: every one of its columns has the same role there, and it names at least two thirds as many roles. So a
+ * stray row that names a couple of indicator roles above a form ("指标内容 | 复核核实完成值", even in the form's own
+ * columns) is passed over, while a form of several blocks (中期 / 年度) still starts at its first block when a
+ * later block adds a column.
+ */
+function chooseHeader<H extends HeaderCandidate>(candidates: H[]): H | null {
+  let best: H | null = null;
+  for (const h of candidates) if (best === null || roleCount(h) > roleCount(best)) best = h;
+  if (best === null) return null;
+  const richest = best;
+  return candidates.find((h) => sameTable(h, richest) && 3 * roleCount(h) >= 2 * roleCount(richest)) ?? richest;
+}
+
 function isListHeader(roles: RoleMap<SpotCheckColumn>): boolean {
   return roles.name !== undefined && roles.score !== undefined;
 }
@@ -257,20 +286,17 @@ class SheetReader {
    * split as "年度" / "指标值") are joined when `twoRows` allows it.
    */
   headerAt<K extends string>(r: number, index: Map<string, K>, twoRows = true): Header<K> {
+    // The row's labels (in column order), not every cell: headers are looked for in every row near the top.
     const colRole = new Map<number, K>();
-    for (let c = this.s.left; c <= this.s.right; c++) {
-      const l = this.label(r, c);
-      if (!l) continue;
+    for (const l of this.labelsIn(r, r)) {
       const role = index.get(l.key);
-      if (role !== undefined) colRole.set(c, role);
+      if (role !== undefined) colRole.set(l.col, role);
     }
     let last = r;
     if (twoRows && this.continuesHeader(r, index)) {
-      for (let c = this.s.left; c <= this.s.right; c++) {
-        const l = this.label(r + 1, c);
-        if (!l) continue;
-        const role = this.childRole(r, c, l, index);
-        if (role !== undefined) colRole.set(c, role);
+      for (const l of this.labelsIn(r + 1, r + 1)) {
+        const role = this.childRole(r, l.col, l, index);
+        if (role !== undefined) colRole.set(l.col, role);
       }
       last = r + 1;
     }
@@ -344,22 +370,22 @@ export function readSheet(grid: Grid, file: string): SheetReading {
   const rd = new SheetReader(grid, file);
   const scanEnd = Math.min(rd.s.bottom, rd.s.top + RECOGNITION_ROWS);
 
-  // Indicator headers and spot-check list headers near the top decide the kind.
-  let indicatorHeader: Header<IndicatorColumn> | null = null;
-  let listHeader: Header<SpotCheckColumn> | null = null;
+  // Indicator headers and spot-check list headers near the top decide the kind (chooseHeader picks among them).
+  type Candidate = (Header<IndicatorColumn> & { list?: false }) | (Header<SpotCheckColumn> & { list: true });
+  const candidates: Candidate[] = [];
   for (let r = rd.s.top; r <= scanEnd; r++) {
     const ir = rd.headerAt(r, INDICATOR_INDEX);
     if (isIndicatorHeader(ir.roles)) {
-      indicatorHeader = ir;
-      break;
+      candidates.push(ir);
+      continue;
     }
     const sr = rd.headerAt(r, SPOTCHECK_INDEX);
-    if (isListHeader(sr.roles)) {
-      listHeader = sr;
-      break;
-    }
+    if (isListHeader(sr.roles)) candidates.push({ ...sr, list: true });
   }
-  if (!listHeader && !indicatorHeader) return { kind: "unrecognized", projects: [], reviews: [] };
+  const chosen = chooseHeader<Candidate>(candidates);
+  if (!chosen) return { kind: "unrecognized", projects: [], reviews: [] };
+  const listHeader = chosen.list ? (chosen as Header<SpotCheckColumn>) : null;
+  const indicatorHeader = chosen.list ? null : (chosen as Header<IndicatorColumn>);
   rd.scanAll();
   if (listHeader) return { kind: "spot-check-list", projects: [], reviews: readSpotCheckList(rd, listHeader) };
   const header = indicatorHeader!;
@@ -584,12 +610,20 @@ function firstCell(rd: SheetReader, seg: Segment): string | null {
   return null;
 }
 
+/**
+ * A form's indicator header (see chooseHeader) among the header rows in the form's first RECOGNITION_ROWS rows;
+ * past those, the first one further down.
+ */
 function findIndicatorHeader(rd: SheetReader, seg: Segment): Header<IndicatorColumn> | null {
-  for (let r = seg.start; r <= seg.end; r++) {
+  const candidates: Header<IndicatorColumn>[] = [];
+  for (let r = seg.start; r <= seg.end && (candidates.length === 0 || r <= seg.start + RECOGNITION_ROWS); r++) {
     const h = rd.headerAt(r, INDICATOR_INDEX);
-    if (isIndicatorHeader(h.roles)) return h;
+    if (isIndicatorHeader(h.roles)) {
+      candidates.push(h);
+      if (r > seg.start + RECOGNITION_ROWS) break;
+    }
   }
-  return null;
+  return chooseHeader(candidates);
 }
 
 function level1Of(key: string): Level1Key | null {
