@@ -15,10 +15,12 @@ import { check, type CheckOptions } from "../engine";
 import { type InputError, type Report, reportJsonSchema } from "../engine/model";
 import { getProfile, isBuiltinProfile, loadProfile, ProfileError } from "../engine/profiles";
 import type { Profile } from "../engine/profiles/schema";
-import { readWorkbook, type WorkbookReading } from "../engine/read";
+import type { Grid } from "../engine/grid";
+import { readSheet, readWorkbook, type WorkbookReading } from "../engine/read";
+import { RECOGNITION_ROWS } from "../engine/read/sheet";
 import { planSheets } from "../engine/summary";
 import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
-import { workbookToGrids } from "../adapters/xlsx-file/grid";
+import { worksheetToGrid } from "../adapters/xlsx-file/grid";
 import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
 import { applySheetPlans } from "../adapters/xlsx-file/write";
 import { type Lang, t } from "../i18n";
@@ -169,7 +171,27 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
 export async function readFileForCheck(file: string, shown: string): Promise<WorkbookReading> {
   const bytes = await readBytes(file, shown);
   const wb = await loadWorkbook(ExcelJS, bytes, shown);
-  return readWorkbook({ file: shown, grids: workbookToGrids(wb) });
+  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) });
+}
+
+/**
+ * A sheet's Grid for checking. The reader decides what a sheet is from the RECOGNITION_ROWS rows below its first
+ * used row (and the row after them, for two-row headers), so a Grid of those rows is built first: a sheet that is
+ * no template (a 100,000-row ledger) or one of the product's own output sheets keeps that short Grid, and only a
+ * recognised sheet is built in full. (No fixed cap: stacked forms can run past 25,000 rows.)
+ */
+export function gridForCheck(ws: ExcelJS.Worksheet, shown: string): Grid {
+  const reach = RECOGNITION_ROWS + 2; // rows from the first used row that readSheet looks at before deciding
+  let short = worksheetToGrid(ws, { maxRows: reach });
+  // Nothing in the first rows (the adapter then sets no totalRows): where the sheet starts is not known yet.
+  if (short.values.length === 0) return worksheetToGrid(ws);
+  if (short.totalRows === undefined) return short; // the whole sheet already
+  if (short.top > 0) {
+    short = worksheetToGrid(ws, { maxRows: short.top + reach }); // maxRows counts from row 1
+    if (short.totalRows === undefined) return short;
+  }
+  const kind = readSheet(short, shown).kind;
+  return kind === "unrecognized" || kind === "output" ? short : worksheetToGrid(ws);
 }
 
 function errorMessage(e: unknown, lang: Lang): { code: string; message: string } {
