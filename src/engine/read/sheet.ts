@@ -74,6 +74,10 @@ interface Label {
   key: string;
   numbers: number[];
   text: string;
+  /** isAnyLabelKey(key), worked out on first use. */
+  any?: boolean;
+  /** The key of the label joined to the text above it (see SheetReader.combinedKey), worked out on first use. */
+  combined?: string | null;
 }
 
 type RoleMap<K extends string> = Partial<Record<K, number>>;
@@ -173,16 +177,32 @@ export function inlineFields(text: string): { field: FieldName; value: string }[
   }));
 }
 
+/** isPreamble's answers by text (title rows repeat across a county's forms); emptied at 20,000 texts. */
+const PREAMBLE_TEXTS = new Map<string, boolean>();
+
 function isPreamble(text: string): boolean {
-  const t = toHalfWidth(text).replace(/\s+/g, "");
-  return PREAMBLE_LINES.some((re) => re.test(t));
+  let hit = PREAMBLE_TEXTS.get(text);
+  if (hit === undefined) {
+    if (PREAMBLE_TEXTS.size >= 20_000) PREAMBLE_TEXTS.clear();
+    const t = toHalfWidth(text).replace(/\s+/g, "");
+    hit = PREAMBLE_LINES.some((re) => re.test(t));
+    PREAMBLE_TEXTS.set(text, hit);
+  }
+  return hit;
 }
+
+const NO_LABELS: readonly Label[] = [];
 
 class SheetReader {
   readonly s: Sheet;
   /** Labels in row order (scanned lazily: the recognition window first, the rest once recognised). */
   readonly labels: Label[] = [];
-  readonly labelAt = new Map<string, Label>();
+  /** Per row (index row − top): the row's labels by column (index col − left), and in column order. */
+  private readonly labelGrid: Label[][] = [];
+  private readonly rowLabels: Label[][] = [];
+  /** headerAt results per synonym index and row, for rows whose labels (and the next row's) are all scanned. */
+  private readonly headers = new Map<Map<string, string>, Map<number, Header<string>>>();
+  private readonly fields = new Map<string, unknown>();
   private scannedTo: number;
 
   constructor(
@@ -208,7 +228,9 @@ class SheetReader {
         const k = labelKey(text);
         const label: Label = { row: r, col: this.s.left + i, key: k.key, numbers: k.numbers, text };
         this.labels.push(label);
-        this.labelAt.set(`${label.row},${label.col}`, label);
+        const at = r - this.s.top;
+        (this.labelGrid[at] ??= [])[i] = label;
+        (this.rowLabels[at] ??= []).push(label);
       }
     }
     if (toRow > this.scannedTo) this.scannedTo = toRow;
@@ -237,12 +259,31 @@ class SheetReader {
   }
 
   label(r: number, c: number): Label | undefined {
-    return this.labelAt.get(`${r},${c}`);
+    const row = this.labelGrid[r - this.s.top];
+    return row === undefined ? undefined : row[c - this.s.left];
+  }
+
+  /** A segment's fields, worked out once per segment (by its rows) once all of its rows are scanned. */
+  fieldsOf<T>(seg: Segment, compute: (rd: SheetReader, seg: Segment) => T): T {
+    const key = `${seg.start}:${seg.end}`;
+    let v = this.fields.get(key) as T | undefined;
+    if (v === undefined) {
+      v = compute(this, seg);
+      if (seg.end <= this.scannedTo) this.fields.set(key, v);
+    }
+    return v;
+  }
+
+  /** The labels of row r, in column order. */
+  labelsOfRow(r: number): readonly Label[] {
+    return this.rowLabels[r - this.s.top] ?? NO_LABELS;
   }
 
   isLabel(r: number, c: number): boolean {
     const l = this.label(r, c);
-    return !!l && isAnyLabelKey(l.key);
+    if (!l) return false;
+    l.any ??= isAnyLabelKey(l.key);
+    return l.any;
   }
 
   /** The text a header cell sits under: its own value, or the value of a merged area covering it from the same row. */
@@ -255,12 +296,25 @@ class SheetReader {
 
   /** Role of a second-row header cell: "自评"+"得分", "年度"+"指标值" when the pair is a synonym, else its own label. */
   private childRole<K extends string>(r: number, c: number, l: Label, index: Map<string, K>): K | undefined {
-    const parent = this.parentText(r, c);
-    if (parent) {
-      const combined = index.get(labelKey(parent + l.text).key);
+    const key = this.combinedKey(r, c, l);
+    if (key !== null) {
+      const combined = index.get(key);
       if (combined !== undefined) return combined;
     }
     return index.get(l.key);
+  }
+
+  /**
+   * The key of a second-row label joined to the text it sits under (null when that is blank). The cell above is
+   * always the same for a label (childRole is asked about the label at (r + 1, c)), so the key is kept on it:
+   * each index (indicator, spot-check, budget) asks again.
+   */
+  private combinedKey(r: number, c: number, l: Label): string | null {
+    if (l.combined !== undefined && l.row === r + 1 && l.col === c) return l.combined;
+    const parent = this.parentText(r, c);
+    const key = parent ? labelKey(parent + l.text).key : null;
+    if (l.row === r + 1 && l.col === c) l.combined = key;
+    return key;
   }
 
   /** Row r+1 continues row r's header when every cell in it is a header label (alone or with the cell above). */
@@ -286,21 +340,43 @@ class SheetReader {
    * split as "年度" / "指标值") are joined when `twoRows` allows it.
    */
   headerAt<K extends string>(r: number, index: Map<string, K>, twoRows = true): Header<K> {
-    // The row's labels (in column order), not every cell: headers are looked for in every row near the top.
-    const colRole = new Map<number, K>();
-    for (const l of this.labelsIn(r, r)) {
+    // Recognition, each form's header search, the indicator rows and the budget block probe the same rows
+    // with the same index again: the answer depends only on rows r and r + 1, so it is kept once both are scanned.
+    if (!twoRows) return this.computeHeaderAt(r, index, false);
+    let byRow = this.headers.get(index) as Map<number, Header<K>> | undefined;
+    if (!byRow) {
+      byRow = new Map();
+      this.headers.set(index, byRow as Map<number, Header<string>>);
+    }
+    let h = byRow.get(r);
+    if (!h) {
+      h = this.computeHeaderAt(r, index, true);
+      if (r + 1 <= this.scannedTo) byRow.set(r, h);
+    }
+    return h;
+  }
+
+  private computeHeaderAt<K extends string>(r: number, index: Map<string, K>, twoRows: boolean): Header<K> {
+    // One row's labels come in column order, so its columns need no map and no sort (most rows probed are data
+    // rows with no role at all); a second header row can replace roles and add columns in between.
+    let columns: { col: number; role: K }[] = [];
+    for (const l of this.labelsOfRow(r)) {
       const role = index.get(l.key);
-      if (role !== undefined) colRole.set(l.col, role);
+      if (role !== undefined) columns.push({ col: l.col, role });
     }
     let last = r;
     if (twoRows && this.continuesHeader(r, index)) {
-      for (const l of this.labelsIn(r + 1, r + 1)) {
+      const colRole = new Map<number, K>();
+      for (const x of columns) colRole.set(x.col, x.role);
+      for (const l of this.labelsOfRow(r + 1)) {
         const role = this.childRole(r, l.col, l, index);
         if (role !== undefined) colRole.set(l.col, role);
       }
       last = r + 1;
+      columns = [];
+      for (const [col, role] of colRole) columns.push({ col, role });
+      columns.sort((x, y) => x.col - y.col);
     }
-    const columns = [...colRole.entries()].sort((x, y) => x[0] - y[0]).map(([col, role]) => ({ col, role }));
     const roles: RoleMap<K> = {};
     for (const x of columns) if (roles[x.role] === undefined) roles[x.role] = x.col;
     return { row: r, last, roles, columns };
@@ -354,7 +430,8 @@ interface Segment {
 
 interface FieldHit {
   value: string | null;
-  numberValue: number | null;
+  /** The value cell's content (the inline text for "label：value"), for `fieldNumber`. */
+  source: CellValue;
   labelRow: number;
   labelCol: number;
   labelCell: string;
@@ -395,13 +472,13 @@ export function readSheet(grid: Grid, file: string): SheetReading {
     const review = readReviewDetail(rd, header);
     return { kind: "spot-check-detail", projects: [], reviews: review ? [review] : [] };
   }
-  const title = rd.titleText(rd.s.top, header.row);
   let template: TemplateKind;
   if (roles.actual === undefined && roles.score === undefined) template = "goal";
   else if (
     roles.level1 === undefined &&
     roles.level2 === undefined &&
-    (TITLE_WORDS.department.test(title) || roles.coefficient !== undefined || roles.core !== undefined)
+    // The title is read only when it can decide (every text of every row above the header, otherwise).
+    (TITLE_WORDS.department.test(rd.titleText(rd.s.top, header.row)) || roles.coefficient !== undefined || roles.core !== undefined)
   ) {
     template = "department-self-assessment";
   } else template = "self-assessment";
@@ -469,25 +546,47 @@ function titleStart(rd: SheetReader, nameRow: number, prevNameRow: number): numb
   return start;
 }
 
-function readField(rd: SheetReader, seg: Segment, field: FieldName, below = false): FieldHit | null {
+/** Where a field is found in a segment: its first label, or the first cell naming it inline with a value. */
+type FieldSource = { label: Label; inline: null } | { label: Label; inline: string };
+
+/**
+ * Every field of a segment, found in one pass over its labels (readForm asks for about twelve): for each
+ * field, the first label that is the field's own label, or that holds "field：value" with a value — the
+ * label read first, as a per-field walk over the labels would find it.
+ */
+function fieldSources(rd: SheetReader, seg: Segment): Map<FieldName, FieldSource> {
+  const out = new Map<FieldName, FieldSource>();
   for (const l of rd.labelsIn(seg.start, seg.end)) {
-    const at = { labelRow: l.row, labelCol: l.col, labelCell: a1(l.row, l.col) };
-    if (FIELD_INDEX.get(l.key) === field) {
-      const right = rd.valueRight(l.row, l.col);
-      if (right) return { ...at, value: cellText(right.v), numberValue: parseNumber(right.v), valueCell: a1(l.row, right.col) };
-      if (below) {
-        const b = rd.valueBelow(l.row, l.col, seg.end);
-        if (b) return { ...at, value: cellText(b.v), numberValue: parseNumber(b.v), valueCell: a1(b.row, l.col) };
-      }
-      return { ...at, value: null, numberValue: null, valueCell: null };
-    }
+    const own = FIELD_INDEX.get(l.key);
+    if (own !== undefined && !out.has(own)) out.set(own, { label: l, inline: null });
     // "项目名称：某某项目", "项目名称：…    主管部门：…" in one cell.
     if (/[:：]/.test(l.text)) {
-      const hit = inlineFields(l.text).find((f) => f.field === field && f.value !== "");
-      if (hit) return { ...at, value: hit.value, numberValue: parseNumber(hit.value), valueCell: at.labelCell };
+      for (const f of inlineFields(l.text)) {
+        if (f.field !== own && f.value !== "" && !out.has(f.field)) out.set(f.field, { label: l, inline: f.value });
+      }
     }
   }
-  return null;
+  return out;
+}
+
+function readField(rd: SheetReader, seg: Segment, field: FieldName, below = false): FieldHit | null {
+  const src = rd.fieldsOf(seg, fieldSources).get(field);
+  if (!src) return null;
+  const l = src.label;
+  const at = { labelRow: l.row, labelCol: l.col, labelCell: a1(l.row, l.col) };
+  if (src.inline !== null) return { ...at, value: src.inline, source: src.inline, valueCell: at.labelCell };
+  const right = rd.valueRight(l.row, l.col);
+  if (right) return { ...at, value: cellText(right.v), source: right.v, valueCell: a1(l.row, right.col) };
+  if (below) {
+    const b = rd.valueBelow(l.row, l.col, seg.end);
+    if (b) return { ...at, value: cellText(b.v), source: b.v, valueCell: a1(b.row, l.col) };
+  }
+  return { ...at, value: null, source: null, valueCell: null };
+}
+
+/** A field's value as a number (parseNumber of its cell), null when there is none. */
+function fieldNumber(hit: FieldHit | null): number | null {
+  return hit === null ? null : parseNumber(hit.source);
 }
 
 /**
@@ -539,7 +638,7 @@ function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal
 
   const indicators: Indicator[] = [];
   const declaredWeights: Project["declaredWeights"] = [];
-  let statedTotal = total?.numberValue ?? null;
+  let statedTotal = fieldNumber(total);
   let statedTotalCell = total?.valueCell ?? null;
   let statedTotalWeight: number | null = null;
   if (header) {
@@ -578,7 +677,7 @@ function readForm(rd: SheetReader, seg: Segment, template: TemplateKind, ordinal
       unit: unit ? (unit.valueCell ?? unit.labelCell) : null,
     },
     budget,
-    midtermFunds: midterm?.numberValue ?? null,
+    midtermFunds: fieldNumber(midterm),
     goal: { target: goalTarget?.value ?? null, actual: goalActual?.value ?? null, midterm: goalMidterm?.value ?? null },
     indicators,
     declaredWeights,
@@ -1052,9 +1151,10 @@ function readBudget(rd: SheetReader, seg: Segment, limitRow: number): Budget | n
 /** Goal tables: "年度资金总额： 800" with its "其中：财政拨款" / "其他资金" rows below in the same column. */
 function readGoalFunds(rd: SheetReader, seg: Segment): Budget | null {
   const annual = readField(rd, seg, "annualFunds");
-  if (!annual || annual.numberValue === null) return readBudget(rd, seg, seg.end);
+  const annualAmount = fieldNumber(annual);
+  if (!annual || annualAmount === null) return readBudget(rd, seg, seg.end);
   const b = emptyBudget();
-  b.adjusted = annual.numberValue;
+  b.adjusted = annualAmount;
   b.cells.total = annual.valueCell;
   b.cells.adjusted = annual.valueCell;
   for (let r = annual.labelRow + 1; r <= Math.min(seg.end, annual.labelRow + 6); r++) {
