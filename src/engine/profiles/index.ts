@@ -94,9 +94,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** Objects merge key by key; anything else (lists, null, numbers) replaces. */
 function merge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k], v) : v;
-  return out;
+  // Own keys only, onto an object with no prototype chain to reach: a "__proto__" key in a user's JSON is
+  // just an unknown field (reported by validation), never a prototype.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(base)) out[k] = v;
+  for (const [k, v] of Object.entries(over)) {
+    out[k] = Object.prototype.hasOwnProperty.call(base, k) ? merge(base[k], v) : v;
+  }
+  return { ...out };
 }
 
 function baseName(source: string): string {

@@ -138,3 +138,23 @@ describe("invalid profiles: readable errors naming the file and field", () => {
     expect(e.format("en")).toMatch(/^Profile county.json is not valid:\n {2}- not valid JSON: .*line 3/);
   });
 });
+
+describe("a user profile cannot reach a prototype", () => {
+  it('"__proto__" in the JSON is an unknown field, not a way to smuggle values past validation', () => {
+    const text = '{"extends": "national", "__proto__": {"gap": -5}, "split": {"__proto__": {"output": 999}}}';
+    let error: unknown = null;
+    let profile: unknown = null;
+    try {
+      profile = loadProfile(text, "evil.json");
+    } catch (e) {
+      error = e;
+    }
+    if (profile) {
+      expect((profile as { gap: number }).gap).toBe(10);
+      expect((profile as { split: { output: number } }).split.output).toBe(50);
+    } else {
+      expect(error).toBeInstanceOf(ProfileError);
+    }
+    expect(({} as { gap?: number }).gap).toBeUndefined();
+  });
+});
