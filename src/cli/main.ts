@@ -24,11 +24,19 @@ import { worksheetToGrid } from "../adapters/xlsx-file/grid";
 import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
 import { applySheetPlans } from "../adapters/xlsx-file/write";
 import { type Lang, t } from "../i18n";
+import { writeJson } from "./json";
 import { renderTable } from "./table";
 
 export interface Io {
+  /** A line of output (the newline is added by the Io). */
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /**
+   * Output text as it is, no newline added. When present, `--format json` streams its document through it piece
+   * by piece (src/cli/json.ts) instead of building it as one string for `stdout`: memory then does not grow with
+   * the size of the report.
+   */
+  write?: (s: string) => void;
   cwd: string;
 }
 
@@ -317,7 +325,9 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
       io.stderr(t(lang, "cli.writeFailed", { file: opts.out, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
     }
   }
-  if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));
+  // JSON is streamed when the Io can write without a newline: the whole document is never one string.
+  if (opts.format === "json" && io.write) writeJson(report, io.write);
+  else if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));
   else io.stdout(renderTable(report, lang));
   // Last, so the user sees where the reviewed copy is.
   if (wrote) io.stderr(wrote);
@@ -374,6 +384,9 @@ export function run(): void {
   const io: Io = {
     stdout: (s) => process.stdout.write(`${s}\n`),
     stderr: (s) => process.stderr.write(`${s}\n`),
+    write: (s) => {
+      process.stdout.write(s);
+    },
     cwd: process.cwd(),
   };
   main(process.argv.slice(2), io).then(

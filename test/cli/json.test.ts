@@ -47,3 +47,33 @@ describe("writeJson", () => {
     for (const c of cases) expect(streamed(c).text).toBe(expected(c));
   });
 });
+
+describe("bpr check --format json through an Io that can write without a newline", () => {
+  it("prints the same document as through stdout lines", async () => {
+    const { main } = await import("../../src/cli/main");
+    const demo = path.resolve(__dirname, "../../assets/samples/demo.xlsx");
+    const run = async (withWrite: boolean) => {
+      let out = "";
+      let writes = 0;
+      const code = await main(["check", demo, "--format", "json", "--lang", "zh"], {
+        stdout: (s) => (out += `${s}\n`),
+        stderr: () => undefined,
+        ...(withWrite
+          ? {
+              write: (s: string) => {
+                writes++;
+                out += s;
+              },
+            }
+          : {}),
+        cwd: path.dirname(demo),
+      });
+      return { code, out, writes };
+    };
+    const lines = await run(false);
+    const streamed = await run(true);
+    expect(streamed.code).toBe(lines.code);
+    expect(streamed.writes).toBeGreaterThan(0);
+    expect(streamed.out).toBe(lines.out);
+  });
+});
