@@ -61,50 +61,62 @@ export function SettingsPanel({ id }: { id: string }) {
         </Select>
       </Field>
       <div className={styles.row}>
-        <Field
+        <ThresholdField
           className={styles.field}
           label={tr("ui.settings.gap")}
-          validationState={gapOk ? "none" : "error"}
-          validationMessage={gapOk ? undefined : tr("ui.settings.invalid")}
-        >
-          <Input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step={1}
-            value={gap}
-            onChange={(_e, data) => {
-              setGap(data.value);
-              commit(data.value, severe);
-            }}
-            data-testid="gap"
-          />
-        </Field>
-        <Field
+          invalid={gapOk ? null : tr("ui.settings.invalid")}
+          value={gap}
+          onChange={(v) => {
+            setGap(v);
+            commit(v, severe);
+          }}
+          testId="gap"
+        />
+        <ThresholdField
           className={styles.field}
           label={tr("ui.settings.severeGap")}
-          validationState={severeOk ? "none" : "error"}
-          validationMessage={severeOk ? undefined : tr("ui.settings.invalidSevere")}
-        >
-          <Input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step={1}
-            value={severe}
-            onChange={(_e, data) => {
-              setSevere(data.value);
-              commit(gap, data.value);
-            }}
-            data-testid="severe-gap"
-          />
-        </Field>
+          invalid={severeOk ? null : tr("ui.settings.invalidSevere")}
+          value={severe}
+          onChange={(v) => {
+            setSevere(v);
+            commit(gap, v);
+          }}
+          testId="severe-gap"
+        />
       </div>
       <Caption1 className={styles.where}>
         {tr("ui.settings.gapHint")} {where}
       </Caption1>
     </section>
+  );
+}
+
+/** A spot-check threshold in points (0–100), with its validation message. */
+function ThresholdField(props: {
+  className: string;
+  label: string;
+  invalid: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  return (
+    <Field
+      className={props.className}
+      label={props.label}
+      validationState={props.invalid ? "error" : "none"}
+      validationMessage={props.invalid ?? undefined}
+    >
+      <Input
+        type="number"
+        inputMode="decimal"
+        min={0}
+        max={100}
+        step={1}
+        value={props.value}
+        onChange={(_e, data) => props.onChange(data.value)}
+        data-testid={props.testId}
+      />
+    </Field>
   );
 }
