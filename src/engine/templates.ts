@@ -95,26 +95,30 @@ const CATEGORIES: { level1: string; level2: string[] }[] = [
   { level1: "满意度指标", level2: ["服务对象满意度指标"] },
 ];
 
+/**
+ * The head every project form shares: title, year row, 项目名称 across the width, then the department and
+ * 实施单位 on one row (the unit's label in column `unitCol`). Returns the next free row.
+ */
+function formHead(f: Form, title: string, opts: TemplateOptions, departmentLabel: string, unitCol: number): number {
+  const last = f.width - 1;
+  f.merged(0, 0, 0, last, title, "title", { border: false });
+  f.merged(1, 0, 1, last, yearRow(opts.year), "subtitle", { border: false });
+  f.put(2, 0, "项目名称", "label");
+  f.merged(2, 1, 2, last, null);
+  f.put(3, 0, departmentLabel, "label");
+  f.merged(3, 1, 3, unitCol - 1, null);
+  f.put(3, unitCol, "实施单位", "label");
+  f.merged(3, unitCol + 1, 3, last, null);
+  return 4;
+}
+
 /** 项目支出绩效自评表 (财预〔2020〕10号 附件2). Columns A–I. */
 export function selfAssessmentTemplate(opts: TemplateOptions = {}): TemplatePlan {
   const W = 9;
   const last = W - 1;
   const f = new Form(W);
-  let r = 0;
-  f.merged(r, 0, r, last, "项目支出绩效自评表", "title", { border: false });
-  r++;
-  f.merged(r, 0, r, last, yearRow(opts.year), "subtitle", { border: false });
-  r++;
-  const bodyStart = r;
-
-  f.put(r, 0, "项目名称", "label");
-  f.merged(r, 1, r, last, null);
-  r++;
-  f.put(r, 0, "主管部门", "label");
-  f.merged(r, 1, r, 3, null);
-  f.put(r, 4, "实施单位", "label");
-  f.merged(r, 5, r, last, null);
-  r++;
+  const bodyStart = 2;
+  let r = formHead(f, "项目支出绩效自评表", opts, "主管部门", 4);
 
   // Budget block: A "项目资金（万元）" over five rows; B:C the row labels; D–I the amounts.
   const budgetTop = r;
@@ -187,20 +191,8 @@ export function goalTemplate(opts: TemplateOptions = {}): TemplatePlan {
   const W = 6;
   const last = W - 1;
   const f = new Form(W);
-  let r = 0;
-  f.merged(r, 0, r, last, "项目支出绩效目标申报表", "title", { border: false });
-  r++;
-  f.merged(r, 0, r, last, yearRow(opts.year), "subtitle", { border: false });
-  r++;
-  const bodyStart = r;
-  f.put(r, 0, "项目名称", "label");
-  f.merged(r, 1, r, last, null);
-  r++;
-  f.put(r, 0, "主管部门及代码", "label");
-  f.merged(r, 1, r, 2, null);
-  f.put(r, 3, "实施单位", "label");
-  f.merged(r, 4, r, last, null);
-  r++;
+  const bodyStart = 2;
+  let r = formHead(f, "项目支出绩效目标申报表", opts, "主管部门及代码", 3);
   f.put(r, 0, "项目属性", "label");
   f.merged(r, 1, r, 2, null);
   f.put(r, 3, "项目期", "label");
