@@ -54,6 +54,55 @@ const TOTAL_ROWS = new Set(TOTAL_ROW_LABELS);
 const BUDGET_TOTALS = new Set(BUDGET_TOTAL_ROWS);
 const BUDGET_SUBS = new Set(BUDGET_SUB_ROWS);
 const SUBTOTALS = new Set(SUBTOTAL_LABELS);
+/** Footer prefixes as label keys ("说明:" → "说明"), and those that end a block wherever they stand (a colon). */
+const FOOTER_KEYS = FOOTER_PREFIXES.map((p) => p.replace(":", ""));
+const FOOTER_COLON_KEYS = FOOTER_PREFIXES.filter((p) => p.endsWith(":")).map((p) => p.replace(":", ""));
+
+/** A bit per synonym index whose roles make headers (SheetReader's per-row summary). */
+const INDEX_BIT = new Map<Map<string, string>, number>([
+  [INDICATOR_INDEX, 1],
+  [SPOTCHECK_INDEX, 2],
+  [BUDGET_INDEX, 4],
+]);
+
+/**
+ * What a label text says, wherever it stands: its key and bracketed numbers (labelKey), the INDEX_BIT bits of
+ * the header indexes that give its key a role, the field its key names, and the "field：value" pairs written in
+ * it. A county's forms repeat the same label texts thousands of times, so this is kept per text (bounded like
+ * labelKey's cache); the reader makes one lookup per text cell.
+ */
+interface LabelInfo {
+  key: string;
+  numbers: readonly number[];
+  bits: number;
+  field: FieldName | undefined;
+  /** isAnyLabelKey(key), worked out on first use. */
+  any?: boolean;
+  /** inlineFields(text) when the text holds a colon (else empty), worked out on first use. */
+  inline?: readonly { field: FieldName; value: string }[];
+}
+
+const LABEL_INFO = new Map<string, LabelInfo>();
+const NO_INLINE: readonly { field: FieldName; value: string }[] = [];
+
+function labelInfo(text: string): LabelInfo {
+  let info = LABEL_INFO.get(text);
+  if (info === undefined) {
+    const k = labelKey(text);
+    let bits = 0;
+    for (const [index, bit] of INDEX_BIT) if (index.has(k.key)) bits |= bit;
+    info = { key: k.key, numbers: k.numbers, bits, field: FIELD_INDEX.get(k.key) };
+    if (LABEL_INFO.size >= 20_000) LABEL_INFO.clear();
+    LABEL_INFO.set(text, info);
+  }
+  return info;
+}
+
+function inlineOf(l: Label): readonly { field: FieldName; value: string }[] {
+  const info = l.info;
+  if (info.inline === undefined) info.inline = /[:：]/.test(l.text) ? inlineFields(l.text) : NO_INLINE;
+  return info.inline;
+}
 
 /** Rows scanned to recognise a sheet: a template's headers sit near its top. Huge ledgers cost only this. */
 export const RECOGNITION_ROWS = 300;
@@ -72,10 +121,10 @@ interface Label {
   row: number;
   col: number;
   key: string;
-  numbers: number[];
+  numbers: readonly number[];
   text: string;
-  /** isAnyLabelKey(key), worked out on first use. */
-  any?: boolean;
+  /** What the label's text says whatever its place (shared by every cell holding that text). */
+  info: LabelInfo;
   /** The key of the label joined to the text above it (see SheetReader.combinedKey), worked out on first use. */
   combined?: string | null;
 }
@@ -111,6 +160,14 @@ function isIndicatorHeader(roles: RoleMap<IndicatorColumn>): boolean {
 /** How many column roles a header names (a stray row of two labels names two; a form's header five or more). */
 function roleCount(h: Header<string>): number {
   return Object.keys(h.roles).length;
+}
+
+const NO_ROLES: RoleMap<never> = Object.freeze({});
+const NO_COLUMNS: readonly { col: number; role: never }[] = Object.freeze([]);
+
+/** The answer of headerAt for a row that starts no header (shared empty roles and columns: never mutated). */
+function noHeader<K extends string>(r: number): Header<K> {
+  return { row: r, last: r, roles: NO_ROLES as RoleMap<K>, columns: NO_COLUMNS as unknown as { col: number; role: K }[] };
 }
 
 /** A header row found near the top; `list`: a spot-check list's header (else an indicator header). */
@@ -200,6 +257,13 @@ class SheetReader {
   /** Per row (index row − top): the row's labels by column (index col − left), and in column order. */
   private readonly labelGrid: Label[][] = [];
   private readonly rowLabels: Label[][] = [];
+  /**
+   * Per scanned row (index row − top): how many of its cells are not blank, and which synonym indexes (bit per
+   * index, INDEX_BIT) name a role in one of its labels. headerAt answers "no header here" from these alone for
+   * the many rows that are data (see quickNoHeader).
+   */
+  private readonly nonBlank: number[] = [];
+  private readonly roleBits: number[] = [];
   /** headerAt results per synonym index and row, for rows whose labels (and the next row's) are all scanned. */
   private readonly headers = new Map<Map<string, string>, Map<number, Header<string>>>();
   private readonly fields = new Map<string, unknown>();
@@ -217,21 +281,31 @@ class SheetReader {
   /** Collect labels down to `toRow`. */
   scan(toRow: number): void {
     for (let r = this.scannedTo + 1; r <= toRow; r++) {
-      const row = this.grid.values[r - this.s.top];
-      if (!row) continue;
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i];
-        if (typeof v !== "string") continue;
-        const text = v.trim();
-        if (text === "") continue;
-        if (text.length > MAX_LABEL_LENGTH && !(text.length <= MAX_INLINE_LENGTH && /[:：]/.test(text.slice(0, 16)))) continue;
-        const k = labelKey(text);
-        const label: Label = { row: r, col: this.s.left + i, key: k.key, numbers: k.numbers, text };
-        this.labels.push(label);
-        const at = r - this.s.top;
-        (this.labelGrid[at] ??= [])[i] = label;
-        (this.rowLabels[at] ??= []).push(label);
+      const at = r - this.s.top;
+      const row = this.grid.values[at];
+      let nonBlank = 0;
+      let bits = 0;
+      if (row) {
+        for (let i = 0; i < row.length; i++) {
+          const v = row[i];
+          if (typeof v !== "string") {
+            if (v !== null && v !== undefined) nonBlank++;
+            continue;
+          }
+          const text = v.trim();
+          if (text === "") continue;
+          nonBlank++;
+          if (text.length > MAX_LABEL_LENGTH && !(text.length <= MAX_INLINE_LENGTH && /[:：]/.test(text.slice(0, 16)))) continue;
+          const info = labelInfo(text);
+          const label: Label = { row: r, col: this.s.left + i, key: info.key, numbers: info.numbers, text, info };
+          bits |= info.bits;
+          this.labels.push(label);
+          (this.labelGrid[at] ??= [])[i] = label;
+          (this.rowLabels[at] ??= []).push(label);
+        }
       }
+      this.nonBlank[at] = nonBlank;
+      this.roleBits[at] = bits;
     }
     if (toRow > this.scannedTo) this.scannedTo = toRow;
   }
@@ -282,8 +356,8 @@ class SheetReader {
   isLabel(r: number, c: number): boolean {
     const l = this.label(r, c);
     if (!l) return false;
-    l.any ??= isAnyLabelKey(l.key);
-    return l.any;
+    l.info.any ??= isAnyLabelKey(l.key);
+    return l.info.any;
   }
 
   /** The text a header cell sits under: its own value, or the value of a merged area covering it from the same row. */
@@ -321,6 +395,8 @@ class SheetReader {
   private continuesHeader<K extends string>(r: number, index: Map<string, K>): boolean {
     const next = r + 1;
     if (next > this.s.bottom) return false;
+    // Every non-blank cell of the row must be a label: a row with a number or a long text in it is no header.
+    if (next <= this.scannedTo && !this.allLabels(next)) return false;
     const row = this.grid.values[next - this.s.top];
     if (!row) return false;
     let n = 0;
@@ -329,10 +405,29 @@ class SheetReader {
       if (isBlank(v)) continue;
       if (typeof v !== "string") return false;
       const l = this.label(next, this.s.left + i);
-      if (!l || this.childRole(r, this.s.left + i, l, index) === undefined) return false;
+      // Its own key naming a role is enough to continue (childRole prefers the joined key, but either is a role).
+      if (!l || (!index.has(l.key) && this.childRole(r, this.s.left + i, l, index) === undefined)) return false;
       n++;
     }
     return n > 0;
+  }
+
+  /** Every non-blank cell of (scanned) row r is a label, and there is at least one. */
+  private allLabels(r: number): boolean {
+    const at = r - this.s.top;
+    const n = this.nonBlank[at];
+    return n > 0 && (this.rowLabels[at]?.length ?? 0) === n;
+  }
+
+  /**
+   * True when row r can start no header for the index: none of its labels names a role of it, and the next
+   * row cannot continue it (computeHeaderAt would find no column). Rows past the scanned ones are not known.
+   */
+  private quickNoHeader(r: number, index: Map<string, string>): boolean {
+    if (r + 1 > this.scannedTo && r + 1 <= this.s.bottom) return false;
+    const bit = INDEX_BIT.get(index);
+    if (bit === undefined || (this.roleBits[r - this.s.top] ?? 0) & bit) return false;
+    return r + 1 > this.s.bottom || !this.allLabels(r + 1);
   }
 
   /**
@@ -343,6 +438,7 @@ class SheetReader {
     // Recognition, each form's header search, the indicator rows and the budget block probe the same rows
     // with the same index again: the answer depends only on rows r and r + 1, so it is kept once both are scanned.
     if (!twoRows) return this.computeHeaderAt(r, index, false);
+    if (r >= this.s.top && r <= this.scannedTo && this.quickNoHeader(r, index as Map<string, string>)) return noHeader(r);
     let byRow = this.headers.get(index) as Map<number, Header<K>> | undefined;
     if (!byRow) {
       byRow = new Map();
@@ -357,6 +453,7 @@ class SheetReader {
   }
 
   private computeHeaderAt<K extends string>(r: number, index: Map<string, K>, twoRows: boolean): Header<K> {
+    if (r <= this.scannedTo && r >= this.s.top && this.quickNoHeader(r, index as Map<string, string>)) return noHeader(r);
     // One row's labels come in column order, so its columns need no map and no sort (most rows probed are data
     // rows with no role at all); a second header row can replace roles and add columns in between.
     let columns: { col: number; role: K }[] = [];
@@ -499,9 +596,9 @@ function findSegments(rd: SheetReader, template: TemplateKind): Segment[] {
   const nameRows: number[] = [];
   for (const l of rd.labels) {
     if (nameRows.length && nameRows[nameRows.length - 1] === l.row) continue;
-    if (FIELD_INDEX.get(l.key) === "name") {
+    if (l.info.field === "name") {
       if (rd.valueRight(l.row, l.col)) nameRows.push(l.row);
-    } else if (/[:：]/.test(l.text) && inlineFields(l.text).some((f) => f.field === "name" && f.value !== "")) {
+    } else if (inlineOf(l).some((f) => f.field === "name" && f.value !== "")) {
       nameRows.push(l.row); // "项目名称：某某项目" in one cell
     }
   }
@@ -532,7 +629,7 @@ function titleStart(rd: SheetReader, nameRow: number, prevNameRow: number): numb
     const first = texts[0];
     const firstKey = labelKey(first).key;
     // The previous form's 总分 row or its signature lines ("填表人：…") end the search.
-    if (TOTAL_ROWS.has(firstKey) || FOOTER_PREFIXES.some((p) => firstKey.startsWith(p.replace(":", "")))) break;
+    if (TOTAL_ROWS.has(firstKey) || FOOTER_KEYS.some((p) => firstKey.startsWith(p))) break;
     if (isPreamble(first) || /(表|年度|附件|填报)/.test(texts.join(" "))) start = r;
     else break;
   }
@@ -557,13 +654,11 @@ type FieldSource = { label: Label; inline: null } | { label: Label; inline: stri
 function fieldSources(rd: SheetReader, seg: Segment): Map<FieldName, FieldSource> {
   const out = new Map<FieldName, FieldSource>();
   for (const l of rd.labelsIn(seg.start, seg.end)) {
-    const own = FIELD_INDEX.get(l.key);
+    const own = l.info.field;
     if (own !== undefined && !out.has(own)) out.set(own, { label: l, inline: null });
     // "项目名称：某某项目", "项目名称：…    主管部门：…" in one cell.
-    if (/[:：]/.test(l.text)) {
-      for (const f of inlineFields(l.text)) {
-        if (f.field !== own && f.value !== "" && !out.has(f.field)) out.set(f.field, { label: l, inline: f.value });
-      }
+    for (const f of inlineOf(l)) {
+      if (f.field !== own && f.value !== "" && !out.has(f.field)) out.set(f.field, { label: l, inline: f.value });
     }
   }
   return out;
@@ -573,15 +668,23 @@ function readField(rd: SheetReader, seg: Segment, field: FieldName, below = fals
   const src = rd.fieldsOf(seg, fieldSources).get(field);
   if (!src) return null;
   const l = src.label;
-  const at = { labelRow: l.row, labelCol: l.col, labelCell: a1(l.row, l.col) };
-  if (src.inline !== null) return { ...at, value: src.inline, source: src.inline, valueCell: at.labelCell };
+  const labelCell = a1(l.row, l.col);
+  const hit = (value: string | null, source: CellValue, valueCell: string | null): FieldHit => ({
+    value,
+    source,
+    labelRow: l.row,
+    labelCol: l.col,
+    labelCell,
+    valueCell,
+  });
+  if (src.inline !== null) return hit(src.inline, src.inline, labelCell);
   const right = rd.valueRight(l.row, l.col);
-  if (right) return { ...at, value: cellText(right.v), source: right.v, valueCell: a1(l.row, right.col) };
+  if (right) return hit(cellText(right.v), right.v, a1(l.row, right.col));
   if (below) {
     const b = rd.valueBelow(l.row, l.col, seg.end);
-    if (b) return { ...at, value: cellText(b.v), source: b.v, valueCell: a1(b.row, l.col) };
+    if (b) return hit(cellText(b.v), b.v, a1(b.row, l.col));
   }
-  return { ...at, value: null, source: null, valueCell: null };
+  return hit(null, null, null);
 }
 
 /** A field's value as a number (parseNumber of its cell), null when there is none. */
@@ -862,9 +965,10 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
       total = { score, scoreCell, weight: weightCol !== undefined ? parseNumber(rd.s.get(r, weightCol)) : null };
       break;
     }
-    if (first.col < (roles.level1 ?? roles.name ?? firstRoleCol) && FOOTER_PREFIXES.some((p) => firstKey.startsWith(p.replace(":", "")))) break;
-    if (FOOTER_PREFIXES.some((p) => firstKey.startsWith(p.replace(":", "")) && p.endsWith(":"))) break;
-    if (FIELD_INDEX.get(firstKey) === "conclusion" || FIELD_INDEX.get(firstKey) === "problems" || FIELD_INDEX.get(firstKey) === "measures") break;
+    if (first.col < (roles.level1 ?? roles.name ?? firstRoleCol) && FOOTER_KEYS.some((p) => firstKey.startsWith(p))) break;
+    if (FOOTER_COLON_KEYS.some((p) => firstKey.startsWith(p))) break;
+    const firstField = FIELD_INDEX.get(firstKey);
+    if (firstField === "conclusion" || firstField === "problems" || firstField === "measures") break;
 
     // Categories, inherited downward (merged cells hold the label only in their top-left cell).
     let level1Here = false;
@@ -905,11 +1009,9 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
       if (ind) collected.push({ group: gi, indicator: ind });
     });
   }
-  // Side-by-side blocks: all of the first block, then the next.
-  const indicators = collected
-    .map((x, i) => ({ ...x, i }))
-    .sort((a, b) => a.group - b.group || a.i - b.i)
-    .map((x) => x.indicator);
+  // Side-by-side blocks: all of the first block, then the next (the sort is stable).
+  if (collected.some((x) => x.group > 0)) collected.sort((a, b) => a.group - b.group);
+  const indicators = collected.map((x) => x.indicator);
   return { indicators, declared, total };
 }
 
