@@ -49,9 +49,17 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** columnLetters of the first columns, built on first use (the reader names a cell for every value it reads). */
+const LETTERS: string[] = [];
+
 /** Absolute 0-based row/col → "B12". */
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  let letters = col >= 0 && col < 1024 ? LETTERS[col] : undefined;
+  if (letters === undefined) {
+    letters = columnLetters(col);
+    if (col >= 0 && col < 1024 && Number.isInteger(col)) LETTERS[col] = letters;
+  }
+  return letters + (row + 1);
 }
 
 /** "B12" → {row: 11, col: 1}; null when not an A1 address. */

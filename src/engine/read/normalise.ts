@@ -26,11 +26,16 @@ export function cellText(v: CellValue): string {
 
 /** Placeholder-for-nothing marks: "—", "/", "*", "－", "-", "——", "无" is NOT one (it is text). */
 const NO_VALUE = /^[\s—–\-－/／*＊―_]*$/;
+/** The characters NO_VALUE allows besides whitespace. */
+const NO_VALUE_CHARS = new Set([..."—–-－/／*＊―_"]);
 
 /** True when a cell means "no value" (blank, "—", "/", "*", "－"). */
 export function isNoValue(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== "string") return false;
+  // Most texts are words: their first character settles it without the regex.
+  // (String.prototype.trim removes exactly what \s matches.)
+  if (v.length > 0 && !NO_VALUE_CHARS.has(v[0]) && v[0].trim() !== "") return false;
   return NO_VALUE.test(v);
 }
 

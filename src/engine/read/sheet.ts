@@ -862,8 +862,11 @@ function cleanName(v: CellValue): string | null {
   return rest === "" ? flat.replace(/[:：.、]\s*$/, "") : rest;
 }
 
+/** Characters every subtotal label holds: a text without them is no subtotal (most indicator cells). */
+const SUBTOTAL_CHARS = [...SUBTOTAL_LABELS[0]].filter((ch) => SUBTOTAL_LABELS.every((l) => l.includes(ch)));
+
 function isSubtotal(text: string | null): boolean {
-  return text !== null && SUBTOTALS.has(labelKey(text).key);
+  return text !== null && SUBTOTAL_CHARS.every((ch) => text.includes(ch)) && SUBTOTALS.has(labelKey(text).key);
 }
 
 interface IndicatorBlock {
@@ -924,22 +927,27 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
       r = again.last;
       continue;
     }
-    const rowTexts: { col: number; text: string }[] = [];
-    for (let c = rd.s.left; c <= rd.s.right; c++) {
-      const t = rd.text(r, c);
-      if (t !== "") rowTexts.push({ col: c, text: t });
+    // The row's non-empty cells (their columns), and the text of the first.
+    const textCols: number[] = [];
+    const values = rd.grid.values[r - rd.s.top];
+    if (values) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+        textCols.push(rd.s.left + i);
+      }
     }
-    if (rowTexts.length === 0) {
+    if (textCols.length === 0) {
       blankRun++;
       if (blankRun >= 3 && collected.length > 0) break;
       continue;
     }
     blankRun = 0;
-    const first = rowTexts[0];
-    const firstKey = labelKey(first.text).key;
+    const first = { col: textCols[0], text: rd.text(r, textCols[0]) };
+    const firstKey = (rd.label(r, first.col) ?? labelKey(first.text)).key;
     // Block markers ("中期绩效指标" / "年度绩效指标") on a row of their own.
     const marker = BLOCK_MARKERS.find((m) => m.re.test(firstKey));
-    if (marker && rowTexts.length === 1) {
+    if (marker && textCols.length === 1) {
       block = marker.block;
       level1 = null;
       level2s = groups.map(() => null);
@@ -953,11 +961,11 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
       let scoreCell = scoreCol !== undefined && score !== null ? a1(r, scoreCol) : null;
       if (score === null) {
         // "总分 | 100 | 94.5": the last number on the row that is not the weight column.
-        for (let i = rowTexts.length - 1; i > 0; i--) {
-          const n = parseNumber(rd.s.get(r, rowTexts[i].col));
-          if (n !== null && rowTexts[i].col !== weightCol) {
+        for (let i = textCols.length - 1; i > 0; i--) {
+          const n = parseNumber(rd.s.get(r, textCols[i]));
+          if (n !== null && textCols[i] !== weightCol) {
             score = n;
-            scoreCell = a1(r, rowTexts[i].col);
+            scoreCell = a1(r, textCols[i]);
             break;
           }
         }
