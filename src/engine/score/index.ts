@@ -21,6 +21,7 @@ export {
   overrunRatio,
   isQualitative,
   bandOf,
+  indicatorBand,
   numericDirection,
   quantitativeFraction,
   type IndicatorScore,

@@ -29,7 +29,7 @@
 import type { Direction, Indicator, Value } from "../model";
 import type { Profile } from "../profiles/schema";
 import { clampScore, finite, round2 } from "./round";
-import { reconcile } from "./units";
+import { reconcile, type Reconciled } from "./units";
 import { isNothingWording, parseDeadline, qualitativeBand, type Band, type BandOptions } from "./qualitative";
 
 export interface IndicatorScore {
@@ -81,7 +81,6 @@ export function numericDirection(ind: Pick<Indicator, "direction" | "target">): 
  */
 const CACHE_LIMIT = 20_000;
 const deadlineTexts = new Map<string, boolean>();
-const bands = new Map<string, Band | null>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -95,30 +94,98 @@ function isDeadlineText(raw: string): boolean {
   return hit !== undefined ? hit : remember(deadlineTexts, raw, parseDeadline(raw) !== null);
 }
 
-/** The text and kind `qualitativeBand` reads from a value, as part of a memo key. */
-function bandKeyPart(v: Value | null | undefined): string {
-  return !v ? "\u0002" : `${v.kind}\u0001${v.raw}`;
+/**
+ * `qualitativeBand`'s answers by year, actual text and target text (nested maps: a key built by concatenating
+ * the three cost more than the lookup). `qualitativeBand` reads a value's text only when its kind is not
+ * empty, placeholder or error: such a target is kept under the key null, and such an actual has no band.
+ */
+const bands = new Map<number | null, Map<string, Map<string | null, Band | null>>>();
+let bandEntries = 0;
+
+function hasText(v: Value): boolean {
+  return v.kind !== "empty" && v.kind !== "placeholder" && v.kind !== "error";
 }
 
 /**
- * `qualitativeBand`, memoised: the band depends only on both values' kind and text and on the year. Rules and
- * scoring ask for the same indicators' bands several times per run.
+ * `qualitativeBand`, memoised: the band depends only on both values' text (and whether their kind carries
+ * text) and on the year. Rules and scoring ask for the same indicators' bands several times per run.
  */
 export function bandOf(actual: Value | null, target: Value | null, opts: BandOptions = {}): Band | null {
-  if (!actual) return null;
-  const key = `${opts.year ?? ""}\u0003${bandKeyPart(actual)}\u0003${bandKeyPart(target)}`;
-  const hit = bands.get(key);
-  return hit !== undefined ? hit : remember(bands, key, qualitativeBand(actual, target, opts));
+  if (!actual || !hasText(actual)) return null; // qualitativeBand: no actual text, no band
+  const year = opts.year ?? null;
+  const targetKey = target && hasText(target) ? target.raw : null;
+  let byActual = bands.get(year);
+  if (byActual === undefined) bands.set(year, (byActual = new Map()));
+  let byTarget = byActual.get(actual.raw);
+  if (byTarget === undefined) byActual.set(actual.raw, (byTarget = new Map()));
+  const hit = byTarget.get(targetKey);
+  if (hit !== undefined) return hit;
+  const band = qualitativeBand(actual, target, opts);
+  if (bandEntries >= CACHE_LIMIT) {
+    bands.clear();
+    bandEntries = 0;
+    return band;
+  }
+  byTarget.set(targetKey, band);
+  bandEntries++;
+  return band;
 }
 
-/** True when the row is scored by bands: a worded or deadline target, or direction "qualitative" with non-numbers. */
-export function isQualitative(ind: Pick<Indicator, "direction" | "target" | "actual">): boolean {
+type Row = Pick<Indicator, "direction" | "target" | "actual">;
+
+/**
+ * What scoring and the rules derive from one row, kept per row so each is worked out once per run: scoring,
+ * reason/shortfall, reason/overrun, score/band and score/formula ask the same row the same questions (five
+ * or more times whether it is qualitative). The answers depend on the row's direction, target and actual
+ * (a band also on the year), and the engine never changes a Value in place: the memo is keyed by the target
+ * Value object and holds the direction and actual it was worked out for (scoring copies an indicator into a
+ * new object but keeps its Values; another row that shares the target object simply replaces the entry).
+ */
+interface RowMemo {
+  direction: Direction;
+  actual: Value | null;
+  qualitative: boolean;
+  /** `reconciled(row)`; undefined until asked. */
+  reconciled?: Reconciled | null;
+  /** `bandOf(actual, target, { year: bandYear })`; undefined until asked. */
+  band?: Band | null;
+  bandYear?: number | null;
+}
+
+const rowMemos = new WeakMap<Value, RowMemo>();
+
+function rowMemo(ind: Row): RowMemo {
+  const actual = ind.actual ?? null;
+  const m = rowMemos.get(ind.target);
+  if (m !== undefined && m.actual === actual && m.direction === ind.direction) return m;
+  const fresh: RowMemo = { direction: ind.direction, actual, qualitative: qualitativeRow(ind) };
+  rowMemos.set(ind.target, fresh);
+  return fresh;
+}
+
+function qualitativeRow(ind: Row): boolean {
   if (isDeadlineText(ind.target.raw)) return true;
   if (ind.target.kind === "qualitative") return true;
   if (ind.direction === "qualitative") {
     return !(ind.target.kind === "number" && ind.actual?.kind === "number");
   }
   return false;
+}
+
+/** True when the row is scored by bands: a worded or deadline target, or direction "qualitative" with non-numbers. */
+export function isQualitative(ind: Row): boolean {
+  return rowMemo(ind).qualitative;
+}
+
+/** A row's band: `bandOf(ind.actual, ind.target, opts)`, kept per row. */
+export function indicatorBand(ind: Row, opts: BandOptions = {}): Band | null {
+  const m = rowMemo(ind);
+  const year = opts.year ?? null;
+  if (m.band === undefined || m.bandYear !== year) {
+    m.band = bandOf(ind.actual, ind.target, opts);
+    m.bandYear = year;
+  }
+  return m.band;
 }
 
 /** Fraction of the weight earned by a quantitative row (0…1), null when it cannot be computed. */
@@ -145,7 +212,14 @@ export function quantitativeFraction(
   }
 }
 
-function reconciled(ind: Pick<Indicator, "target" | "actual">) {
+/** Target and actual in one unit (`reconcileRow`), kept per row. */
+function reconciled(ind: Row): Reconciled | null {
+  const m = rowMemo(ind);
+  if (m.reconciled === undefined) m.reconciled = reconcileRow(ind);
+  return m.reconciled;
+}
+
+function reconcileRow(ind: Pick<Indicator, "target" | "actual">): Reconciled | null {
   if (!ind.actual) return null;
   // "无" / "未发生" against a numeric target (安全事故 ≤0起, 投诉 ≤5件) is a measured zero.
   if (isNothingWording(ind.actual) && ind.target.kind === "number") {
@@ -184,7 +258,7 @@ export function isShortfall(
   opts: BandOptions = {},
 ): boolean {
   if (isQualitative(ind)) {
-    const band = bandOf(ind.actual, ind.target, opts);
+    const band = indicatorBand(ind, opts);
     if (band !== null) return band !== "full";
   } else {
     const r = reconciled(ind);
@@ -210,7 +284,7 @@ export type ScorableIndicator = Pick<Indicator, "direction" | "target" | "actual
 export function scoreIndicator(ind: ScorableIndicator, profile: Profile, opts: BandOptions = {}): IndicatorScore {
   const w = ind.weight;
   if (isQualitative(ind)) {
-    const band = bandOf(ind.actual, ind.target, opts);
+    const band = indicatorBand(ind, opts);
     if (w === null || w < 0) return { computedScore: null, band, overrun: false };
     if (band === null) {
       return { computedScore: ind.score === null ? null : clampScore(ind.score, w), band: null, overrun: false };

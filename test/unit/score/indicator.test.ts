@@ -1,8 +1,11 @@
 import { BUILTIN_PROFILES, parseProfile } from "../../../src/engine/profiles";
 import {
+  bandOf,
   bandRange,
   inBand,
+  indicatorBand,
   isOverrun,
+  isQualitative,
   isShortfall,
   overrunRatio,
   scoreIndicator,
@@ -260,5 +263,38 @@ describe("isShortfall", () => {
     expect(isShortfall(makeIndicator({ target: "≥95%", actual: qual("完成"), weight: 10, score: 8 }))).toBe(true);
     expect(isShortfall(makeIndicator({ target: "≥95%", actual: qual("完成"), weight: 10, score: 10 }))).toBe(false);
     expect(isShortfall(makeIndicator({ target: "≥95%", actual: qual("完成"), weight: 10 }))).toBe(false);
+  });
+});
+
+describe("answers kept per row (keyed by the target Value, checked against the row's actual and direction)", () => {
+  test("rows sharing one target object, with different actuals or directions, each get their own answer", () => {
+    const target = num(">=", 100, "个");
+    const met = makeIndicator({ target, actual: "100个", weight: 10 });
+    const short = makeIndicator({ target, actual: "80个", weight: 10 });
+    const over = makeIndicator({ target, actual: "150个", weight: 10 });
+    for (let round = 0; round < 2; round++) {
+      expect(isShortfall(met)).toBe(false);
+      expect(isShortfall(short)).toBe(true);
+      expect(overrunRatio(over)).toBe(1.5);
+      expect(overrunRatio(short)).toBe(0.8);
+      expect(isOverrun({ ...over, direction: "lower" }, national)).toBe(false);
+      expect(isOverrun(over, national)).toBe(true);
+    }
+  });
+
+  test("a copy of a row (as scoring makes) keeps its answers; a replaced actual is asked afresh", () => {
+    const row = makeIndicator({ target: "有效改善", actual: "达成年度指标", weight: 10, score: 10, direction: "qualitative" });
+    expect(indicatorBand(row)).toBe("full");
+    expect(isQualitative({ ...row, computedScore: 10 })).toBe(true);
+    expect(indicatorBand({ ...row, actual: qual("未达成") })).toBe("unmet");
+    expect(indicatorBand(row)).toBe("full");
+  });
+
+  test("a row's band follows the year it is asked for (relative deadlines)", () => {
+    const row = makeIndicator({ target: "11月底前", actual: "2023年12月10日", weight: 10, direction: "qualitative" });
+    expect(indicatorBand(row, { year: 2023 })).toBe("partial");
+    expect(indicatorBand(row, { year: 2024 })).toBe("full");
+    expect(indicatorBand(row, { year: 2023 })).toBe("partial");
+    expect(bandOf(row.actual, row.target, { year: 2024 })).toBe("full");
   });
 });

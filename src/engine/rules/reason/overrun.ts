@@ -1,7 +1,7 @@
 import { isOverrun, overrunRatio, roundScaled } from "../../score";
 import { copiesTarget } from "../actual/copies-target";
 import { pct } from "../format";
-import type { ProjectRule } from "../types";
+import type { Hit, ProjectRule } from "../types";
 import { hasReason, hasReasonColumn, reasonCell, reasonRulesApply } from "./shared";
 
 /** Actual ≥ 130 % of target and no reason (SPEC §4, §5). */
@@ -34,26 +34,26 @@ export const rule: ProjectRule = {
   check(p, ctx) {
     if (!reasonRulesApply(p)) return [];
     const reasonColumn = hasReasonColumn(p) ? 1 : 0;
-    return p.indicators.flatMap((i) => {
-      if (hasReason(i.reason)) return [];
-      if (!i.actual || i.actual.kind !== "number" || copiesTarget(i)) return [];
-      if (!isOverrun(i, ctx.profile)) return [];
+    const hits: Hit[] = [];
+    for (const i of p.indicators) {
+      // The overrun first: few rows overrun, and scoring has already classified them.
+      if (!i.actual || i.actual.kind !== "number" || !isOverrun(i, ctx.profile)) continue;
+      if (copiesTarget(i) || hasReason(i.reason)) continue;
       const ratio = overrunRatio(i)!;
-      return [
-        {
-          cell: reasonCell(i),
-          data: {
-            name: i.name,
-            target: i.target.raw,
-            actual: i.actual.raw,
-            ratio: roundScaled(ratio, 4),
-            ratioText: pct(ratio),
-            threshold: ctx.profile.overrunRatio,
-            thresholdText: pct(ctx.profile.overrunRatio),
-            reasonColumn,
-          },
+      hits.push({
+        cell: reasonCell(i),
+        data: {
+          name: i.name,
+          target: i.target.raw,
+          actual: i.actual.raw,
+          ratio: roundScaled(ratio, 4),
+          ratioText: pct(ratio),
+          threshold: ctx.profile.overrunRatio,
+          thresholdText: pct(ctx.profile.overrunRatio),
+          reasonColumn,
         },
-      ];
-    });
+      });
+    }
+    return hits;
   },
 };

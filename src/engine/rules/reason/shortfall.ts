@@ -1,9 +1,9 @@
 import type { Indicator, Project } from "../../model";
 import type { Profile } from "../../profiles/schema";
-import { bandOf, bandRange, isNothingWording, isQualitative, isShortfall, numericDirection } from "../../score";
+import { bandRange, indicatorBand, isNothingWording, isQualitative, isShortfall, numericDirection } from "../../score";
 import { copiesTarget } from "../actual/copies-target";
 import { num } from "../format";
-import type { ProjectRule } from "../types";
+import type { Hit, ProjectRule } from "../types";
 import { hasReason, hasReasonColumn, reasonCell, reasonRulesApply } from "./shared";
 
 type Kind = "higher" | "lower" | "qualitative";
@@ -16,7 +16,7 @@ export function shortfallKind(i: Indicator, p: Project, profile: Profile): Kind 
   if (isQualitative(i)) {
     // Only the lowest band needs a reason: 部分达成 (example 01, 11 of 15) and a deadline met late are
     // deductions the score already explains.
-    const band = bandOf(a, i.target, { year: p.year });
+    const band = indicatorBand(i, { year: p.year });
     if (band === "unmet") return "qualitative";
     if (band !== null) return null;
     // Wording we cannot place: a stated score in the unmet range is the unit's own verdict.
@@ -28,8 +28,8 @@ export function shortfallKind(i: Indicator, p: Project, profile: Profile): Kind 
   }
   // A worded actual against a number is actual/not-numeric's finding; "≥266米" is actual/copies-target's.
   if (a.kind !== "number" && !isNothingWording(a)) return null;
-  if (copiesTarget(i)) return null;
   if (!isShortfall(i, { year: p.year })) return null;
+  if (copiesTarget(i)) return null;
   return numericDirection(i) === "lower" ? "lower" : "higher";
 }
 
@@ -80,25 +80,25 @@ export const rule: ProjectRule = {
   check(p, ctx) {
     if (!reasonRulesApply(p)) return [];
     const reasonColumn = hasReasonColumn(p) ? 1 : 0;
-    return p.indicators.flatMap((i) => {
-      if (hasReason(i.reason)) return [];
+    const hits: Hit[] = [];
+    for (const i of p.indicators) {
+      // The shortfall first: most rows meet their target, and scoring has already classified them.
       const kind = shortfallKind(i, p, ctx.profile);
-      if (!kind) return [];
-      return [
-        {
-          cell: reasonCell(i),
-          data: {
-            name: i.name,
-            kind,
-            target: i.target.raw,
-            actual: i.actual!.raw,
-            weight: i.weight,
-            score: i.score,
-            computedScore: i.computedScore,
-            reasonColumn,
-          },
+      if (!kind || hasReason(i.reason)) continue;
+      hits.push({
+        cell: reasonCell(i),
+        data: {
+          name: i.name,
+          kind,
+          target: i.target.raw,
+          actual: i.actual!.raw,
+          weight: i.weight,
+          score: i.score,
+          computedScore: i.computedScore,
+          reasonColumn,
         },
-      ];
-    });
+      });
+    }
+    return hits;
   },
 };
