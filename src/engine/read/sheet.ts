@@ -83,6 +83,27 @@ interface LabelInfo {
 }
 
 const LABEL_INFO = new Map<string, LabelInfo>();
+
+/** labelKey(upper + lower).key by the two texts (two-row headers and the rows probed for them repeat). */
+const JOINED_KEYS = new Map<string, Map<string, string>>();
+let joinedCount = 0;
+
+function joinedKey(upper: string, lower: string): string {
+  let byLower = JOINED_KEYS.get(upper);
+  let key = byLower?.get(lower);
+  if (key === undefined) {
+    key = labelKey(upper + lower).key;
+    if (joinedCount >= 20_000) {
+      JOINED_KEYS.clear();
+      joinedCount = 0;
+      byLower = undefined;
+    }
+    if (!byLower) JOINED_KEYS.set(upper, (byLower = new Map()));
+    byLower.set(lower, key);
+    joinedCount++;
+  }
+  return key;
+}
 const NO_INLINE: readonly { field: FieldName; value: string }[] = [];
 
 function labelInfo(text: string): LabelInfo {
@@ -386,7 +407,7 @@ class SheetReader {
   private combinedKey(r: number, c: number, l: Label): string | null {
     if (l.combined !== undefined && l.row === r + 1 && l.col === c) return l.combined;
     const parent = this.parentText(r, c);
-    const key = parent ? labelKey(parent + l.text).key : null;
+    const key = parent ? joinedKey(parent, l.text) : null;
     if (l.row === r + 1 && l.col === c) l.combined = key;
     return key;
   }

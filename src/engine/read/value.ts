@@ -186,6 +186,25 @@ function parseText(raw: string): Value {
   return { raw, kind: "number", op, value, unit };
 }
 
+/** operatorCellOp's answers by text: operator cells hold a handful of texts ("≥", "≤", "", "大于等于"). */
+const OPERATOR_CELL_OPS = new Map<string, Operator | null>();
+
+/** The operator an operator cell's (normalised) text names, or null. */
+function operatorCellOp(opText: string): Operator | null {
+  let op = OPERATOR_CELL_OPS.get(opText);
+  if (op === undefined) {
+    // First match wins: ">=" must not fall through to ">", "大于等于" not to "大于".
+    op =
+      OP_SYMBOLS.find(([re]) => re.test(opText))?.[1] ??
+      OP_PREFIX_WORDS.find(([re]) => re.test(opText))?.[1] ??
+      OP_COLUMN_WORDS.find(([re]) => re.test(opText))?.[1] ??
+      null;
+    if (OPERATOR_CELL_OPS.size >= 2_000) OPERATOR_CELL_OPS.clear();
+    OPERATOR_CELL_OPS.set(opText, op);
+  }
+  return op;
+}
+
 /**
  * 四川 layout: operator, number and unit in three cells. The unit cell may say "%" while the number cell
  * holds 95 (or 0.95 in a percent-formatted cell).
@@ -194,11 +213,7 @@ export function parseSplitValue(opCell: CellValue, numberCell: CellValue, unitCe
   const base = parseValue(numberCell, opts);
   const opText = toHalfWidth(cellText(opCell)).replace(/\s+/g, "");
   const unitText = isNoValue(unitCell) ? "" : cellText(unitCell);
-  let op: Operator | null = base.op;
-  // First match wins: ">=" must not fall through to ">", "大于等于" not to "大于".
-  if (!op) op = OP_SYMBOLS.find(([re]) => re.test(opText))?.[1] ?? null;
-  if (!op) op = OP_PREFIX_WORDS.find(([re]) => re.test(opText))?.[1] ?? null;
-  if (!op) op = OP_COLUMN_WORDS.find(([re]) => re.test(opText))?.[1] ?? null;
+  const op: Operator | null = base.op ?? operatorCellOp(opText);
   if (base.kind !== "number") {
     // A qualitative value written in the number column keeps its text.
     return base;
