@@ -15,12 +15,28 @@ export const FMT = {
 
 export const EMPTY: PlanCell = { v: null };
 
-export function text(v: string | null | undefined, extra: Omit<PlanCell, "v"> = {}): PlanCell {
-  return { v: v === undefined || v === null || v === "" ? null : v, ...extra };
+const NO_EXTRA: Omit<PlanCell, "v"> = {};
+
+/**
+ * A cell with its options copied in one fixed key order (v, fmt, border, style, wrap, link — the order every
+ * caller writes them in); an option that is undefined is left out. Not `{ v, ...extra }`: an object spread
+ * costs about half a microsecond per cell, and a county's summary sheets hold some 30,000 cells.
+ */
+function cell(v: string | number | null, fmt: string | undefined, extra: Omit<PlanCell, "v" | "fmt">): PlanCell {
+  const c: PlanCell = fmt === undefined ? { v } : { v, fmt };
+  if (extra.border !== undefined) c.border = extra.border;
+  if (extra.style !== undefined) c.style = extra.style;
+  if (extra.wrap !== undefined) c.wrap = extra.wrap;
+  if (extra.link !== undefined) c.link = extra.link;
+  return c;
 }
 
-export function num(v: number | null | undefined, fmt: string, extra: Omit<PlanCell, "v" | "fmt"> = {}): PlanCell {
-  return v === null || v === undefined || !Number.isFinite(v) ? { v: null, ...extra } : { v, fmt, ...extra };
+export function text(v: string | null | undefined, extra: Omit<PlanCell, "v"> = NO_EXTRA): PlanCell {
+  return cell(v === undefined || v === null || v === "" ? null : v, extra.fmt, extra);
+}
+
+export function num(v: number | null | undefined, fmt: string, extra: Omit<PlanCell, "v" | "fmt"> = NO_EXTRA): PlanCell {
+  return v === null || v === undefined || !Number.isFinite(v) ? cell(null, undefined, extra) : cell(v, fmt, extra);
 }
 
 /** A row builder: cells placed by column, gaps filled with empty cells. */

@@ -62,24 +62,23 @@ export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetP
   f.headers.forEach((h, c) => rows.set(HEADER_ROW, c, styled("header", h)));
 
   const ordered = orderFindings(report);
+  const b = { border: true } as const;
+  const wrapped = { border: true, wrap: true } as const;
   ordered.forEach((x, i) => {
-    const b = { border: true } as const;
     const project = x.projectId ? projects.get(x.projectId) : undefined;
     const cell = topLeft(x.cell) ?? (project && project.location.sheet === x.sheet ? project.location.cell : null);
     const where = x.sheet !== null ? sheetLabel(x.file, x.sheet, multiFile) : baseName(x.file) || null;
     const cellCell: PlanCell =
-      x.sheet !== null
-        ? text(cell ?? "A1", { ...b, link: link(x.file, x.sheet, cell) })
-        : text(null, b);
+      x.sheet !== null ? text(cell ?? "A1", { border: true, link: link(x.file, x.sheet, cell) }) : text(null, b);
     const cells: PlanCell[] = [
       num(i + 1, FMT.count, b),
-      text(s.severity[x.severity], { ...b, style: x.severity }),
+      text(s.severity[x.severity], { border: true, style: x.severity }),
       text(x.rule, b),
-      text(x.project, { ...b, wrap: true }),
+      text(x.project, wrapped),
       text(where, b),
       cellCell,
-      text(x.message, { ...b, wrap: true }),
-      text(x.suggestion, { ...b, wrap: true }),
+      text(x.message, wrapped),
+      text(x.suggestion, wrapped),
     ];
     cells.forEach((c, col) => rows.set(HEADER_ROW + 1 + i, col, c));
   });

@@ -74,13 +74,13 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
   // Table.
   o.headers.forEach((h, c) => rows.set(OVERVIEW_HEADER_ROW, c, styled("header", h)));
   const ordered: Project[] = [...facts.assessed, ...facts.goals];
+  const b = { border: true } as const;
   ordered.forEach((p, i) => {
     const r = OVERVIEW_HEADER_ROW + 1 + i;
     const counts = facts.findingsByProject.get(p.id) ?? { error: 0, warning: 0, info: 0 };
     const assessed = isAssessed(p);
     const grade = assessed ? projectGrade(p) : null;
     const review = assessed ? p.review : null;
-    const b = { border: true } as const;
     const cells = [
       num(i + 1, FMT.count, b),
       text(p.department, b),
@@ -92,15 +92,15 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
       num(assessed ? p.selfScore : null, FMT.score, b),
       num(assessed ? p.computedScore : null, FMT.score, b),
       assessed
-        ? text(grade ? s.grade[grade] : null, { ...b, style: grade === "差" ? "flag" : undefined })
-        : text(s.goalRow, { ...b, style: "info" }),
+        ? text(grade ? s.grade[grade] : null, { border: true, style: grade === "差" ? "flag" : undefined })
+        : text(s.goalRow, { border: true, style: "info" }),
       num(review?.score, FMT.score, b),
       num(review?.gap, FMT.gap, b),
-      text(review?.grade ? s.grade[review.grade] : null, { ...b, style: review?.grade === "差" ? "flag" : undefined }),
-      num(counts.error, FMT.count, { ...b, style: counts.error ? "error" : undefined }),
-      num(counts.warning, FMT.count, { ...b, style: counts.warning ? "warning" : undefined }),
+      text(review?.grade ? s.grade[review.grade] : null, { border: true, style: review?.grade === "差" ? "flag" : undefined }),
+      num(counts.error, FMT.count, { border: true, style: counts.error ? "error" : undefined }),
+      num(counts.warning, FMT.count, { border: true, style: counts.warning ? "warning" : undefined }),
       text(sheetLabel(p.location.file, p.location.sheet, multiFile), {
-        ...b,
+        border: true,
         link: link(p.location.file, p.location.sheet, p.location.cell),
       }),
     ];

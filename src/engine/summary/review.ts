@@ -34,14 +34,14 @@ export function planReview(facts: Facts, s: Catalogue): SheetPlan | null {
     const b = { border: true } as const;
     const flags = x.flags.map((f) => s.flag[f]).join(s.flagSep);
     const cells = [
-      text(x.name, { ...b, wrap: true, link: link(x.location.file, x.location.sheet, x.location.cell) }),
+      text(x.name, { border: true, wrap: true, link: link(x.location.file, x.location.sheet, x.location.cell) }),
       text(x.department, b),
       num(x.selfScore, FMT.score, b),
       num(x.reviewScore, FMT.score, b),
       num(x.gap, FMT.gap, b),
       text(x.selfGrade ? s.grade[x.selfGrade] : null, b),
-      text(x.reviewGrade ? s.grade[x.reviewGrade] : null, { ...b, style: x.reviewGrade === "差" ? "flag" : undefined }),
-      text(flags || null, { ...b, style: flags ? "flag" : undefined }),
+      text(x.reviewGrade ? s.grade[x.reviewGrade] : null, { border: true, style: x.reviewGrade === "差" ? "flag" : undefined }),
+      text(flags || null, { border: true, style: flags ? "flag" : undefined }),
     ];
     cells.forEach((c, col) => rows.set(HEADER_ROW + 1 + i, col, c));
   });
