@@ -21,7 +21,6 @@ export {
   overrunRatio,
   isQualitative,
   bandOf,
-  indicatorBand,
   numericDirection,
   quantitativeFraction,
   type IndicatorScore,

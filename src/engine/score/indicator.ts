@@ -133,59 +133,11 @@ export function bandOf(actual: Value | null, target: Value | null, opts: BandOpt
 
 type Row = Pick<Indicator, "direction" | "target" | "actual">;
 
-/**
- * What scoring and the rules derive from one row, kept per row so each is worked out once per run: scoring,
- * reason/shortfall, reason/overrun, score/band and score/formula ask the same row the same questions (five
- * or more times whether it is qualitative). The answers depend on the row's direction, target and actual
- * (a band also on the year), and the engine never changes a Value in place: the memo is keyed by the target
- * Value object and holds the direction and actual it was worked out for (scoring copies an indicator into a
- * new object but keeps its Values; another row that shares the target object simply replaces the entry).
- */
-interface RowMemo {
-  direction: Direction;
-  actual: Value | null;
-  qualitative: boolean;
-  /** `reconciled(row)`; undefined until asked. */
-  reconciled?: Reconciled | null;
-  /** `bandOf(actual, target, { year: bandYear })`; undefined until asked. */
-  band?: Band | null;
-  bandYear?: number | null;
-}
-
-const rowMemos = new WeakMap<Value, RowMemo>();
-
-function rowMemo(ind: Row): RowMemo {
-  const actual = ind.actual ?? null;
-  const m = rowMemos.get(ind.target);
-  if (m !== undefined && m.actual === actual && m.direction === ind.direction) return m;
-  const fresh: RowMemo = { direction: ind.direction, actual, qualitative: qualitativeRow(ind) };
-  rowMemos.set(ind.target, fresh);
-  return fresh;
-}
-
-function qualitativeRow(ind: Row): boolean {
-  if (isDeadlineText(ind.target.raw)) return true;
-  if (ind.target.kind === "qualitative") return true;
-  if (ind.direction === "qualitative") {
-    return !(ind.target.kind === "number" && ind.actual?.kind === "number");
-  }
-  return false;
-}
-
 /** True when the row is scored by bands: a worded or deadline target, or direction "qualitative" with non-numbers. */
 export function isQualitative(ind: Row): boolean {
-  return rowMemo(ind).qualitative;
-}
-
-/** A row's band: `bandOf(ind.actual, ind.target, opts)`, kept per row. */
-export function indicatorBand(ind: Row, opts: BandOptions = {}): Band | null {
-  const m = rowMemo(ind);
-  const year = opts.year ?? null;
-  if (m.band === undefined || m.bandYear !== year) {
-    m.band = bandOf(ind.actual, ind.target, opts);
-    m.bandYear = year;
-  }
-  return m.band;
+  if (ind.target.kind === "qualitative") return true;
+  if (ind.direction === "qualitative" && !(ind.target.kind === "number" && ind.actual?.kind === "number")) return true;
+  return isDeadlineText(ind.target.raw); // the memo lookup last: most rows are decided by the kinds above
 }
 
 /** Fraction of the weight earned by a quantitative row (0…1), null when it cannot be computed. */
@@ -212,14 +164,7 @@ export function quantitativeFraction(
   }
 }
 
-/** Target and actual in one unit (`reconcileRow`), kept per row. */
-function reconciled(ind: Row): Reconciled | null {
-  const m = rowMemo(ind);
-  if (m.reconciled === undefined) m.reconciled = reconcileRow(ind);
-  return m.reconciled;
-}
-
-function reconcileRow(ind: Pick<Indicator, "target" | "actual">): Reconciled | null {
+function reconciled(ind: Pick<Indicator, "target" | "actual">): Reconciled | null {
   if (!ind.actual) return null;
   // "无" / "未发生" against a numeric target (安全事故 ≤0起, 投诉 ≤5件) is a measured zero.
   if (isNothingWording(ind.actual) && ind.target.kind === "number") {
@@ -228,24 +173,31 @@ function reconcileRow(ind: Pick<Indicator, "target" | "actual">): Reconciled | n
   return reconcile(ind.target, ind.actual);
 }
 
-/**
- * Actual ÷ target for quantitative rows (in the target's unit); null for qualitative rows, a zero or
- * negative target, or units that do not reconcile.
- */
-export function overrunRatio(ind: Pick<Indicator, "direction" | "target" | "actual">): number | null {
-  if (isQualitative(ind)) return null;
-  const r = reconciled(ind);
+/** Actual ÷ target of reconciled values; null for a zero or negative target. */
+function ratioOf(r: Reconciled | null): number | null {
   if (!r || r.a <= 0) return null;
   return finite(r.b / r.a); // past ±1.8e308 (a denormal target such as 5e-324): no ratio
 }
 
-/** Overrun: higher/equal rows with actual ≥ overrunRatio × target. */
-export function isOverrun(ind: Pick<Indicator, "direction" | "target" | "actual">, profile: Profile): boolean {
-  if (isQualitative(ind)) return false;
+/**
+ * Actual ÷ target for quantitative rows (in the target's unit); null for qualitative rows, a zero or
+ * negative target, or units that do not reconcile.
+ */
+export function overrunRatio(ind: Row): number | null {
+  return isQualitative(ind) ? null : ratioOf(reconciled(ind));
+}
+
+/** `isOverrun` of a quantitative row, given its reconciled values. */
+function overrunOf(ind: Row, r: Reconciled | null, profile: Profile): boolean {
   if (numericDirection(ind) === "lower") return false;
-  const ratio = overrunRatio(ind);
+  const ratio = ratioOf(r);
   // Tiny epsilon so 1.3 × 100 = 130 counts despite binary noise.
   return ratio !== null && ratio >= profile.overrunRatio - 1e-9;
+}
+
+/** Overrun: higher/equal rows with actual ≥ overrunRatio × target. */
+export function isOverrun(ind: Row, profile: Profile): boolean {
+  return !isQualitative(ind) && overrunOf(ind, reconciled(ind), profile);
 }
 
 /**
@@ -258,7 +210,7 @@ export function isShortfall(
   opts: BandOptions = {},
 ): boolean {
   if (isQualitative(ind)) {
-    const band = indicatorBand(ind, opts);
+    const band = bandOf(ind.actual, ind.target, opts);
     if (band !== null) return band !== "full";
   } else {
     const r = reconciled(ind);
@@ -284,7 +236,7 @@ export type ScorableIndicator = Pick<Indicator, "direction" | "target" | "actual
 export function scoreIndicator(ind: ScorableIndicator, profile: Profile, opts: BandOptions = {}): IndicatorScore {
   const w = ind.weight;
   if (isQualitative(ind)) {
-    const band = indicatorBand(ind, opts);
+    const band = bandOf(ind.actual, ind.target, opts);
     if (w === null || w < 0) return { computedScore: null, band, overrun: false };
     if (band === null) {
       return { computedScore: ind.score === null ? null : clampScore(ind.score, w), band: null, overrun: false };
@@ -295,9 +247,9 @@ export function scoreIndicator(ind: ScorableIndicator, profile: Profile, opts: B
     return { computedScore: clampScore(bandRange(band, w, profile).high, w), band, overrun: false };
   }
 
-  const overrun = isOverrun(ind, profile);
-  if (w === null || w < 0) return { computedScore: null, band: null, overrun };
   const r = reconciled(ind);
+  const overrun = overrunOf(ind, r, profile);
+  if (w === null || w < 0) return { computedScore: null, band: null, overrun };
   if (!r) return { computedScore: null, band: null, overrun };
   const f = quantitativeFraction(numericDirection(ind), r.a, r.b, profile.reverse);
   if (f === null) return { computedScore: null, band: null, overrun };

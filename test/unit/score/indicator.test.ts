@@ -3,9 +3,7 @@ import {
   bandOf,
   bandRange,
   inBand,
-  indicatorBand,
   isOverrun,
-  isQualitative,
   isShortfall,
   overrunRatio,
   scoreIndicator,
@@ -266,7 +264,7 @@ describe("isShortfall", () => {
   });
 });
 
-describe("answers kept per row (keyed by the target Value, checked against the row's actual and direction)", () => {
+describe("memoised answers (bandOf keeps bands by year and texts)", () => {
   test("rows sharing one target object, with different actuals or directions, each get their own answer", () => {
     const target = num(">=", 100, "个");
     const met = makeIndicator({ target, actual: "100个", weight: 10 });
@@ -282,19 +280,22 @@ describe("answers kept per row (keyed by the target Value, checked against the r
     }
   });
 
-  test("a copy of a row (as scoring makes) keeps its answers; a replaced actual is asked afresh", () => {
-    const row = makeIndicator({ target: "有效改善", actual: "达成年度指标", weight: 10, score: 10, direction: "qualitative" });
-    expect(indicatorBand(row)).toBe("full");
-    expect(isQualitative({ ...row, computedScore: 10 })).toBe(true);
-    expect(indicatorBand({ ...row, actual: qual("未达成") })).toBe("unmet");
-    expect(indicatorBand(row)).toBe("full");
+  test("the same texts under another year (relative deadlines) or another target are asked afresh", () => {
+    const target = qual("11月底前");
+    const actual = qual("2023年12月10日");
+    for (let round = 0; round < 2; round++) {
+      expect(bandOf(actual, target, { year: 2023 })).toBe("partial");
+      expect(bandOf(actual, target, { year: 2024 })).toBe("full");
+      expect(bandOf(actual, target)).toBe(bandOf(actual, target, { year: null }));
+      expect(bandOf(qual("见附件说明"), qual("见附件说明"))).toBe("full"); // the actual repeats the target
+      expect(bandOf(qual("见附件说明"), qual("见附表"))).toBe(null);
+    }
   });
 
-  test("a row's band follows the year it is asked for (relative deadlines)", () => {
-    const row = makeIndicator({ target: "11月底前", actual: "2023年12月10日", weight: 10, direction: "qualitative" });
-    expect(indicatorBand(row, { year: 2023 })).toBe("partial");
-    expect(indicatorBand(row, { year: 2024 })).toBe("full");
-    expect(indicatorBand(row, { year: 2023 })).toBe("partial");
-    expect(bandOf(row.actual, row.target, { year: 2024 })).toBe("full");
+  test("a target whose kind carries no text counts as no target; an actual without text has no band", () => {
+    expect(bandOf(qual("见附件说明"), { ...EMPTY, raw: "见附件说明" })).toBe(null);
+    expect(bandOf(qual("见附件说明"), qual("见附件说明"))).toBe("full");
+    expect(bandOf({ ...EMPTY, raw: "达成年度指标" }, qual("有效改善"))).toBe(null);
+    expect(bandOf(qual("达成年度指标"), null)).toBe("full");
   });
 });

@@ -1,6 +1,6 @@
 import type { Indicator, Project } from "../../model";
 import type { Profile } from "../../profiles/schema";
-import { bandRange, indicatorBand, isNothingWording, isQualitative, isShortfall, numericDirection } from "../../score";
+import { bandOf, bandRange, isNothingWording, isQualitative, isShortfall, numericDirection } from "../../score";
 import { copiesTarget } from "../actual/copies-target";
 import { num } from "../format";
 import type { Hit, ProjectRule } from "../types";
@@ -16,7 +16,7 @@ export function shortfallKind(i: Indicator, p: Project, profile: Profile): Kind 
   if (isQualitative(i)) {
     // Only the lowest band needs a reason: 部分达成 (example 01, 11 of 15) and a deadline met late are
     // deductions the score already explains.
-    const band = indicatorBand(i, { year: p.year });
+    const band = bandOf(a, i.target, { year: p.year });
     if (band === "unmet") return "qualitative";
     if (band !== null) return null;
     // Wording we cannot place: a stated score in the unmet range is the unit's own verdict.

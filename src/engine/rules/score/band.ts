@@ -1,4 +1,4 @@
-import { bandRange, inBand, indicatorBand, isQualitative, type Band } from "../../score";
+import { bandOf, bandRange, inBand, isQualitative, type Band } from "../../score";
 import { num, str } from "../format";
 import { EPS, scoreRulesApply, sheetWeighted } from "./common";
 import type { ProjectRule } from "../types";
@@ -44,7 +44,7 @@ export const rule: ProjectRule = {
     const out = [];
     for (const i of sheetWeighted(p)) {
       if (i.score === null || i.score > i.weight + EPS || !isQualitative(i)) continue;
-      const band = indicatorBand(i, { year: p.year });
+      const band = bandOf(i.actual, i.target, { year: p.year });
       if (band === null || inBand(i.score, band, i.weight, ctx.profile)) continue;
       const r = bandRange(band, i.weight, ctx.profile);
       out.push({
