@@ -6,7 +6,7 @@
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
 import { attachReviews } from "./match";
-import { getProfile } from "./profiles";
+import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
 import { RULES } from "./rules";
 import { runRules } from "./rules/run";
@@ -111,4 +111,4 @@ export function summarise(files: number, projects: Project[], findings: Finding[
 
 export { readWorkbook, type WorkbookInput, type WorkbookReading } from "./read";
 export type { Grid } from "./grid";
-export { getProfile } from "./profiles";
+export { getProfile } from "./profiles/builtin";

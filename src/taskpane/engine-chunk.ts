@@ -5,6 +5,6 @@
 import "./zod-config";
 export { check } from "../engine";
 export { readWorkbook } from "../engine/read";
-export { getProfile } from "../engine/profiles";
+export { getProfile } from "../engine/profiles/builtin";
 export { planSheets } from "../engine/summary";
 export { blankTemplates } from "../engine/templates";

@@ -13,75 +13,11 @@
  * Errors are a `ProfileError` that names the file and each field in plain words (zh and en).
  */
 import type { z } from "zod";
-import { Profile, type ProfileInput } from "./schema";
-import { national } from "./national";
-import { hubei } from "./hubei";
-import { sichuan } from "./sichuan";
+import { Profile } from "./schema";
+import { BUILTIN_PROFILES, type BuiltinProfileName, DEFAULT_PROFILE_NAME, isBuiltinProfile, ProfileError, type ProfileIssue } from "./builtin";
 
 export { Profile, type ProfileInput } from "./schema";
-
-export type BuiltinProfileName = "national" | "hubei" | "sichuan";
-
-const BUILTIN_INPUTS: Record<BuiltinProfileName, ProfileInput> = { national, hubei, sichuan };
-
-export const DEFAULT_PROFILE_NAME: BuiltinProfileName = "national";
-
-export const BUILTIN_PROFILES: Readonly<Record<BuiltinProfileName, Profile>> = Object.freeze({
-  national: Profile.parse(national),
-  hubei: Profile.parse(hubei),
-  sichuan: Profile.parse(sichuan),
-});
-
-export function isBuiltinProfile(name: string): name is BuiltinProfileName {
-  return Object.prototype.hasOwnProperty.call(BUILTIN_INPUTS, name.trim().toLowerCase());
-}
-
-export interface ProfileIssue {
-  /** Dotted path of the field ("qualitativeBands.partial[1]"), "" for the profile as a whole. */
-  path: string;
-  en: string;
-  zh: string;
-}
-
-/** A profile that cannot be used: names the file and every problem. */
-export class ProfileError extends Error {
-  constructor(
-    readonly source: string,
-    readonly issues: ProfileIssue[],
-  ) {
-    super(formatIssues(source, issues, "en"));
-    this.name = "ProfileError";
-  }
-
-  /** The error as text for the UI or the command line. */
-  format(lang: "zh" | "en" = "zh"): string {
-    return formatIssues(this.source, this.issues, lang);
-  }
-}
-
-function formatIssues(source: string, issues: ProfileIssue[], lang: "zh" | "en"): string {
-  const head = lang === "zh" ? `评分配置 ${source} 有误：` : `Profile ${source} is not valid:`;
-  const lines = issues.map((i) => {
-    const text = lang === "zh" ? i.zh : i.en;
-    if (!i.path) return `  - ${text}`;
-    return lang === "zh" ? `  - ${i.path}：${text}` : `  - ${i.path}: ${text}`;
-  });
-  return [head, ...lines].join("\n");
-}
-
-/** A built-in profile by name ("national", "hubei", "sichuan"; case-insensitive). */
-export function getProfile(name: string = DEFAULT_PROFILE_NAME): Profile {
-  const key = name.trim().toLowerCase();
-  if (isBuiltinProfile(key)) return BUILTIN_PROFILES[key];
-  const known = Object.keys(BUILTIN_INPUTS).join(", ");
-  throw new ProfileError(name, [
-    {
-      path: "",
-      en: `unknown profile "${name}": use one of ${known}, or a .json profile file`,
-      zh: `没有名为“${name}”的评分配置：可用 ${known}，或指定 .json 配置文件`,
-    },
-  ]);
-}
+export * from "./builtin";
 
 // ---------------------------------------------------------------------------------------------
 // Loading users' profiles
@@ -355,7 +291,7 @@ export function parseProfile(json: unknown, source: string): Profile {
     const ext = user.extends;
     delete user.extends;
     if (typeof ext !== "string" || !isBuiltinProfile(ext)) {
-      const known = Object.keys(BUILTIN_INPUTS).join(", ");
+      const known = Object.keys(BUILTIN_PROFILES).join(", ");
       throw new ProfileError(source, [
         {
           path: "extends",

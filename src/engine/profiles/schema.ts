@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { Severity } from "../model";
+import { PROFILE_DEFAULTS } from "./defaults";
 
 const Band = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
 
@@ -12,7 +13,7 @@ export const Profile = z
     name: z.string().min(1),
     description: z.string().optional(),
     /** Weight of budget execution (得分 = weight × min(rate, 1)). */
-    executionWeight: z.number().min(0).max(100).default(10),
+    executionWeight: z.number().min(0).max(100).default(PROFILE_DEFAULTS.executionWeight),
     /** Expected first-level split; null keys mean "free" (sichuan: 90 points shared freely). */
     split: z
       .object({
@@ -23,29 +24,29 @@ export const Profile = z
         effectAndSatisfaction: z.number().min(0).max(100).nullable().optional(),
       })
       .nullable()
-      .default({ output: 50, effect: 30, satisfaction: 10 }),
+      .default(PROFILE_DEFAULTS.split),
     /** Qualitative bands as fractions of the weight: [low, high). "full" includes its top. */
     qualitativeBands: z
       .object({ full: Band, partial: Band, unmet: Band })
-      .default({ full: [0.8, 1], partial: [0.6, 0.8], unmet: [0, 0.6] }),
+      .default(PROFILE_DEFAULTS.qualitativeBands),
     /** Lower-is-better formula: "ratio" w × A/B, or "linear" w × (1 − (B−A)/A), 0 at B ≥ 2A. */
-    reverse: z.enum(["ratio", "linear"]).default("ratio"),
+    reverse: z.enum(["ratio", "linear"]).default(PROFILE_DEFAULTS.reverse),
     /** Actual ≥ ratio × target needs a written reason. */
-    overrunRatio: z.number().positive().default(1.3),
+    overrunRatio: z.number().positive().default(PROFILE_DEFAULTS.overrunRatio),
     /** Spot-check thresholds, in points. */
-    gap: z.number().nonnegative().default(10),
-    severeGap: z.number().nonnegative().default(20),
+    gap: z.number().nonnegative().default(PROFILE_DEFAULTS.gap),
+    severeGap: z.number().nonnegative().default(PROFILE_DEFAULTS.severeGap),
     /** Per-indicator review score below self score by ≥ this fraction of the weight. */
-    indicatorGapRatio: z.number().min(0).max(1).default(0.3),
+    indicatorGapRatio: z.number().min(0).max(1).default(PROFILE_DEFAULTS.indicatorGapRatio),
     /** Execution rate below which a reason is needed. */
-    lowExecutionRate: z.number().min(0).max(1).default(0.9),
+    lowExecutionRate: z.number().min(0).max(1).default(PROFILE_DEFAULTS.lowExecutionRate),
     /** Grade thresholds (score ≥ min). */
     grades: z
       .object({ 优: z.number(), 良: z.number(), 中: z.number() })
-      .default({ 优: 90, 良: 80, 中: 60 }),
+      .default(PROFILE_DEFAULTS.grades),
     /** Tolerances. */
-    scoreTolerance: z.number().nonnegative().default(0.01),
-    rateTolerance: z.number().nonnegative().default(0.005),
+    scoreTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.scoreTolerance),
+    rateTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.rateTolerance),
     /** Per-rule severity override, or "off". */
     severity: z.record(z.string(), z.union([Severity, z.literal("off")])).default({}),
   })

@@ -4,8 +4,12 @@
  */
 import type { CellValue } from "../grid";
 
+/** Characters toHalfWidth converts. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII → half-width, ideographic space → space; keeps ≥ ≤ and CJK as they are. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s; // most texts have nothing to convert
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);

@@ -8,6 +8,7 @@ import {
   Profile,
   ProfileError,
 } from "../../../src/engine/profiles";
+import { PROFILE_DEFAULTS } from "../../../src/engine/profiles/defaults";
 
 function errorOf(fn: () => unknown): ProfileError {
   try {
@@ -46,6 +47,10 @@ describe("built-in profiles", () => {
       const { description: _d, ...rest } = p;
       expect(parseProfile({ extends: name, name }, `${name}.json`)).toEqual(rest);
     }
+  });
+  test("a profile that names nothing else takes exactly PROFILE_DEFAULTS (the built-ins are written over them)", () => {
+    expect(Profile.parse({ name: "x" })).toStrictEqual({ name: "x", ...PROFILE_DEFAULTS });
+    for (const p of Object.values(BUILTIN_PROFILES)) expect(Object.keys(p).sort()).toEqual(Object.keys(Profile.parse(p)).sort());
   });
   test("names are case-insensitive; the default is national", () => {
     expect(getProfile(" Hubei ")).toBe(BUILTIN_PROFILES.hubei);
