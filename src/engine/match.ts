@@ -47,8 +47,10 @@ const CODE_KEYS = new Map<string, string>();
 const PROJECT_NAME_KEYS = new Map<string, string>();
 const LOOSE_PROJECT_NAME_KEYS = new Map<string, string>();
 const INDICATOR_KEYS = new Map<string, string>();
+const DEPARTMENT_KEYS = new Map<string, string>();
+const DEPARTMENT_CODES = new Map<string, string | null>();
 
-function cachedKey(cache: Map<string, string>, s: string, compute: (s: string) => string): string {
+function cachedKey<K extends string | null>(cache: Map<string, K>, s: string, compute: (s: string) => K): K {
   let k = cache.get(s);
   if (k === undefined) {
     if (cache.size >= KEY_CACHE_MAX) cache.clear();
@@ -117,20 +119,29 @@ export function looseIndicatorKey(name: string | null | undefined): string {
 /** Department code of a label ("219-某某镇人民政府" → "219"), or null. */
 function departmentCodeOf(s: string | null | undefined): string | null {
   if (!s) return null;
+  return cachedKey(DEPARTMENT_CODES, s, leadingCode);
+}
+
+function leadingCode(s: string): string | null {
   return splitLeadingCode(s).code;
+}
+
+/** `departmentKey` (read/normalise), remembered: a review's department is compared with every same-named project's. */
+function deptKey(s: string | null | undefined): string {
+  return cachedKey(DEPARTMENT_KEYS, s ?? "", departmentKey);
 }
 
 /** How well a review/goal department fits a project: 2 same department, 1 loosely, 0 not. */
 export function departmentFit(project: Pick<Project, "department" | "departmentCode" | "unit">, department: string | null | undefined): 0 | 1 | 2 {
   if (!department) return 0;
-  const dk = departmentKey(department);
+  const dk = deptKey(department);
   if (!dk) return 0;
-  const pk = departmentKey(project.department);
+  const pk = deptKey(project.department);
   if (pk && pk === dk) return 2;
   const code = departmentCodeOf(department);
   const pcode = project.departmentCode ?? departmentCodeOf(project.department);
   if (code && pcode && codeKey(code) === codeKey(pcode)) return 2;
-  const uk = departmentKey(project.unit);
+  const uk = deptKey(project.unit);
   if (uk && uk === dk) return 2;
   const contains = (a: string, b: string) => a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a));
   if (pk && contains(pk, dk)) return 1;
@@ -506,7 +517,7 @@ export function unmatchedReviews(
         const sameName = projectNameKey(x.name) === projectNameKey(r.name);
         if (!(sameCode || sameName)) return false;
         if (codeKey(x.code) && codeKey(r.code) && !sameCode) return false;
-        return !x.department || !r.department || departmentKey(x.department) === departmentKey(r.department);
+        return !x.department || !r.department || deptKey(x.department) === deptKey(r.department);
       }),
     );
     if (g) g.push(r);
@@ -548,10 +559,10 @@ function goalFit(goal: Project, self: Project): number {
   if (gc && sc) return gc === sc ? 3 : 0;
   if (projectNameKey(goal.name) !== projectNameKey(self.name)) return 0;
   // Many units run a project of the same name (工资性支出): different 实施单位 are different projects.
-  const gu = departmentKey(goal.unit);
-  const su = departmentKey(self.unit);
+  const gu = deptKey(goal.unit);
+  const su = deptKey(self.unit);
   if (gu && su && gu !== su) return 0;
-  if (!departmentKey(goal.department) || !departmentKey(self.department)) return 1;
+  if (!deptKey(goal.department) || !deptKey(self.department)) return 1;
   const fit = Math.max(
     departmentFit(self, goal.department),
     departmentFit(goal, self.department),
@@ -569,8 +580,9 @@ export function matchGoals(projects: readonly Project[]): GoalMatch[] {
     let best: Project | null = null;
     let bestFit = 0;
     for (const g of goals) {
-      const f = goalFit(g, self) + (g.location.file === self.location.file ? 0.1 : 0);
-      if (goalFit(g, self) > 0 && f > bestFit) {
+      const fit = goalFit(g, self);
+      const f = fit + (g.location.file === self.location.file ? 0.1 : 0);
+      if (fit > 0 && f > bestFit) {
         best = g;
         bestFit = f;
       }
