@@ -11,7 +11,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 function finiteData(data: Data): Data {
   let out: Data | null = null;
-  for (const [k, v] of Object.entries(data)) {
+  for (const k of Object.keys(data)) {
+    const v = data[k];
     if (typeof v === "number" && !Number.isFinite(v)) {
       out ??= { ...data };
       out[k] = null;

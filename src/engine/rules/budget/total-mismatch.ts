@@ -24,13 +24,20 @@ interface Gap {
 function gaps(b: Budget): Gap[] {
   const out: Gap[] = [];
   for (const k of COLUMNS) {
-    const filled = b.lines.filter((l) => l[k] !== null);
-    if (filled.length === 0) continue; // sub-rows blank in this column: nothing to add up
-    const sum = finite(roundScaled(filled.reduce((a, l) => a + (l[k] as number), 0), 6));
+    let filled = 0;
+    let added = 0;
+    for (const l of b.lines) {
+      const v = l[k];
+      if (v === null) continue;
+      filled++;
+      added += v;
+    }
+    if (filled === 0) continue; // sub-rows blank in this column: nothing to add up
+    const sum = finite(roundScaled(added, 6));
     const total = b[k];
-    const blank = b.lines.filter((l) => l[k] === null).map((l) => l.label.replace(/^其中[:：]?/, ""));
+    const blank = () => b.lines.filter((l) => l[k] === null).map((l) => l.label.replace(/^其中[:：]?/, ""));
     if (total === null) {
-      if (sum !== 0) out.push({ column: k, total, sum, blank });
+      if (sum !== 0) out.push({ column: k, total, sum, blank: blank() });
       continue;
     }
     if (sum !== null && !differs(total, sum, TOLERANCE)) continue;
@@ -38,7 +45,7 @@ function gaps(b: Budget): Gap[] {
     // (two or more sub-rows, e.g. 财政拨款 / 上年结转 / 其他资金): the rest must sit in one of them.
     // A single "其中：财政拨款" row names a part, not the whole.
     if (sum !== null && sum < total && b.lines.length < 2) continue;
-    out.push({ column: k, total, sum, blank });
+    out.push({ column: k, total, sum, blank: blank() });
   }
   return out;
 }

@@ -15,8 +15,13 @@ export interface Block {
   indicators: Indicator[];
 }
 
-/** Indicators grouped by goal-table block (中期 / 年度), in order of first appearance; one group otherwise. */
+/**
+ * Indicators grouped by goal-table block (中期 / 年度), in order of first appearance; one group otherwise.
+ * A form whose rows all share one block (every self-assessment) is one group over `p.indicators` itself.
+ */
 export function blocksOf(p: Project): Block[] {
+  const first = p.indicators[0];
+  if (first && p.indicators.every((i) => i.block === first.block)) return [{ block: first.block, indicators: p.indicators }];
   const out: Block[] = [];
   for (const ind of p.indicators) {
     let b = out.find((x) => x.block === ind.block);

@@ -1,6 +1,8 @@
 import type { Hit, ProjectRule } from "../types";
 
 /** A 一级/二级 label that maps to no category (SPEC §2.6, §5). */
+const LEVELS = [1, 2] as const;
+
 export const rule: ProjectRule = {
   id: "category/unknown",
   severity: "warning",
@@ -32,11 +34,8 @@ export const rule: ProjectRule = {
     const seen = new Set<string>();
     const hits: Hit[] = [];
     for (const i of p.indicators) {
-      const unknown: [1 | 2, string | null][] = [
-        [1, i.level1 === null ? i.level1Label : null],
-        [2, i.level2 === null ? i.level2Label : null],
-      ];
-      for (const [level, label] of unknown) {
+      for (const level of LEVELS) {
+        const label = level === 1 ? (i.level1 === null ? i.level1Label : null) : i.level2 === null ? i.level2Label : null;
         if (!label || label.trim() === "") continue;
         const key = `${level}:${label}`;
         if (seen.has(key)) continue;
