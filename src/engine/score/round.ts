@@ -18,7 +18,11 @@ export function roundTo(x: number, digits: number): number {
   if (digits >= 0 && abs < 1e12 && Number.isInteger(x)) return x === 0 ? 0 : x;
   // toPrecision(12) removes float noise such as 1447.4999999999998 before rounding; from 1e12 on (amounts of
   // ten billion and more, in cents) 12 digits would cut real ones, and 15 still leave the noise out.
-  const scaled = Number(abs.toPrecision(abs >= 1e12 ? 15 : 12));
+  // Below 1e6 those 12 digits keep six decimals, so a value within 1e-6 of a whole number (the noise of
+  // 2.4000000000000004 × 100, of 15 × 1136 / 1200 × 100) stays by that whole number and rounds to it: it
+  // is taken as it is, without the string round trip (half of a check()'s calls).
+  const whole = Math.round(abs);
+  const scaled = abs < 1e6 && Math.abs(abs - whole) < 1e-6 ? whole : Number(abs.toPrecision(abs >= 1e12 ? 15 : 12));
   const r = (Math.sign(x) * Math.round(scaled)) / f;
   return r === 0 ? 0 : r; // no -0
 }

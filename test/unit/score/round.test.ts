@@ -22,3 +22,39 @@ describe("round2", () => {
     expect(clampScore(11.999, 15)).toBe(12);
   });
 });
+
+describe("roundTo: the shortcut for values next to a whole number gives what the 12-digit rounding gives", () => {
+  /** roundTo as it was written before the shortcut: always through toPrecision. */
+  function reference(x: number, digits: number): number {
+    if (!Number.isFinite(x) || Math.abs(x) >= 2 ** 52) return x;
+    const f = 10 ** digits;
+    const abs = Math.abs(x) * f;
+    if (!Number.isFinite(abs)) return x;
+    if (digits >= 0 && abs < 1e12 && Number.isInteger(x)) return x === 0 ? 0 : x;
+    const scaled = Number(abs.toPrecision(abs >= 1e12 ? 15 : 12));
+    const r = (Math.sign(x) * Math.round(scaled)) / f;
+    return r === 0 ? 0 : r;
+  }
+
+  test("weights × band fractions, ratio scores, noisy and exact halves, both signs, 0–6 decimals", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const xs: number[] = [];
+    for (const w of [1, 2, 2.5, 3, 4.5, 5, 6, 7, 7.5, 8, 9, 10, 12, 15, 20, 30, 50]) {
+      for (const fraction of [0.5, 0.6, 0.8, 0.3, 0.7, 1 / 3]) xs.push(w * fraction, -w * fraction);
+      for (let k = 0; k < 200; k++) xs.push((w * Math.floor(random() * 5000)) / Math.floor(1 + random() * 5000));
+    }
+    for (let k = 0; k < 3000; k++) {
+      const cents = Math.floor(random() * 1e8);
+      xs.push(cents / 100, cents / 1000, (cents + 0.5) / 100, cents / 100 + 1e-9, cents / 100 - 1e-9, cents / 100 + 4e-7);
+      xs.push(random() * 10 ** Math.floor(random() * 14), -random() * 1000);
+    }
+    xs.push(1447.4999999999998 / 100, 14.475, 1.005, 0.125, -0.125, 0.4999995e-2, 9999.9949999, 1e-7, 5e-7, -5e-7);
+    for (const digits of [0, 1, 2, 4, 6]) {
+      for (const x of xs) {
+        if (!Object.is(roundTo(x, digits), reference(x, digits))) throw new Error(`roundTo(${x}, ${digits})`);
+      }
+    }
+    expect(xs.length).toBeGreaterThan(20000);
+  });
+});
