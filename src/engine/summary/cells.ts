@@ -69,13 +69,29 @@ export class Rows {
   }
 }
 
+/**
+ * A file's base name and the prefix of sheets copied from it ("dir/a.xlsx" → "a.xlsx", "a-"), remembered by path: every finding and project
+ * row of the summary sheets names its file, and a run has a few hundred files at most. Bounded.
+ */
+const FILE_NAMES = new Map<string, { name: string; copiedSheetPrefix: string }>();
+
+function fileName(file: string): { name: string; copiedSheetPrefix: string } {
+  let n = FILE_NAMES.get(file);
+  if (n === undefined) {
+    if (FILE_NAMES.size >= 10_000) FILE_NAMES.clear();
+    const name = baseName(file);
+    n = { name, copiedSheetPrefix: `${name.replace(/\.[^.]+$/, "")}-` };
+    FILE_NAMES.set(file, n);
+  }
+  return n;
+}
+
 /** Does the run span several files? Then locations show their file. */
 export function sheetLabel(file: string, sheet: string, multiFile: boolean): string {
   if (!multiFile || !file) return sheet;
-  const name = baseName(file);
-  const stem = name.replace(/\.[^.]+$/, "");
+  const { name, copiedSheetPrefix } = fileName(file);
   // Combined workbooks name copied sheets "<file stem>-<sheet>": the file is already in the name.
-  if (sheet.startsWith(`${stem}-`)) return sheet;
+  if (sheet.startsWith(copiedSheetPrefix)) return sheet;
   return `[${name}]${sheet}`;
 }
 
@@ -94,4 +110,9 @@ export function link(file: string, sheet: string, cell: string | null | undefine
 
 export function styled(style: CellStyle, v: string | number | null, extra: Omit<PlanCell, "v" | "style"> = {}): PlanCell {
   return { v, style, ...extra };
+}
+
+/** `baseName(file)`, remembered by path (see fileName). */
+export function fileBaseName(file: string): string {
+  return fileName(file).name;
 }

@@ -5,8 +5,7 @@
  */
 import { parseA1 } from "../grid";
 import type { Finding, Report } from "../model";
-import { FMT, Rows, link, num, sheetLabel, styled, text, topLeft } from "./cells";
-import { baseName } from "./format";
+import { FMT, Rows, fileBaseName, link, num, sheetLabel, styled, text, topLeft } from "./cells";
 import type { PlanCell, SheetPlan } from "./plan";
 import type { Facts } from "./stats";
 import type { Catalogue } from "./strings";
@@ -67,7 +66,7 @@ export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetP
   ordered.forEach((x, i) => {
     const project = x.projectId ? projects.get(x.projectId) : undefined;
     const cell = topLeft(x.cell) ?? (project && project.location.sheet === x.sheet ? project.location.cell : null);
-    const where = x.sheet !== null ? sheetLabel(x.file, x.sheet, multiFile) : baseName(x.file) || null;
+    const where = x.sheet !== null ? sheetLabel(x.file, x.sheet, multiFile) : fileBaseName(x.file) || null;
     const cellCell: PlanCell =
       x.sheet !== null ? text(cell ?? "A1", { border: true, link: link(x.file, x.sheet, cell) }) : text(null, b);
     const cells: PlanCell[] = [
