@@ -5,9 +5,26 @@ import { toHalfWidth, trimEndChars } from "../../read/normalise";
 /** Texts that fill the cell without explaining anything. */
 const NOT_A_REASON = /^(无|暂无|没有|无偏差|无原因|不适用|不涉及|无此项|空|否|0|略|\.+|。+)$/;
 
+/**
+ * hasReason's answers by text: reason/shortfall and reason/overrun ask for the same rows, and a run's reasons
+ * repeat ("无", "已完成"). Bounded: texts up to 200 characters, emptied at 10,000.
+ */
+const REASONS = new Map<string, boolean>();
+
 /** A reason is written: non-blank text that says more than "无". */
 export function hasReason(text: string | null | undefined): boolean {
   if (text === null || text === undefined) return false;
+  if (text.length > 200) return isReason(text);
+  let known = REASONS.get(text);
+  if (known === undefined) {
+    if (REASONS.size >= 10_000) REASONS.clear();
+    known = isReason(text);
+    REASONS.set(text, known);
+  }
+  return known;
+}
+
+function isReason(text: string): boolean {
   const t = trimEndChars(toHalfWidth(text).replace(/\s+/g, ""), "。.;；,，");
   if (t === "" || /^[—–\-－/*_]+$/.test(t)) return false;
   return !NOT_A_REASON.test(t);
