@@ -137,6 +137,8 @@ export class Sheet {
   private mergeRows(): Map<number, MergeArea[]> | null {
     if (this.byRow !== undefined) return this.byRow;
     const merges = this.grid.merges ?? [];
+    // A form's few merges are scanned faster than an index is built.
+    if (merges.length <= MERGE_SCAN_MAX) return (this.byRow = null);
     let span = 0;
     for (const m of merges) {
       if (!Number.isInteger(m.top) || !Number.isInteger(m.bottom)) return (this.byRow = null);
@@ -157,6 +159,9 @@ export class Sheet {
 
   private byRow: Map<number, MergeArea[]> | null | undefined = undefined;
 }
+
+/** Up to this many merged areas, they are scanned instead of indexed by row. */
+const MERGE_SCAN_MAX = 48;
 
 /** Most row entries the merge index holds (past that, merges are scanned). */
 const MERGE_INDEX_ROWS = 200_000;

@@ -119,6 +119,12 @@ function labelInfo(text: string): LabelInfo {
   return info;
 }
 
+/** The label holds "项目名称：…" with a value. */
+function hasInlineName(l: Label): boolean {
+  for (const f of inlineOf(l)) if (f.field === "name" && f.value !== "") return true;
+  return false;
+}
+
 function inlineOf(l: Label): readonly { field: FieldName; value: string }[] {
   const info = l.info;
   if (info.inline === undefined) info.inline = /[:：]/.test(l.text) ? inlineFields(l.text) : NO_INLINE;
@@ -181,14 +187,6 @@ function isIndicatorHeader(roles: RoleMap<IndicatorColumn>): boolean {
 /** How many column roles a header names (a stray row of two labels names two; a form's header five or more). */
 function roleCount(h: Header<string>): number {
   return Object.keys(h.roles).length;
-}
-
-const NO_ROLES: RoleMap<never> = Object.freeze({});
-const NO_COLUMNS: readonly { col: number; role: never }[] = Object.freeze([]);
-
-/** The answer of headerAt for a row that starts no header (shared empty roles and columns: never mutated). */
-function noHeader<K extends string>(r: number): Header<K> {
-  return { row: r, last: r, roles: NO_ROLES as RoleMap<K>, columns: NO_COLUMNS as unknown as { col: number; role: K }[] };
 }
 
 /** A header row found near the top; `list`: a spot-check list's header (else an indicator header). */
@@ -275,8 +273,7 @@ class SheetReader {
   readonly s: Sheet;
   /** Labels in row order (scanned lazily: the recognition window first, the rest once recognised). */
   readonly labels: Label[] = [];
-  /** Per row (index row − top): the row's labels by column (index col − left), and in column order. */
-  private readonly labelGrid: Label[][] = [];
+  /** Per row (index row − top): the row's labels in column order. */
   private readonly rowLabels: Label[][] = [];
   /**
    * Per scanned row (index row − top): how many of its cells are not blank, and which synonym indexes (bit per
@@ -321,7 +318,6 @@ class SheetReader {
           const label: Label = { row: r, col: this.s.left + i, key: info.key, numbers: info.numbers, text, info };
           bits |= info.bits;
           this.labels.push(label);
-          (this.labelGrid[at] ??= [])[i] = label;
           (this.rowLabels[at] ??= []).push(label);
         }
       }
@@ -354,8 +350,14 @@ class SheetReader {
   }
 
   label(r: number, c: number): Label | undefined {
-    const row = this.labelGrid[r - this.s.top];
-    return row === undefined ? undefined : row[c - this.s.left];
+    const row = this.rowLabels[r - this.s.top];
+    if (row === undefined) return undefined;
+    // A row holds a handful of labels, in column order.
+    for (let i = 0; i < row.length; i++) {
+      const l = row[i];
+      if (l.col >= c) return l.col === c ? l : undefined;
+    }
+    return undefined;
   }
 
   /** A segment's fields, worked out once per segment (by its rows) once all of its rows are scanned. */
@@ -453,13 +455,14 @@ class SheetReader {
 
   /**
    * The header starting at row r for a synonym index. Two-row headers ("自评情况" over 分值 | 得分, or a label
-   * split as "年度" / "指标值") are joined when `twoRows` allows it.
+   * split as "年度" / "指标值") are joined when `twoRows` allows it. Null when the row plainly starts none (no
+   * label of it names a role of the index and the next row cannot continue one: most rows probed are data).
    */
-  headerAt<K extends string>(r: number, index: Map<string, K>, twoRows = true): Header<K> {
+  headerAt<K extends string>(r: number, index: Map<string, K>, twoRows = true): Header<K> | null {
     // Recognition, each form's header search, the indicator rows and the budget block probe the same rows
     // with the same index again: the answer depends only on rows r and r + 1, so it is kept once both are scanned.
     if (!twoRows) return this.computeHeaderAt(r, index, false);
-    if (r >= this.s.top && r <= this.scannedTo && this.quickNoHeader(r, index as Map<string, string>)) return noHeader(r);
+    if (r >= this.s.top && r <= this.scannedTo && this.quickNoHeader(r, index as Map<string, string>)) return null;
     let byRow = this.headers.get(index) as Map<number, Header<K>> | undefined;
     if (!byRow) {
       byRow = new Map();
@@ -474,7 +477,6 @@ class SheetReader {
   }
 
   private computeHeaderAt<K extends string>(r: number, index: Map<string, K>, twoRows: boolean): Header<K> {
-    if (r <= this.scannedTo && r >= this.s.top && this.quickNoHeader(r, index as Map<string, string>)) return noHeader(r);
     // One row's labels come in column order, so its columns need no map and no sort (most rows probed are data
     // rows with no role at all); a second header row can replace roles and add columns in between.
     let columns: { col: number; role: K }[] = [];
@@ -570,12 +572,12 @@ export function readSheet(grid: Grid, file: string): SheetReading {
   const candidates: Candidate[] = [];
   for (let r = rd.s.top; r <= scanEnd; r++) {
     const ir = rd.headerAt(r, INDICATOR_INDEX);
-    if (isIndicatorHeader(ir.roles)) {
+    if (ir !== null && isIndicatorHeader(ir.roles)) {
       candidates.push(ir);
       continue;
     }
     const sr = rd.headerAt(r, SPOTCHECK_INDEX);
-    if (isListHeader(sr.roles)) candidates.push({ ...sr, list: true });
+    if (sr !== null && isListHeader(sr.roles)) candidates.push({ ...sr, list: true });
   }
   const chosen = chooseHeader<Candidate>(candidates);
   if (!chosen) return { kind: "unrecognized", projects: [], reviews: [] };
@@ -619,7 +621,7 @@ function findSegments(rd: SheetReader, template: TemplateKind): Segment[] {
     if (nameRows.length && nameRows[nameRows.length - 1] === l.row) continue;
     if (l.info.field === "name") {
       if (rd.valueRight(l.row, l.col)) nameRows.push(l.row);
-    } else if (inlineOf(l).some((f) => f.field === "name" && f.value !== "")) {
+    } else if (hasInlineName(l)) {
       nameRows.push(l.row); // "项目名称：某某项目" in one cell
     }
   }
@@ -841,7 +843,7 @@ function findIndicatorHeader(rd: SheetReader, seg: Segment): Header<IndicatorCol
   const candidates: Header<IndicatorColumn>[] = [];
   for (let r = seg.start; r <= seg.end && (candidates.length === 0 || r <= seg.start + RECOGNITION_ROWS); r++) {
     const h = rd.headerAt(r, INDICATOR_INDEX);
-    if (isIndicatorHeader(h.roles)) {
+    if (h !== null && isIndicatorHeader(h.roles)) {
       candidates.push(h);
       if (r > seg.start + RECOGNITION_ROWS) break;
     }
@@ -940,7 +942,7 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
   for (let r = header.last + 1; r <= seg.end; r++) {
     // A repeated header (second block) remaps the columns.
     const again = rd.headerAt(r, INDICATOR_INDEX);
-    if (isIndicatorHeader(again.roles)) {
+    if (again !== null && isIndicatorHeader(again.roles)) {
       groups = indicatorGroups(again);
       roles = groups[0];
       level2s = groups.map(() => null);
@@ -948,27 +950,28 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
       r = again.last;
       continue;
     }
-    // The row's non-empty cells (their columns), and the text of the first.
-    const textCols: number[] = [];
+    // How many cells of the row are not empty, and the first of them.
+    let filled = 0;
+    let firstCol = -1;
     const values = rd.grid.values[r - rd.s.top];
     if (values) {
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
-        textCols.push(rd.s.left + i);
+        if (filled++ === 0) firstCol = rd.s.left + i;
       }
     }
-    if (textCols.length === 0) {
+    if (filled === 0) {
       blankRun++;
       if (blankRun >= 3 && collected.length > 0) break;
       continue;
     }
     blankRun = 0;
-    const first = { col: textCols[0], text: rd.text(r, textCols[0]) };
+    const first = { col: firstCol, text: rd.text(r, firstCol) };
     const firstKey = (rd.label(r, first.col) ?? labelKey(first.text)).key;
     // Block markers ("中期绩效指标" / "年度绩效指标") on a row of their own.
     const marker = BLOCK_MARKERS.find((m) => m.re.test(firstKey));
-    if (marker && textCols.length === 1) {
+    if (marker && filled === 1) {
       block = marker.block;
       level1 = null;
       level2s = groups.map(() => null);
@@ -982,11 +985,12 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
       let scoreCell = scoreCol !== undefined && score !== null ? a1(r, scoreCol) : null;
       if (score === null) {
         // "总分 | 100 | 94.5": the last number on the row that is not the weight column.
-        for (let i = textCols.length - 1; i > 0; i--) {
-          const n = parseNumber(rd.s.get(r, textCols[i]));
-          if (n !== null && textCols[i] !== weightCol) {
+        for (let c = rd.s.right; c > firstCol; c--) {
+          if (rd.text(r, c) === "") continue;
+          const n = parseNumber(rd.s.get(r, c));
+          if (n !== null && c !== weightCol) {
             score = n;
-            scoreCell = a1(r, textCols[i]);
+            scoreCell = a1(r, c);
             break;
           }
         }
@@ -1179,11 +1183,16 @@ function budgetRowLabel(key: string): "total" | "sub" | null {
   return null;
 }
 
+/** A budget block's header names at least two of these. */
+const BUDGET_HEADER_ROLES: readonly BudgetColumn[] = ["initial", "adjusted", "executed", "rate"];
+
 function readBudget(rd: SheetReader, seg: Segment, limitRow: number): Budget | null {
   let header: Header<BudgetColumn> | null = null;
   for (let r = seg.start; r < limitRow && r <= seg.end; r++) {
     const h = rd.headerAt(r, BUDGET_INDEX);
-    const n = ["initial", "adjusted", "executed", "rate"].filter((k) => h.roles[k as BudgetColumn] !== undefined).length;
+    if (h === null) continue;
+    let n = 0;
+    for (const k of BUDGET_HEADER_ROLES) if (h.roles[k] !== undefined) n++;
     if (n >= 2) {
       header = h;
       break;
