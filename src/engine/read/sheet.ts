@@ -283,7 +283,7 @@ class SheetReader {
   private readonly nonBlank: number[] = [];
   private readonly roleBits: number[] = [];
   /** headerAt results per synonym index and row, for rows whose labels (and the next row's) are all scanned. */
-  private readonly headers = new Map<Map<string, string>, Map<number, Header<string>>>();
+  private readonly headers = new Map<Map<string, string>, Map<number, Header<string> | null>>();
   private readonly fields = new Map<string, unknown>();
   private scannedTo: number;
 
@@ -315,7 +315,7 @@ class SheetReader {
           nonBlank++;
           if (text.length > MAX_LABEL_LENGTH && !(text.length <= MAX_INLINE_LENGTH && /[:：]/.test(text.slice(0, 16)))) continue;
           const info = labelInfo(text);
-          const label: Label = { row: r, col: this.s.left + i, key: info.key, numbers: info.numbers, text, info };
+          const label: Label = { row: r, col: this.s.left + i, key: info.key, numbers: info.numbers, text, info, combined: undefined };
           bits |= info.bits;
           this.labels.push(label);
           (this.rowLabels[at] ??= []).push(label);
@@ -463,20 +463,21 @@ class SheetReader {
     // with the same index again: the answer depends only on rows r and r + 1, so it is kept once both are scanned.
     if (!twoRows) return this.computeHeaderAt(r, index, false);
     if (r >= this.s.top && r <= this.scannedTo && this.quickNoHeader(r, index as Map<string, string>)) return null;
-    let byRow = this.headers.get(index) as Map<number, Header<K>> | undefined;
+    let byRow = this.headers.get(index) as Map<number, Header<K> | null> | undefined;
     if (!byRow) {
       byRow = new Map();
-      this.headers.set(index, byRow as Map<number, Header<string>>);
+      this.headers.set(index, byRow as Map<number, Header<string> | null>);
     }
     let h = byRow.get(r);
-    if (!h) {
+    if (h === undefined) {
       h = this.computeHeaderAt(r, index, true);
       if (r + 1 <= this.scannedTo) byRow.set(r, h);
     }
     return h;
   }
 
-  private computeHeaderAt<K extends string>(r: number, index: Map<string, K>, twoRows: boolean): Header<K> {
+  /** The header at row r (see headerAt); null when it names no column role at all. */
+  private computeHeaderAt<K extends string>(r: number, index: Map<string, K>, twoRows: boolean): Header<K> | null {
     // One row's labels come in column order, so its columns need no map and no sort (most rows probed are data
     // rows with no role at all); a second header row can replace roles and add columns in between.
     let columns: { col: number; role: K }[] = [];
@@ -497,6 +498,7 @@ class SheetReader {
       for (const [col, role] of colRole) columns.push({ col, role });
       columns.sort((x, y) => x.col - y.col);
     }
+    if (columns.length === 0) return null;
     const roles: RoleMap<K> = {};
     for (const x of columns) if (roles[x.role] === undefined) roles[x.role] = x.col;
     return { row: r, last, roles, columns };
