@@ -271,8 +271,6 @@ const NO_LABELS: readonly Label[] = [];
 
 class SheetReader {
   readonly s: Sheet;
-  /** Labels in row order (scanned lazily: the recognition window first, the rest once recognised). */
-  readonly labels: Label[] = [];
   /** Per row (index row − top): the row's labels in column order. */
   private readonly rowLabels: Label[][] = [];
   /**
@@ -317,7 +315,6 @@ class SheetReader {
           const info = labelInfo(text);
           const label: Label = { row: r, col: this.s.left + i, key: info.key, numbers: info.numbers, text, info, combined: undefined };
           bits |= info.bits;
-          this.labels.push(label);
           (this.rowLabels[at] ??= []).push(label);
         }
       }
@@ -329,20 +326,6 @@ class SheetReader {
 
   scanAll(): void {
     this.scan(this.s.bottom);
-  }
-
-  /** Labels with start ≤ row ≤ end (binary search: labels are in row order). */
-  labelsIn(start: number, end: number): Label[] {
-    let lo = 0;
-    let hi = this.labels.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.labels[mid].row < start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Label[] = [];
-    for (let i = lo; i < this.labels.length && this.labels[i].row <= end; i++) out.push(this.labels[i]);
-    return out;
   }
 
   text(r: number, c: number): string {
@@ -619,12 +602,12 @@ function findSegments(rd: SheetReader, template: TemplateKind): Segment[] {
   const whole: Segment = { start: rd.s.top, end: rd.s.bottom };
   if (template === "department-self-assessment") return [whole];
   const nameRows: number[] = [];
-  for (const l of rd.labels) {
-    if (nameRows.length && nameRows[nameRows.length - 1] === l.row) continue;
-    if (l.info.field === "name") {
-      if (rd.valueRight(l.row, l.col)) nameRows.push(l.row);
-    } else if (hasInlineName(l)) {
-      nameRows.push(l.row); // "项目名称：某某项目" in one cell
+  for (let r = rd.s.top; r <= rd.s.bottom; r++) {
+    for (const l of rd.labelsOfRow(r)) {
+      if (l.info.field === "name" ? rd.valueRight(l.row, l.col) !== null : hasInlineName(l)) {
+        nameRows.push(r); // a 项目名称 label with a value beside it, or "项目名称：某某项目" in one cell
+        break;
+      }
     }
   }
   if (nameRows.length <= 1) return [whole];
@@ -678,12 +661,14 @@ type FieldSource = { label: Label; inline: null } | { label: Label; inline: stri
  */
 function fieldSources(rd: SheetReader, seg: Segment): Map<FieldName, FieldSource> {
   const out = new Map<FieldName, FieldSource>();
-  for (const l of rd.labelsIn(seg.start, seg.end)) {
-    const own = l.info.field;
-    if (own !== undefined && !out.has(own)) out.set(own, { label: l, inline: null });
-    // "项目名称：某某项目", "项目名称：…    主管部门：…" in one cell.
-    for (const f of inlineOf(l)) {
-      if (f.field !== own && f.value !== "" && !out.has(f.field)) out.set(f.field, { label: l, inline: f.value });
+  for (let r = seg.start; r <= seg.end; r++) {
+    for (const l of rd.labelsOfRow(r)) {
+      const own = l.info.field;
+      if (own !== undefined && !out.has(own)) out.set(own, { label: l, inline: null });
+      // "项目名称：某某项目", "项目名称：…    主管部门：…" in one cell.
+      for (const f of inlineOf(l)) {
+        if (f.field !== own && f.value !== "" && !out.has(f.field)) out.set(f.field, { label: l, inline: f.value });
+      }
     }
   }
   return out;
