@@ -44,7 +44,7 @@ import {
   TITLE_WORDS,
   TOTAL_ROW_LABELS,
 } from "./synonyms";
-import { inferDirection, natureOf, parseSplitValue, parseValue } from "./value";
+import { inferDirection, natureOf, type ParseOptions, parseSplitValue, parseValue } from "./value";
 
 const FIELD_INDEX = synonymIndex(FIELD_LABELS as Record<FieldName, readonly string[]>);
 const INDICATOR_INDEX = synonymIndex(INDICATOR_COLUMNS as Record<IndicatorColumn, readonly string[]>);
@@ -1035,6 +1035,34 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
   return { indicators, declared, total };
 }
 
+function roleCell<K extends string>(s: Sheet, r: number, roles: RoleMap<K>, role: K): CellValue {
+  const c = roles[role];
+  return c === undefined ? null : s.get(r, c);
+}
+
+function rolePercent<K extends string>(s: Sheet, r: number, roles: RoleMap<K>, role: K): boolean {
+  const c = roles[role];
+  return c !== undefined && s.isPercent(r, c);
+}
+
+function roleAddress<K extends string>(r: number, roles: RoleMap<K>, role: K): string | null {
+  const c = roles[role];
+  return c === undefined ? null : a1(r, c);
+}
+
+const PERCENT_FORMAT: ParseOptions = Object.freeze({ percentFormat: true });
+const PLAIN_FORMAT: ParseOptions = Object.freeze({ percentFormat: false });
+
+/**
+ * A value cell of an indicator row. `opCell` undefined: one cell holds operator, number and unit; otherwise the
+ * 四川 split layout (operator cell, or null when the operator does not apply, and the unit cell).
+ */
+function parseRole(s: Sheet, r: number, roles: RoleMap<IndicatorColumn>, role: IndicatorColumn, opCell: CellValue | undefined, unitCell: CellValue): Value {
+  const opts = rolePercent(s, r, roles, role) ? PERCENT_FORMAT : PLAIN_FORMAT;
+  const v = roleCell(s, r, roles, role);
+  return opCell === undefined ? parseValue(v, opts) : parseSplitValue(opCell, v, unitCell, opts);
+}
+
 function readIndicatorRow(
   rd: SheetReader,
   r: number,
@@ -1046,16 +1074,14 @@ function readIndicatorRow(
   template: TemplateKind,
 ): Indicator | null {
   const s = rd.s;
-  const get = (role: IndicatorColumn): CellValue => (roles[role] === undefined ? null : s.get(r, roles[role]!));
-  const pct = (role: IndicatorColumn): boolean => roles[role] !== undefined && s.isPercent(r, roles[role]!);
-  const cellOf = (role: IndicatorColumn): string | null => (roles[role] === undefined ? null : a1(r, roles[role]!));
-
-  const opCell = get("op");
+  // Plain helpers, not closures: this runs for every indicator row of a county (~20,000 rows a run).
+  const get = roleCell;
+  const opCell = get(s, r, roles, "op");
   const nature = natureOf(opCell);
-  const unitCell = get("unit");
+  const unitCell = get(s, r, roles, "unit");
   const split = roles.op !== undefined || roles.unit !== undefined;
-  const parse = (role: IndicatorColumn, withOp: boolean): Value =>
-    split ? parseSplitValue(withOp && !nature ? opCell : null, get(role), unitCell, { percentFormat: pct(role) }) : parseValue(get(role), { percentFormat: pct(role) });
+  const parse = (role: IndicatorColumn, withOp: boolean): Value => parseRole(s, r, roles, role, split ? (withOp && !nature ? opCell : null) : undefined, unitCell);
+  const cellOf = (role: IndicatorColumn): string | null => roleAddress(r, roles, role);
 
   let target = parse("target", true);
   let targetCell = cellOf("target");
@@ -1070,16 +1096,16 @@ function readIndicatorRow(
   if (actual && target.unit === "%" && actual.kind === "number" && actual.unit === null && actual.value !== null && target.value !== null && target.value > 1 && Math.abs(actual.value) <= 1.5 && !rd.grid.numberFormats) {
     actual = { ...actual, value: Math.round(actual.value * 1e8) / 1e6, unit: "%" };
   }
-  const weight = parseNumber(get("weight"));
-  const score = parseNumber(get("score"));
-  const reason = cleanText(get("reason"));
-  const reviewScore = parseNumber(get("reviewScore"));
+  const weight = parseNumber(get(s, r, roles, "weight"));
+  const score = parseNumber(get(s, r, roles, "score"));
+  const reason = cleanText(get(s, r, roles, "reason"));
+  const reviewScore = parseNumber(get(s, r, roles, "reviewScore"));
   const reviewActual = roles.reviewActual !== undefined ? parse("reviewActual", false) : null;
-  const reviewNote = cleanText(get("reviewNote"));
-  const coefficientRaw = get("coefficient");
+  const reviewNote = cleanText(get(s, r, roles, "reviewNote"));
+  const coefficientRaw = get(s, r, roles, "coefficient");
   let coefficient = parseNumber(coefficientRaw);
-  if (coefficient !== null && !pct("coefficient") && typeof coefficientRaw === "number" && coefficient > 1.5) coefficient = coefficient / 100;
-  const coreText = cleanText(get("core"));
+  if (coefficient !== null && !rolePercent(s, r, roles, "coefficient") && typeof coefficientRaw === "number" && coefficient > 1.5) coefficient = coefficient / 100;
+  const coreText = cleanText(get(s, r, roles, "core"));
 
   const hasValues =
     target.kind !== "empty" || (actual !== null && actual.kind !== "empty") || weight !== null || score !== null;
