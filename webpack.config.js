@@ -49,6 +49,8 @@ function contentSecurityPolicy(useCdn) {
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The engine worker (src/taskpane/start-worker.ts): a same-origin script chunk, never a blob: worker.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

@@ -13,10 +13,16 @@
  *
  * Readings are kept, so changing the language or the settings re-runs only check() (messages are rendered in
  * the report's language).
+ *
+ * The engine's heavy calls (readWorkbook over grids, reading picked .xlsx files, check, planSheets) go through an
+ * EngineRunner (./engine-runner): a dedicated Web Worker where the browser has one, so the pane keeps painting
+ * during a check; the pane's own thread where it has none (jsdom), when the engine is injected (tests), or once
+ * the worker fails. Checks carry a sequence number: a check's result is shown only if no newer check started.
  */
 import type { HostError, WorkbookHost } from "../adapters/officejs/host";
 import type { Finding, InputError, Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
+import { type EngineRunner, type EngineWhere, MainRunner, selectRunner } from "./engine-runner";
 import { type Lang, type Msg, msg, render } from "./lang";
 import { DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, type SettingsStore } from "./settings";
 import { EMPTY_FILTER, type FindingFilter, type FindingTarget, fileStem, findingTarget, keepLocalLinks, uniqueFileName } from "./state";
@@ -70,6 +76,8 @@ export interface PaneState {
   selected: Selection | null;
   notices: Notice[];
   checkedAt: Date | null;
+  /** Where the shown report was computed: the engine worker, or the pane's own thread. */
+  engineWhere: EngineWhere | null;
 }
 
 export type EngineModule = typeof import("./engine-chunk");
@@ -92,8 +100,11 @@ export interface PaneDeps {
   langStorage?: Pick<Storage, "setItem"> | null;
   /** Save bytes as a download (default: an <a download href="blob:…"> click). */
   download?: (bytes: Uint8Array, name: string) => void;
+  /** The engine in the pane's thread (tests inject one; then the worker is not used unless engineRunner is given). */
   loadEngine?: () => Promise<EngineModule>;
   loadXlsx?: () => Promise<XlsxModule>;
+  /** Where the engine runs (default: the engine worker when there is a Worker, else the pane's thread). */
+  engineRunner?: EngineRunner;
   /** Let the browser paint between steps (default: a macrotask). */
   yieldToUi?: () => Promise<void>;
   now?: () => Date;
@@ -101,6 +112,8 @@ export interface PaneDeps {
 
 const defaultLoadEngine = (): Promise<EngineModule> => import(/* webpackChunkName: "engine" */ "./engine-chunk");
 const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ "./xlsx");
+/** The worker runner: a small chunk that starts the worker (its own chunk), fetched with the first prefetch. */
+const defaultStartWorker = async (): Promise<EngineRunner> => (await import(/* webpackChunkName: "engine-start" */ "./start-worker")).startEngineWorker();
 
 /** Browser download through a blob: link (allowed by the pane's CSP; nothing is sent anywhere). */
 export function browserDownload(bytes: Uint8Array, name: string): void {
@@ -192,6 +205,10 @@ export class PaneController {
   private hostReading: WorkbookReading | null = null;
   private files: FileEntry[] = [];
   private engine: EngineModule | null = null;
+  private xlsx: XlsxModule | null = null;
+  private engineRunner: EngineRunner | null = null;
+  /** Sequence number of the latest check started; a check whose number is no longer the latest is dropped. */
+  private checkSeq = 0;
   private noticeId = 0;
   private selectNotice = -1;
   /** currentKey() of the last check. */
@@ -213,6 +230,7 @@ export class PaneController {
       selected: null,
       notices: [],
       checkedAt: null,
+      engineWhere: null,
     };
   }
 
@@ -242,9 +260,33 @@ export class PaneController {
     return this.engine;
   }
 
-  /** Start fetching the engine early (after the first paint), so the first check does not wait for it. */
+  private async loadXlsx(): Promise<XlsxModule> {
+    if (!this.xlsx) this.xlsx = await (this.deps.loadXlsx ?? defaultLoadXlsx)();
+    return this.xlsx;
+  }
+
+  /** Where the engine runs: chosen once, on first use. */
+  private runner(): EngineRunner {
+    if (!this.engineRunner) {
+      const main = new MainRunner(
+        () => this.loadEngine(),
+        () => this.loadXlsx(),
+      );
+      const workerHere = typeof Worker !== "undefined" && !this.deps.loadEngine;
+      this.engineRunner =
+        this.deps.engineRunner ??
+        selectRunner({
+          main,
+          startWorker: workerHere ? defaultStartWorker : null,
+          onFallback: (reason) => console.warn(`engine worker unavailable, checking in the pane's thread: ${reason}`),
+        });
+    }
+    return this.engineRunner;
+  }
+
+  /** Start loading the engine early (after the first paint), so the first check does not wait for it. */
   prefetch(): void {
-    this.loadEngine().catch(() => undefined);
+    this.runner().warm();
   }
 
   private yieldToUi(): Promise<void> {
@@ -277,7 +319,7 @@ export class PaneController {
     } finally {
       this.set({ busy: null });
       // Language or settings changed while the action ran: bring the findings up to date.
-      if (this.engine && this.state.report && this.checkedWith !== this.currentKey()) this.recheck(this.engine);
+      if (this.state.report && this.checkedWith !== this.currentKey()) void this.recheckQuietly();
     }
   }
 
@@ -290,32 +332,53 @@ export class PaneController {
     return this.files.map((f) => ({ name: f.name, size: f.size, projects: f.reading ? f.reading.projects.length : null, error: f.error }));
   }
 
-  /** check() over everything read so far (the open workbook and the files); no reading. */
-  private recheck(engine: EngineModule): void {
+  /**
+   * check() over everything read so far (the open workbook and the files); no reading. Returns the report now
+   * shown, or null when there is nothing to check or a newer check started meanwhile (its result wins: this
+   * one's is dropped).
+   */
+  private async recheck(): Promise<Report | null> {
+    const seq = ++this.checkSeq;
     const readings: WorkbookReading[] = [];
     if (this.hostReading) readings.push(this.hostReading);
     for (const f of this.files) if (f.reading) readings.push(f.reading);
-    if (readings.length === 0 && !this.files.some((f) => f.error)) {
-      this.set({ report: null, selected: null, sources: this.sourcesView(), checkedAt: null });
-      return;
+    const inputFiles = this.files.filter((f) => f.error).map((f) => ({ name: f.name, code: f.code, error: f.error! }));
+    if (readings.length === 0 && inputFiles.length === 0) {
+      this.set({ report: null, selected: null, sources: this.sourcesView(), checkedAt: null, engineWhere: null });
+      return null;
     }
     const { settings, lang } = this.state;
     this.checkedWith = this.currentKey();
-    const report = engine.check(readings, {
-      profile: engine.getProfile(settings.profile),
-      lang,
-      gap: settings.gap,
-      severeGap: settings.severeGap,
-    });
-    const inputErrors: InputError[] = this.files
-      .filter((f) => f.error)
-      .map((f) => ({ file: f.name, code: f.code ?? "unreadable", message: render(lang, f.error!) }));
+    let result: Awaited<ReturnType<EngineRunner["check"]>>;
+    try {
+      result = await this.runner().check(readings, { profile: settings.profile, lang, gap: settings.gap, severeGap: settings.severeGap });
+    } catch (e) {
+      // A newer check started meanwhile: this one's failure is as stale as its result would be.
+      if (seq !== this.checkSeq) return null;
+      throw e;
+    }
+    if (seq !== this.checkSeq) return null;
+    const { report, where } = result;
+    const inputErrors: InputError[] = inputFiles.map((f) => ({ file: f.name, code: f.code ?? "unreadable", message: render(lang, f.error) }));
+    const shown: Report = { ...report, inputErrors };
     this.set({
-      report: { ...report, inputErrors },
+      report: shown,
       selected: null,
       sources: this.sourcesView(),
       checkedAt: (this.deps.now ?? (() => new Date()))(),
+      engineWhere: where,
     });
+    return shown;
+  }
+
+  /** A check outside an action (language or settings changed): its error becomes a notice. */
+  private async recheckQuietly(): Promise<void> {
+    try {
+      await this.recheck();
+    } catch (e) {
+      if (!isHostError(e) && !isLoadError(e)) console.error(e);
+      this.notify("error", errorMsg(e));
+    }
   }
 
   private requireHost(): WorkbookHost {
@@ -332,18 +395,15 @@ export class PaneController {
         if (total > 0) this.set({ busy: { action, step: "reading", detail: msg("ui.step.readingRows", { read, total }), progress: read / total } });
       },
     });
-    const engine = await this.loadEngine();
-    this.hostReading = engine.readWorkbook({ file: result.fileName, grids: result.grids });
+    this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids });
     this.set({ hostFile: result.fileName });
   }
 
-  private async checkAll(action: Action): Promise<EngineModule> {
-    const engine = await this.loadEngine();
+  private async checkAll(action: Action): Promise<Report | null> {
     const projects =
       (this.hostReading?.projects.length ?? 0) + this.files.reduce((a, f) => a + (f.reading ? f.reading.projects.length : 0), 0);
     await this.step(action, "checking", msg("ui.step.checking", { projects }));
-    this.recheck(engine);
-    return engine;
+    return this.recheck();
   }
 
   // ------------------------------------------------------------------------------------------- actions
@@ -371,11 +431,10 @@ export class PaneController {
     return this.run("write", async () => {
       const host = this.requireHost();
       await this.readHost("write");
-      const engine = await this.checkAll("write");
-      const report = this.state.report;
+      const report = await this.checkAll("write");
       if (!report) return;
       await this.step("write", "writing", msg("ui.step.writing"));
-      const plans = keepLocalLinks(engine.planSheets(report, { lang: this.state.lang }), this.state.hostFile ?? "");
+      const plans = keepLocalLinks(await this.runner().planSheets(report, this.state.lang), this.state.hostFile ?? "");
       const result = await host.writeSheets(plans);
       this.notify("success", msg("ui.notice.wrote", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
       for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
@@ -394,7 +453,7 @@ export class PaneController {
         for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
       } else {
         await this.step("templates", "building", msg("ui.step.building"));
-        const xlsx = await (this.deps.loadXlsx ?? defaultLoadXlsx)();
+        const xlsx = await this.loadXlsx();
         const bytes = await xlsx.templatesWorkbook(plans);
         const name = this.text(msg("ui.file.templates"));
         (this.deps.download ?? browserDownload)(bytes, name);
@@ -415,8 +474,8 @@ export class PaneController {
       let hostName: string | null = null;
       if (this.state.mode === "excel") hostName = this.state.hostFile ?? (await this.requireHost().fileName());
       await this.step(action, "loading", msg("ui.step.loadingExcel"));
-      const [xlsx, engine] = await Promise.all([(this.deps.loadXlsx ?? defaultLoadXlsx)(), this.loadEngine()]);
-      void engine;
+      const runner = this.runner();
+      await runner.prepareFiles();
       let i = 0;
       for (const file of list) {
         i++;
@@ -426,7 +485,7 @@ export class PaneController {
         try {
           const bytes = await fileBytes(file);
           entry.size = bytes.byteLength;
-          entry.reading = await xlsx.readPicked({ name, bytes });
+          entry.reading = await runner.readFile({ name, bytes });
           if (keep) entry.bytes = bytes;
         } catch (e) {
           entry.error = errorMsg(e);
@@ -447,14 +506,14 @@ export class PaneController {
   removeFile(name: string): Promise<void> {
     return this.run(this.state.mode === "excel" ? "import" : "files", async () => {
       this.files = this.files.filter((f) => f.name !== name);
-      this.recheck(await this.loadEngine());
+      await this.recheck();
     });
   }
 
   clearFiles(): Promise<void> {
     return this.run(this.state.mode === "excel" ? "import" : "files", async () => {
       this.files = [];
-      this.recheck(await this.loadEngine());
+      await this.recheck();
     });
   }
 
@@ -468,7 +527,7 @@ export class PaneController {
         return;
       }
       await this.step("download", "building", msg("ui.step.building"));
-      const xlsx = await (this.deps.loadXlsx ?? defaultLoadXlsx)();
+      const xlsx = await this.loadXlsx();
       const bytes = await xlsx.reviewedWorkbook(
         report,
         files.map((f) => ({ name: f.name, bytes: f.bytes! })),
@@ -503,7 +562,7 @@ export class PaneController {
   async setSettings(patch: Partial<PaneSettings>): Promise<void> {
     const settings = normaliseSettings({ ...this.state.settings, ...patch });
     this.set({ settings });
-    if (this.engine && this.state.report && !this.state.busy) this.recheck(this.engine);
+    if (this.state.report && !this.state.busy) void this.recheckQuietly();
     try {
       await this.deps.settingsStore.save(settings);
     } catch (e) {
@@ -520,6 +579,6 @@ export class PaneController {
       // Storage refused (private mode): the choice lasts for this session.
     }
     // Findings are rendered in the report's language: check again from the readings (no re-reading).
-    if (this.engine && this.state.report && !this.state.busy) this.recheck(this.engine);
+    if (this.state.report && !this.state.busy) void this.recheckQuietly();
   }
 }

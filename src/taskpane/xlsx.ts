@@ -7,46 +7,15 @@
 import "./zod-config";
 import type { Border, Borders, Fill, Workbook, Worksheet } from "exceljs";
 import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
-import { workbookToGrids } from "../adapters/xlsx-file/grid";
-import { loadWorkbook } from "../adapters/xlsx-file/load";
 import { applySheetPlans } from "../adapters/xlsx-file/write";
 import type { Report } from "../engine/model";
-import { readWorkbook, type WorkbookReading } from "../engine/read";
 import { planSheets } from "../engine/summary";
 import type { CellStyle } from "../engine/summary/plan";
 import type { TemplatePlan } from "../engine/templates";
+import { loadExcelJS, loadPicked as load, type PickedFile } from "./xlsx-read";
 
 export { LoadError } from "../adapters/xlsx-file/load";
-
-type ExcelJSModule = typeof import("exceljs");
-
-let excelJs: Promise<ExcelJSModule> | null = null;
-
-/** exceljs, loaded once, in its own chunk. */
-export function loadExcelJS(): Promise<ExcelJSModule> {
-  if (!excelJs) {
-    excelJs = import(/* webpackChunkName: "exceljs" */ "exceljs").then((m) => (m as unknown as { default?: ExcelJSModule }).default ?? m);
-    excelJs.catch(() => (excelJs = null));
-  }
-  return excelJs;
-}
-
-/** A file the user picked (name as shown, bytes as read). */
-export interface PickedFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-async function load(file: PickedFile): Promise<Workbook> {
-  const ExcelJS = await loadExcelJS();
-  return loadWorkbook(ExcelJS, file.bytes, file.name);
-}
-
-/** Read one picked file into the engine's reading; throws LoadError (with a message key) when it cannot. */
-export async function readPicked(file: PickedFile): Promise<WorkbookReading> {
-  const wb = await load(file);
-  return readWorkbook({ file: file.name, grids: workbookToGrids(wb) });
-}
+export { loadExcelJS, readPicked, type PickedFile } from "./xlsx-read";
 
 async function bytesOf(wb: Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer();

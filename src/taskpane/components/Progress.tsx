@@ -18,7 +18,7 @@ export function Progress() {
   if (!busy) return null;
   const text = busy.detail ? show(busy.detail) : tr(STEP_KEYS[busy.step], { projects: "" });
   return (
-    <Field validationMessage={text} validationState="none" data-testid="progress" role="status" aria-live="polite">
+    <Field validationMessage={text} validationState="none" data-testid="progress" data-step={busy.step} role="status" aria-live="polite">
       <ProgressBar value={busy.progress ?? undefined} thickness="large" aria-label={tr("ui.progress.label")} />
     </Field>
   );

@@ -47,7 +47,7 @@ export function ResultHeader() {
   ];
   if (n.reviewed > 0) tiles.push({ key: "reviewed", label: tr("ui.summary.reviewed"), value: String(n.reviewed) });
   return (
-    <section className={styles.section} aria-labelledby="bpr-summary-title" data-testid="summary">
+    <section className={styles.section} aria-labelledby="bpr-summary-title" data-testid="summary" data-engine={state.engineWhere ?? undefined}>
       <Subtitle2 as="h2" id="bpr-summary-title" className={styles.heading}>
         {tr("ui.summary.heading")}
       </Subtitle2>

@@ -1,0 +1,81 @@
+/**
+ * The messages between the task pane and its engine worker (src/taskpane/engine-worker.ts), and how an error
+ * crosses the boundary. Everything sent is plain data (grids, readings, reports, sheet plans: strings, numbers,
+ * booleans, null, arrays and plain objects), so structured clone copies it exactly.
+ *
+ * Readings the worker produced stay in the worker too, under a number (`ref`): a check sends the numbers of
+ * readings the worker still holds instead of copying them back. A check forgets every reading it does not
+ * name (messages are handled in order, so a reading made before a check and left out of it is no longer
+ * wanted); a check naming a reading the worker no longer has is answered `missing-reading`, and the pane sends
+ * the readings themselves.
+ */
+import type { Grid } from "../engine/grid";
+import type { Report } from "../engine/model";
+import type { WorkbookReading } from "../engine/read";
+import type { SheetPlan } from "../engine/summary/plan";
+import type { Lang } from "./lang";
+import type { ProfileName } from "./settings";
+
+/** What a check depends on besides the readings (a built-in profile by name: profiles are chosen in the pane). */
+export interface CheckSettings {
+  profile: ProfileName;
+  lang: Lang;
+  gap: number;
+  severeGap: number;
+}
+
+/** A reading in a check request: the worker's own (by number), or the reading itself. */
+export type ReadingArg = { ref: number } | { reading: WorkbookReading };
+
+export type EngineRequest =
+  | { id: number; op: "read"; file: string; grids: Grid[] }
+  | { id: number; op: "readFile"; name: string; bytes: Uint8Array }
+  | { id: number; op: "prepareFiles" }
+  | { id: number; op: "check"; readings: ReadingArg[]; settings: CheckSettings }
+  | { id: number; op: "plan"; report: Report; lang: Lang };
+
+/** A reading as the worker answers it: the reading and the number it keeps it under. */
+export interface ReadingResult {
+  reading: WorkbookReading;
+  ref: number;
+}
+
+export type EngineResult = ReadingResult | Report | SheetPlan[] | null;
+
+export type EngineResponse = { id: number; ok: true; value: EngineResult } | { id: number; ok: false; error: WireError };
+
+/** An error as it crosses the boundary: its name and first line, and the fields the pane's messages use. */
+export interface WireError {
+  name: string;
+  message: string;
+  code?: string;
+  file?: string;
+  reason?: string;
+  sheet?: string;
+}
+
+const FIELDS = ["code", "file", "reason", "sheet"] as const;
+
+/** An error (anything thrown) as plain data: no stack, the message's first line only. */
+export function toWireError(e: unknown): WireError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const out: WireError = { name: err.name || "Error", message: String(err.message ?? "").split("\n")[0].slice(0, 500) };
+  const fields = err as unknown as Record<string, unknown>;
+  for (const f of FIELDS) {
+    const v = fields[f];
+    if (typeof v === "string") out[f] = v;
+  }
+  return out;
+}
+
+/** The error back on the pane's side: an Error with the same name and fields (LoadError, HostError… checks hold). */
+export function fromWireError(w: WireError): Error {
+  const e = new Error(w.message);
+  e.name = w.name;
+  const target = e as unknown as Record<string, unknown>;
+  for (const f of FIELDS) if (w[f] !== undefined) target[f] = w[f];
+  return e;
+}
+
+/** The code the worker answers when a check names a reading it no longer holds. */
+export const MISSING_READING = "missing-reading";

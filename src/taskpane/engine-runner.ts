@@ -1,0 +1,180 @@
+/**
+ * Where the task pane's engine runs. The controller asks an EngineRunner to read grids, read picked .xlsx
+ * files, check and plan the summary sheets; the answers are the same plain data wherever it ran.
+ *
+ * - MainRunner: in the pane's own thread, through the lazily loaded engine chunk (./engine-chunk) and ./xlsx —
+ *   what the pane always did; used where there is no Worker (jsdom), when a test injects the engine, and as the
+ *   fallback.
+ * - WorkerRunner (./worker-runner): in a dedicated Web Worker (./engine-worker), so the pane keeps painting and
+ *   answering input during a check.
+ * - FallbackRunner: the worker first; when it cannot start, fails to load, or dies (a WorkerFailure), that call
+ *   and every later one run in the pane's thread. Errors of the engine itself (an unreadable file, a bug) are
+ *   not failures of the worker: they are answered as they would be in the pane's thread.
+ */
+import type { Report } from "../engine/model";
+import type { WorkbookInput, WorkbookReading } from "../engine/read";
+import type { SheetPlan } from "../engine/summary/plan";
+import type { CheckSettings } from "./engine-protocol";
+import type { Lang } from "./lang";
+import type { PickedFile } from "./xlsx-read";
+
+export type EngineWhere = "worker" | "main";
+
+export interface CheckResult {
+  report: Report;
+  /** Where this check ran. */
+  where: EngineWhere;
+}
+
+export interface EngineRunner {
+  read(input: WorkbookInput): Promise<WorkbookReading>;
+  /** A picked .xlsx file; throws a LoadError-named error when it cannot be read. */
+  readFile(file: PickedFile): Promise<WorkbookReading>;
+  /** Load what reading files needs (exceljs) ahead of the first file. */
+  prepareFiles(): Promise<void>;
+  check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult>;
+  planSheets(report: Report, lang: Lang): Promise<SheetPlan[]>;
+  /** Start loading (the engine chunk, or the worker) so the first check does not wait for it. */
+  warm(): void;
+}
+
+/** The worker could not do the job for reasons of its own (did not start, failed to load, died). */
+export class WorkerFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkerFailure";
+  }
+}
+
+export function isWorkerFailure(e: unknown): e is WorkerFailure {
+  return e instanceof Error && e.name === "WorkerFailure";
+}
+
+type EngineModule = typeof import("./engine-chunk");
+type XlsxModule = typeof import("./xlsx");
+
+/** The engine in the pane's thread, exactly as the pane ran it before the worker. */
+export class MainRunner implements EngineRunner {
+  constructor(
+    private readonly loadEngine: () => Promise<EngineModule>,
+    private readonly loadXlsx: () => Promise<XlsxModule>,
+  ) {}
+
+  async read(input: WorkbookInput): Promise<WorkbookReading> {
+    return (await this.loadEngine()).readWorkbook(input);
+  }
+
+  async readFile(file: PickedFile): Promise<WorkbookReading> {
+    return (await this.loadXlsx()).readPicked(file);
+  }
+
+  async prepareFiles(): Promise<void> {
+    await Promise.all([this.loadXlsx(), this.loadEngine()]);
+  }
+
+  async check(readings: WorkbookReading[], s: CheckSettings): Promise<CheckResult> {
+    const engine = await this.loadEngine();
+    const report = engine.check(readings, { profile: engine.getProfile(s.profile), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
+    return { report, where: "main" };
+  }
+
+  async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
+    return (await this.loadEngine()).planSheets(report, { lang });
+  }
+
+  warm(): void {
+    this.loadEngine().catch(() => undefined);
+  }
+}
+
+/**
+ * The worker while it works, the pane's thread once it does not. `start` makes the worker runner (it may throw
+ * or reject: no Worker, a blocked or missing script); it is called once, on first use.
+ */
+export class FallbackRunner implements EngineRunner {
+  private worker: Promise<EngineRunner> | null = null;
+  private failed = false;
+
+  constructor(
+    private readonly start: () => Promise<EngineRunner>,
+    private readonly main: EngineRunner,
+    private readonly onFallback: (reason: string) => void = () => undefined,
+  ) {}
+
+  /** True once the worker has failed and everything runs in the pane's thread. */
+  get fellBack(): boolean {
+    return this.failed;
+  }
+
+  private startWorker(): Promise<EngineRunner> {
+    if (!this.worker) {
+      this.worker = (async () => {
+        try {
+          return await this.start();
+        } catch (e) {
+          throw isWorkerFailure(e) ? e : new WorkerFailure(e instanceof Error ? e.message : String(e));
+        }
+      })();
+    }
+    return this.worker;
+  }
+
+  private async attempt<T>(job: (r: EngineRunner) => Promise<T>): Promise<T> {
+    if (!this.failed) {
+      try {
+        return await job(await this.startWorker());
+      } catch (e) {
+        if (!isWorkerFailure(e)) throw e;
+        if (!this.failed) {
+          this.failed = true;
+          this.onFallback(e.message);
+        }
+      }
+    }
+    return job(this.main);
+  }
+
+  read(input: WorkbookInput): Promise<WorkbookReading> {
+    return this.attempt((r) => r.read(input));
+  }
+
+  readFile(file: PickedFile): Promise<WorkbookReading> {
+    return this.attempt((r) => r.readFile(file));
+  }
+
+  prepareFiles(): Promise<void> {
+    return this.attempt((r) => r.prepareFiles());
+  }
+
+  check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult> {
+    return this.attempt((r) => r.check(readings, settings));
+  }
+
+  planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
+    return this.attempt((r) => r.planSheets(report, lang));
+  }
+
+  warm(): void {
+    if (this.failed) {
+      this.main.warm();
+      return;
+    }
+    this.startWorker().then(
+      (r) => r.warm(),
+      () => undefined,
+    );
+  }
+}
+
+export interface RunnerChoice {
+  /** The in-thread runner (always there). */
+  main: EngineRunner;
+  /** Makes the worker runner; null when there is no Worker here (jsdom) or the engine was injected in-thread. */
+  startWorker: (() => Promise<EngineRunner>) | null;
+  onFallback?: (reason: string) => void;
+}
+
+/** The worker (falling back to the pane's thread) when one can be started, else the pane's thread. */
+export function selectRunner(choice: RunnerChoice): EngineRunner {
+  return choice.startWorker ? new FallbackRunner(choice.startWorker, choice.main, choice.onFallback) : choice.main;
+}

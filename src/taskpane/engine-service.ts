@@ -1,0 +1,85 @@
+/**
+ * What the engine worker does with each request (./engine-worker wires it to the worker's messages; tests run it
+ * in-process behind a structured-clone port): readWorkbook over grids, reading picked .xlsx files (exceljs,
+ * loaded on first use), check and planSheets. Requests are handled one after another, in the order they came
+ * (a check never overtakes a read). Every error is answered as plain data (name, first line, code/file/reason).
+ */
+import "./zod-config";
+import { check } from "../engine";
+import { getProfile } from "../engine/profiles/builtin";
+import { readWorkbook, type WorkbookReading } from "../engine/read";
+import { planSheets } from "../engine/summary";
+import {
+  type EngineRequest,
+  type EngineResponse,
+  type EngineResult,
+  MISSING_READING,
+  type ReadingResult,
+  toWireError,
+} from "./engine-protocol";
+import { loadExcelJS, readPicked } from "./xlsx-read";
+
+/** One engine service: its own readings (by number) and its own queue. `answer` sends each response. */
+export function createEngineService(answer: (response: EngineResponse) => void): (req: EngineRequest) => void {
+  /** Readings made here, by number (see engine-protocol.ts for when they are forgotten). */
+  const readings = new Map<number, WorkbookReading>();
+  let nextRef = 0;
+  let queue: Promise<void> = Promise.resolve();
+
+  const keep = (reading: WorkbookReading): ReadingResult => {
+    const ref = ++nextRef;
+    readings.set(ref, reading);
+    return { reading, ref };
+  };
+
+  const handle = async (req: EngineRequest): Promise<EngineResult> => {
+    switch (req.op) {
+      case "read":
+        return keep(readWorkbook({ file: req.file, grids: req.grids }));
+      case "readFile":
+        return keep(await readPicked({ name: req.name, bytes: req.bytes }));
+      case "prepareFiles":
+        await loadExcelJS();
+        return null;
+      case "check": {
+        const list: WorkbookReading[] = [];
+        const named = new Set<number>();
+        for (const arg of req.readings) {
+          if ("reading" in arg) {
+            list.push(arg.reading);
+            continue;
+          }
+          const r = readings.get(arg.ref);
+          if (!r) throw Object.assign(new Error(`reading ${arg.ref} is no longer held`), { name: "EngineWorkerError", code: MISSING_READING });
+          named.add(arg.ref);
+          list.push(r);
+        }
+        for (const ref of [...readings.keys()]) if (!named.has(ref)) readings.delete(ref);
+        const s = req.settings;
+        return check(list, { profile: getProfile(s.profile), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
+      }
+      case "plan":
+        return planSheets(req.report, { lang: req.lang });
+      default:
+        throw new Error(`unknown request ${(req as { op?: unknown }).op as string}`);
+    }
+  };
+
+  const send = (response: EngineResponse): void => {
+    try {
+      answer(response);
+    } catch (e) {
+      // The value could not be sent (not cloneable): say so instead of leaving the request open.
+      answer({ id: response.id, ok: false, error: toWireError(e) });
+    }
+  };
+
+  return (req) => {
+    queue = queue
+      .then(() => handle(req))
+      .then(
+        (value) => send({ id: req.id, ok: true, value }),
+        (err: unknown) => send({ id: req.id, ok: false, error: toWireError(err) }),
+      );
+  };
+}

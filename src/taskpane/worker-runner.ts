@@ -1,0 +1,139 @@
+/**
+ * The engine in a Web Worker (./engine-worker), behind the EngineRunner interface. Requests carry ids; each
+ * answer settles its own request, in whatever order answers come. When the worker reports an error event (its
+ * script failed to load, or it died) or a message cannot be delivered, every open request — and every later one —
+ * fails with a WorkerFailure, and the FallbackRunner takes them to the pane's thread.
+ */
+import type { Report } from "../engine/model";
+import type { WorkbookInput, WorkbookReading } from "../engine/read";
+import type { SheetPlan } from "../engine/summary/plan";
+import {
+  type CheckSettings,
+  type EngineRequest,
+  type EngineResponse,
+  type EngineResult,
+  fromWireError,
+  MISSING_READING,
+  type ReadingArg,
+  type ReadingResult,
+} from "./engine-protocol";
+import { type CheckResult, type EngineRunner, WorkerFailure } from "./engine-runner";
+import type { Lang } from "./lang";
+import type { PickedFile } from "./xlsx-read";
+
+/** What the runner needs of a Worker (a fake in tests). */
+export interface WorkerPort {
+  postMessage(message: EngineRequest): void;
+  terminate(): void;
+  onmessage: ((e: { data: EngineResponse }) => void) | null;
+  onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null;
+  onmessageerror: ((e: unknown) => void) | null;
+}
+
+type Body<R> = R extends unknown ? Omit<R, "id"> : never;
+
+interface Pending {
+  resolve: (v: EngineResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** Names of errors that mean the worker's own code could not be loaded (then it is the worker that failed). */
+const LOAD_FAILURES = new Set(["ChunkLoadError", "NetworkError"]);
+
+export class WorkerRunner implements EngineRunner {
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private failure: WorkerFailure | null = null;
+  /** Readings that came from the worker, and the number it keeps each under. */
+  private readonly refs = new WeakMap<WorkbookReading, number>();
+  /** Messages the worker answered (for tests and diagnostics). */
+  answered = 0;
+
+  constructor(private readonly port: WorkerPort) {
+    port.onmessage = (e) => this.receive(e.data);
+    port.onerror = (e) => {
+      e.preventDefault?.();
+      this.fail(`engine worker error${e.message ? `: ${e.message}` : ""}`);
+    };
+    port.onmessageerror = () => this.fail("engine worker message could not be read");
+  }
+
+  private receive(res: EngineResponse): void {
+    const p = this.pending.get(res?.id);
+    if (!p) return;
+    this.pending.delete(res.id);
+    this.answered++;
+    if (res.ok) p.resolve(res.value);
+    else if (LOAD_FAILURES.has(res.error.name)) p.reject(new WorkerFailure(`${res.error.name}: ${res.error.message}`));
+    else p.reject(fromWireError(res.error));
+  }
+
+  private fail(reason: string): void {
+    if (this.failure) return;
+    this.failure = new WorkerFailure(reason);
+    for (const p of this.pending.values()) p.reject(this.failure);
+    this.pending.clear();
+    try {
+      this.port.terminate();
+    } catch (_e) {
+      // Already gone.
+    }
+  }
+
+  private call(body: Body<EngineRequest>): Promise<EngineResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = ++this.nextId;
+    return new Promise<EngineResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        this.port.postMessage({ ...body, id } as EngineRequest);
+      } catch (e) {
+        // Could not be cloned or sent: this request goes to the pane's thread; the worker itself is fine.
+        this.pending.delete(id);
+        reject(new WorkerFailure(e instanceof Error ? e.message : String(e)));
+      }
+    });
+  }
+
+  private kept(result: EngineResult): WorkbookReading {
+    const r = result as ReadingResult;
+    this.refs.set(r.reading, r.ref);
+    return r.reading;
+  }
+
+  async read(input: WorkbookInput): Promise<WorkbookReading> {
+    return this.kept(await this.call({ op: "read", file: input.file, grids: input.grids }));
+  }
+
+  async readFile(file: PickedFile): Promise<WorkbookReading> {
+    return this.kept(await this.call({ op: "readFile", name: file.name, bytes: file.bytes }));
+  }
+
+  async prepareFiles(): Promise<void> {
+    await this.call({ op: "prepareFiles" });
+  }
+
+  async check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult> {
+    const args: ReadingArg[] = readings.map((reading) => {
+      const ref = this.refs.get(reading);
+      return ref !== undefined ? { ref } : { reading };
+    });
+    let report: Report;
+    try {
+      report = (await this.call({ op: "check", readings: args, settings })) as Report;
+    } catch (e) {
+      if (!(e instanceof Error && (e as { code?: unknown }).code === MISSING_READING)) throw e;
+      // The worker no longer holds one of them: send the readings themselves.
+      report = (await this.call({ op: "check", readings: readings.map((reading) => ({ reading })), settings })) as Report;
+    }
+    return { report, where: "worker" };
+  }
+
+  async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
+    return (await this.call({ op: "plan", report, lang })) as SheetPlan[];
+  }
+
+  warm(): void {
+    // Starting the worker loads its script; nothing more to fetch ahead.
+  }
+}
