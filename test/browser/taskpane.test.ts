@@ -9,6 +9,11 @@
  *    test/helpers/fake-excel.ts): check, click a finding → the fake records the selection, write the summary →
  *    the fake has the four sheets, insert the blank templates; English when Office's display language is English.
  *
+ * 3. The engine worker: the checks above run in it (the result header says where a report was computed); a big
+ *    generated workbook is checked while the page keeps painting (a requestAnimationFrame counter advances
+ *    during the check), and the same workbook in a page without Worker gives the same findings in the pane's
+ *    thread (the fallback).
+ *
  * Screenshots at 320 and 400 px go to test-artifacts/ (not committed). BPR_WRITE_SCREENSHOT=1 also refreshes
  * assets/screenshots/taskpane.png for the README.
  * Skipped with a warning when /usr/bin/chromium is absent, unless CI is set.
@@ -37,7 +42,9 @@ interface Watch {
   consoleErrors: string[];
 }
 
-async function open(options: { inject?: string; officeStub?: boolean; width?: number } = {}): Promise<{ page: Page; watch: Watch }> {
+async function open(
+  options: { inject?: string; officeStub?: boolean; width?: number; noWorker?: boolean; trace?: boolean; blockWorker?: boolean } = {},
+): Promise<{ page: Page; watch: Watch }> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: options.width ?? 400, height: 900 });
   const watch: Watch = { requests: [], dialogs: [], consoleErrors: [] };
@@ -54,6 +61,10 @@ async function open(options: { inject?: string; officeStub?: boolean; width?: nu
     w.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (options.noWorker) await page.addInitScript(() => delete (window as unknown as { Worker?: unknown }).Worker);
+  if (options.trace) await page.addInitScript(traceEngine);
+  // The engine worker's script cannot be loaded (a proxy or an old deployment without it).
+  if (options.blockWorker) await page.route(/\/engine-worker\.[0-9a-f]{8}\.js$/, (route) => route.fulfill({ status: 404, body: "not found" }));
   if (options.inject) await page.addInitScript({ content: options.inject });
   if (options.officeStub) {
     // Inside "Excel" the host provides Office; the local office.js would replace the injected one.
@@ -149,6 +160,79 @@ function fakeCall<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
   );
 }
 
+/** Where the shown report was computed ("worker" or "main"), from the result header. */
+function engineWhere(page: Page): Promise<string | null> {
+  return page.getByTestId("summary").getAttribute("data-engine");
+}
+
+interface EngineTrace {
+  /** Frames painted so far (requestAnimationFrame callbacks). */
+  frames: number;
+  /** Requests posted to the engine worker, with the frame count when posted and when answered. */
+  requests: { op: string; id: number; postedAt: number; answeredAt: number | null }[];
+}
+
+/**
+ * Injected before the page loads: a frame counter (every requestAnimationFrame callback; none come while the
+ * page's thread is blocked) and a watch on the engine worker's messages (Worker wrapped: each request's op and
+ * the frame counts when it was posted and answered).
+ */
+function traceEngine(): void {
+  const w = window as unknown as { __trace: EngineTrace; Worker?: typeof Worker };
+  const trace: EngineTrace = { frames: 0, requests: [] };
+  w.__trace = trace;
+  const loop = (): void => {
+    trace.frames++;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  const Base = w.Worker;
+  if (!Base) return;
+  w.Worker = class extends Base {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener("message", (e: MessageEvent<{ id?: number }>) => {
+        const r = trace.requests.find((x) => x.id === e.data?.id);
+        if (r) r.answeredAt = trace.frames;
+      });
+    }
+    override postMessage(message: unknown, ...rest: unknown[]): void {
+      const m = message as { op?: string; id?: number };
+      trace.requests.push({ op: String(m.op), id: Number(m.id), postedAt: trace.frames, answeredAt: null });
+      (Base.prototype.postMessage as (...a: unknown[]) => void).call(this, message, ...rest);
+    }
+  };
+}
+
+function engineTrace(page: Page): Promise<EngineTrace> {
+  return page.evaluate(() => (window as unknown as { __trace: EngineTrace }).__trace);
+}
+
+/** Console errors other than office.js's blocked telemetry frame (see cspViolations). */
+function realConsoleErrors(watch: Watch): string[] {
+  return watch.consoleErrors.filter((e) => !e.includes("telemetryservice.firstpartyapps.oaspapps.com"));
+}
+
+/** Everything the pane shows of a report: the summary, the groups and every finding. */
+async function shownReport(page: Page): Promise<unknown> {
+  return page.evaluate(() => ({
+    summary: document.querySelector("[data-testid=summary] dl")?.textContent,
+    grades: document.querySelector("[data-testid=summary-grades]")?.textContent,
+    groups: Array.from(document.querySelectorAll("[data-testid=group-title]")).map((e) => e.textContent),
+    findings: Array.from(document.querySelectorAll("[data-testid=finding]")).map((e) => `${e.getAttribute("data-rule")}|${e.getAttribute("data-severity")}|${e.textContent}`),
+  }));
+}
+
+/** A county-sized workbook: `n` self-assessments (every third flawed), one sheet each. */
+async function bigWorkbook(n: number): Promise<Uint8Array> {
+  const sheets = [];
+  for (let i = 0; i < n; i++) {
+    const base = i % 3 === 0 ? FLAWED : GOOD;
+    sheets.push({ name: `自评${i + 1}`, rows: selfAssessmentRows({ ...base, name: `${base.name}${i + 1}` }) });
+  }
+  return xlsxBytes(sheets);
+}
+
 function findingByRule(page: Page, rule: string) {
   return page.locator(`[data-testid=finding][data-rule="${rule}"]`);
 }
@@ -196,6 +280,8 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await findingByRule(page, "spotcheck/gap-severe").textContent()).toContain("相差23.6分");
     expect(await page.getByTestId("summary-errors").textContent()).toContain("2");
     expect(await page.getByTestId("summary-projects").textContent()).toContain("2");
+    // Read and checked in the engine worker.
+    expect(await engineWhere(page)).toBe("worker");
 
     // Cell text with HTML is text: no <img> element, no dialog, no request for "x".
     const shortfall = findingByRule(page, "reason/shortfall");
@@ -316,6 +402,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.getByTestId("mode").textContent()).toBe("Excel 工作簿：部门自评.xlsx");
     expect(await page.getByTestId("group-title").allTextContents()).toEqual([FLAWED.name, GOOD.name, "其他问题：部门自评.xlsx"]);
     expect(await page.getByTestId("gap").textContent()).toBe("−23.6");
+    expect(await engineWhere(page)).toBe("worker");
     // First paint in Excel loads no exceljs either.
     expect(watch.requests.filter((u) => /exceljs/.test(u))).toEqual([]);
 
@@ -363,6 +450,63 @@ describeWithChromium("task pane in Chromium", () => {
     expect(offOrigin(watch)).toEqual([]);
     expect(watch.dialogs).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("a big workbook is checked in the engine worker while the page keeps painting; without Worker, the same result", async () => {
+    const bytes = Buffer.from(await bigWorkbook(600));
+    const pick = async (page: Page) => {
+      await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 30_000 });
+      await page.setInputFiles("[data-testid=file-input]", [{ name: "全县自评.xlsx", mimeType: XLSX, buffer: bytes }]);
+      await page.waitForSelector("main[aria-busy=true]", { timeout: 30_000 });
+      await page.waitForSelector("[data-testid=summary]", { timeout: 120_000 });
+      await page.waitForSelector("main[aria-busy=false]", { timeout: 120_000 });
+    };
+
+    const { page, watch } = await open({ trace: true });
+    await pick(page);
+    expect(await engineWhere(page)).toBe("worker");
+    expect(await page.getByTestId("summary-projects").textContent()).toContain("600");
+    const trace = await engineTrace(page);
+    // The file was read and checked by the worker: one readFile, then one check, both answered.
+    expect(trace.requests.map((r) => r.op)).toEqual(["prepareFiles", "readFile", "check"]);
+    const checkReq = trace.requests.find((r) => r.op === "check")!;
+    const readReq = trace.requests.find((r) => r.op === "readFile")!;
+    console.log(`big workbook in the worker: frames while reading ${readReq.answeredAt! - readReq.postedAt}, while checking ${checkReq.answeredAt! - checkReq.postedAt}`);
+    // The frame counter advanced while the worker was checking (and while it read the file): the page kept painting.
+    expect(checkReq.answeredAt).not.toBeNull();
+    expect(checkReq.answeredAt!).toBeGreaterThan(checkReq.postedAt);
+    expect(readReq.answeredAt!).toBeGreaterThan(readReq.postedAt);
+    const inWorker = await shownReport(page);
+    expect(offOrigin(watch)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(realConsoleErrors(watch)).toEqual([]);
+    await page.close();
+
+    // The same workbook where there is no Worker: checked in the pane's thread, with the same findings.
+    const fallback = await open({ noWorker: true });
+    expect(await fallback.page.evaluate(() => typeof (window as unknown as { Worker?: unknown }).Worker)).toBe("undefined");
+    await pick(fallback.page);
+    expect(await engineWhere(fallback.page)).toBe("main");
+    expect(await shownReport(fallback.page)).toEqual(inWorker);
+    expect(realConsoleErrors(fallback.watch)).toEqual([]);
+    await fallback.page.close();
+  });
+
+  test("add-in mode when the engine worker's script cannot be loaded: checked in the pane's thread", async () => {
+    const inject = bundle(path.join(__dirname, "page/fake-office.ts"));
+    const { page, watch } = await open({ inject, officeStub: true, blockWorker: true });
+    await page.getByRole("button", { name: "检查当前工作簿" }).click();
+    await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
+    expect(await engineWhere(page)).toBe("main");
+    expect(watch.requests.some((u) => /engine-worker\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+    expect(await page.getByTestId("group-title").allTextContents()).toEqual([FLAWED.name, GOOD.name, "其他问题：部门自评.xlsx"]);
+    expect(await page.getByTestId("gap").textContent()).toBe("−23.6");
+    expect(await page.getByTestId("notices").count()).toBe(0);
+    // Writing the summary works too (planned in the pane's thread).
+    await page.getByRole("button", { name: "写入评价汇总" }).click();
+    await page.waitForSelector("[data-testid=notices] >> text=已写入");
+    expect((await fakeCall<string[]>(page, "sheetNames")).slice(-4)).toEqual([...OUTPUT_SHEETS]);
     await page.close();
   });
 
