@@ -88,8 +88,15 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
+/**
+ * Characters one of which every deadline holds: a date point (parsePointPrefix) starts with "YYYY-MM", "YYYY/MM"
+ * or "YYYY.MM" (full-width separators are normalised to these), or holds 月, or is 年底 / 年末 / 年内 / 底 / 末.
+ */
+const DEADLINE_CHARS = /[-/.－／．月年底末]/;
+
 /** Whether a target text is a deadline (`parseDeadline` is not null), memoised by text. */
 function isDeadlineText(raw: string): boolean {
+  if (!DEADLINE_CHARS.test(raw)) return false; // "≥95%", "100人": no date can start there
   const hit = deadlineTexts.get(raw);
   return hit !== undefined ? hit : remember(deadlineTexts, raw, parseDeadline(raw) !== null);
 }

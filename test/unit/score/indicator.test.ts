@@ -4,8 +4,10 @@ import {
   bandRange,
   inBand,
   isOverrun,
+  isQualitative,
   isShortfall,
   overrunRatio,
+  parseDeadline,
   scoreIndicator,
 } from "../../../src/engine/score";
 import type { Direction, Value } from "../../../src/engine/model";
@@ -297,5 +299,18 @@ describe("memoised answers (bandOf keeps bands by year and texts)", () => {
     expect(bandOf(qual("见附件说明"), qual("见附件说明"))).toBe("full");
     expect(bandOf({ ...EMPTY, raw: "达成年度指标" }, qual("有效改善"))).toBe(null);
     expect(bandOf(qual("达成年度指标"), null)).toBe("full");
+  });
+});
+
+describe("isQualitative: a number-looking target that is a deadline is scored by bands", () => {
+  // The cheap character test in front of the deadline parser must never change its answer.
+  const texts = [
+    "12月底前", "12月", "6月前", "年底前", "年底", "次年3月底前", "2023年10月底前", "2023-10-31前", "2023/10前", "2023.10.31前",
+    "２０２３－１０－３１前", "２０２３／１０前", "１２月底前", "年末", "底前", "≥95%", "100人", "95.5%", "3.5万元", "≤-2", "1/2",
+    "≥1,000人次", "年内", "年度内完成", "全年", "月均100", "每月", "末位", "10-20", "2023", "100%完成",
+  ];
+  test.each(texts)("%s", (raw) => {
+    const row = { direction: "higher" as Direction, target: { raw, kind: "number", op: null, value: 1, unit: null } as Value, actual: num(1) };
+    expect(isQualitative(row)).toBe(parseDeadline(raw) !== null);
   });
 });
