@@ -310,7 +310,7 @@ describe("isQualitative: a number-looking target that is a deadline is scored by
     "≥1,000人次", "年内", "年度内完成", "全年", "月均100", "每月", "末位", "10-20", "2023", "100%完成",
   ];
   test.each(texts)("%s", (raw) => {
-    const row = { direction: "higher" as Direction, target: { raw, kind: "number", op: null, value: 1, unit: null } as Value, actual: num(1) };
+    const row = { direction: "higher" as Direction, target: { raw, kind: "number", op: null, value: 1, unit: null } as Value, actual: num(null, 1) };
     expect(isQualitative(row)).toBe(parseDeadline(raw) !== null);
   });
 });
