@@ -83,6 +83,8 @@ export interface EngineLoop {
   iterations: number;
   /** Median ms of one full pass (readWorkbook + check + planSheets over every file). */
   passMs: number;
+  /** The spread of the passes' wall times (ms): on a shared machine the median moves with other tenants' load. */
+  passMsSpread: { min: number; p25: number; median: number; p75: number; max: number };
   projectsPerSecond: number;
   /** The same by CPU time (user + system) of this process: less sensitive to other load on the machine. */
   cpuPassMs: number;
@@ -132,6 +134,9 @@ export function engineLoop(inputs: PreRead["inputs"], opts: EngineLoopOptions): 
   const final = report!;
   const projects = final.summary.projects;
   const passMs = median(passes);
+  const sorted = passes.slice().sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const passMsSpread = { min: sorted[0], p25: at(0.25), median: passMs, p75: at(0.75), max: sorted[sorted.length - 1] };
   const cpuPassMs = median(cpuPasses);
 
   // check()'s parts, the way check() runs them (src/engine/index.ts).
@@ -180,6 +185,7 @@ export function engineLoop(inputs: PreRead["inputs"], opts: EngineLoopOptions): 
     goalTables: final.projects.length - projects,
     iterations: passes.length,
     passMs,
+    passMsSpread,
     projectsPerSecond: (projects * 1000) / passMs,
     cpuPassMs,
     projectsPerCpuSecond: (projects * 1000) / cpuPassMs,

@@ -16,7 +16,7 @@
  *      older than the sources)
  * Prints a table and a per-stage breakdown; writes bench/results.json.
  *
- * Environment: BENCH_RUNS (alternations, default 3), BENCH_SEED, BENCH_ENGINE_MS (engine loop time, default 4000),
+ * Environment: BENCH_RUNS (alternations, default 3), BENCH_SEED, BENCH_ENGINE_MS (engine loop time, default 8000),
  * BENCH_REGENERATE=1 (ignore the cached corpus).
  */
 const { spawn, spawnSync } = require("node:child_process");
@@ -32,7 +32,7 @@ const CORPUS = path.join(__dirname, "corpus");
 const MANIFEST = path.join(CORPUS, ".manifest.json");
 const RESULTS = path.join(__dirname, "results.json");
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
-const ENGINE_MS = Math.max(500, Number(process.env.BENCH_ENGINE_MS) || 4000);
+const ENGINE_MS = Math.max(500, Number(process.env.BENCH_ENGINE_MS) || 8000);
 
 const TARGETS = {
   engineProjectsPerSecond: { op: ">=", value: 5000 },
@@ -354,7 +354,8 @@ async function main() {
   log(`  ${pre.sheets} sheets, ${fmt(pre.cells)} cells in ${fmt(pre.stages.readFile + pre.stages.load + pre.stages.grid)} ms`);
   log(`engine loop: readWorkbook + check + planSheets (≥ 5 passes, ≥ ${ENGINE_MS} ms) …`);
   const engine = await phase("engine", () => E.engineLoop(pre.inputs, { minIterations: 5, minMs: ENGINE_MS, maxIterations: 200 }));
-  log(`  ${engine.projects} projects, ${engine.iterations} passes, median ${fmt(engine.passMs, 1)} ms → ${fmt(engine.projectsPerSecond)} projects/s`);
+  const sp = engine.passMsSpread;
+  log(`  ${engine.projects} projects, ${engine.iterations} passes, median ${fmt(engine.passMs, 1)} ms → ${fmt(engine.projectsPerSecond)} projects/s (passes: min ${fmt(sp.min, 1)}, p25 ${fmt(sp.p25, 1)}, p75 ${fmt(sp.p75, 1)}, max ${fmt(sp.max, 1)} ms)`);
   if (engine.projects !== corpus.projects) warn(`the reader found ${engine.projects} projects; the generator wrote ${corpus.projects}`);
   const write = await phase("write", () => E.writeStage(files[0], engine.report));
   log(`  write --out (${write.file}): ${fmt(write.total)} ms`);
@@ -430,6 +431,7 @@ async function main() {
         goalTables: engine.goalTables,
         passes: engine.iterations,
         passMs: round(engine.passMs, 1),
+        passMsSpread: Object.fromEntries(Object.entries(engine.passMsSpread).map(([k, v]) => [k, round(v, 1)])),
         cpuPassMs: round(engine.cpuPassMs, 1),
         projectsPerCpuSecond: Math.round(engine.projectsPerCpuSecond),
         stagesMs: { recognise: round(engine.stages.recognise, 1), check: round(engine.stages.check, 1), plan: round(engine.stages.plan, 1) },
