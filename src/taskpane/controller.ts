@@ -14,10 +14,11 @@
  * Readings are kept, so changing the language or the settings re-runs only check() (messages are rendered in
  * the report's language).
  *
- * The engine's heavy calls (readWorkbook over grids, reading picked .xlsx files, check, planSheets) go through an
- * EngineRunner (./engine-runner): a dedicated Web Worker where the browser has one, so the pane keeps painting
- * during a check; the pane's own thread where it has none (jsdom), when the engine is injected (tests), or once
- * the worker fails. Checks carry a sequence number: a check's result is shown only if no newer check started.
+ * The engine's heavy calls (readWorkbook over grids, reading picked .xlsx files, check, planSheets, and building
+ * file mode's downloads) go through an EngineRunner (./engine-runner): a dedicated Web Worker where the browser
+ * has one, so the pane keeps painting during a check or while a download is built; the pane's own thread where
+ * it has none (jsdom), when the engine is injected (tests), or once the worker fails. Checks carry a sequence
+ * number: a check's result is shown only if no newer check started.
  */
 import type { HostError, WorkbookHost } from "../adapters/officejs/host";
 import type { Finding, InputError, Report } from "../engine/model";
@@ -453,8 +454,7 @@ export class PaneController {
         for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
       } else {
         await this.step("templates", "building", msg("ui.step.building"));
-        const xlsx = await this.loadXlsx();
-        const bytes = await xlsx.templatesWorkbook(plans);
+        const bytes = await this.runner().templates(plans);
         const name = this.text(msg("ui.file.templates"));
         (this.deps.download ?? browserDownload)(bytes, name);
         this.notify("success", msg("ui.notice.downloaded", { file: name }));
@@ -527,12 +527,20 @@ export class PaneController {
         return;
       }
       await this.step("download", "building", msg("ui.step.building"));
-      const xlsx = await this.loadXlsx();
-      const bytes = await xlsx.reviewedWorkbook(
-        report,
-        files.map((f) => ({ name: f.name, bytes: f.bytes! })),
-        this.state.lang,
-      );
+      let bytes: Uint8Array;
+      try {
+        // The entries keep their bytes: a worker gets a copy, and the next download reads them again.
+        bytes = await this.runner().reviewed(
+          report,
+          files.map((f) => ({ name: f.name, bytes: f.bytes! })),
+          this.state.lang,
+        );
+      } catch (e) {
+        if (!isLoadError(e)) throw e;
+        // A file that was read before cannot be reloaded: name it.
+        this.notify("error", errorMsg(e), msg("ui.notice.fileError", { file: e.file }));
+        return;
+      }
       const name = this.text(msg("ui.file.reviewed", { stem: fileStem(files[0].name) }));
       (this.deps.download ?? browserDownload)(bytes, name);
       this.notify("success", msg("ui.notice.downloaded", { file: name }));

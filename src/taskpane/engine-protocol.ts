@@ -1,7 +1,13 @@
 /**
  * The messages between the task pane and its engine worker (src/taskpane/engine-worker.ts), and how an error
- * crosses the boundary. Everything sent is plain data (grids, readings, reports, sheet plans: strings, numbers,
- * booleans, null, arrays and plain objects), so structured clone copies it exactly.
+ * crosses the boundary. Everything sent is plain data (grids, readings, reports, sheet plans, template plans:
+ * strings, numbers, booleans, null, arrays and plain objects; a file's bytes as a Uint8Array), so structured
+ * clone copies it exactly.
+ *
+ * File mode's downloads are built here too: `reviewed` (the picked files reloaded, the output sheets added) and
+ * `templates` (the blank forms) answer the .xlsx bytes. The picked files' bytes are copied to the worker (the
+ * pane keeps them for the next download); the answer's bytes are transferred back (their ArrayBuffer is moved,
+ * not copied: the worker has no further use for them).
  *
  * Readings the worker produced stay in the worker too, under a number (`ref`): a check sends the numbers of
  * readings the worker still holds instead of copying them back. A check forgets every reading it does not
@@ -13,6 +19,7 @@ import type { Grid } from "../engine/grid";
 import type { Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
 import type { SheetPlan } from "../engine/summary/plan";
+import type { TemplatePlan } from "../engine/templates";
 import type { Lang } from "./lang";
 import type { ProfileName } from "./settings";
 
@@ -32,7 +39,9 @@ export type EngineRequest =
   | { id: number; op: "readFile"; name: string; bytes: Uint8Array }
   | { id: number; op: "prepareFiles" }
   | { id: number; op: "check"; readings: ReadingArg[]; settings: CheckSettings }
-  | { id: number; op: "plan"; report: Report; lang: Lang };
+  | { id: number; op: "plan"; report: Report; lang: Lang }
+  | { id: number; op: "reviewed"; report: Report; files: { name: string; bytes: Uint8Array }[]; lang: Lang }
+  | { id: number; op: "templates"; plans: TemplatePlan[] };
 
 /** A reading as the worker answers it: the reading and the number it keeps it under. */
 export interface ReadingResult {
@@ -40,7 +49,8 @@ export interface ReadingResult {
   ref: number;
 }
 
-export type EngineResult = ReadingResult | Report | SheetPlan[] | null;
+/** Answers: a reading, a report, sheet plans, a built workbook's bytes, or nothing (prepareFiles). */
+export type EngineResult = ReadingResult | Report | SheetPlan[] | Uint8Array | null;
 
 export type EngineResponse = { id: number; ok: true; value: EngineResult } | { id: number; ok: false; error: WireError };
 

@@ -1,6 +1,7 @@
 /**
  * Where the task pane's engine runs. The controller asks an EngineRunner to read grids, read picked .xlsx
- * files, check and plan the summary sheets; the answers are the same plain data wherever it ran.
+ * files, check, plan the summary sheets, and build file mode's downloads (the reviewed workbook, the blank
+ * templates); the answers are the same plain data (or .xlsx bytes) wherever it ran.
  *
  * - MainRunner: in the pane's own thread, through the lazily loaded engine chunk (./engine-chunk) and ./xlsx —
  *   what the pane always did; used where there is no Worker (jsdom), when a test injects the engine, and as the
@@ -8,12 +9,15 @@
  * - WorkerRunner (./worker-runner): in a dedicated Web Worker (./engine-worker), so the pane keeps painting and
  *   answering input during a check.
  * - FallbackRunner: the worker first; when it cannot start, fails to load, or dies (a WorkerFailure), that call
- *   and every later one run in the pane's thread. Errors of the engine itself (an unreadable file, a bug) are
- *   not failures of the worker: they are answered as they would be in the pane's thread.
+ *   and every later one run in the pane's thread. A request that cannot be sent (its data cannot be cloned) runs
+ *   in the pane's thread for that call only; the worker stays in use. Errors of the engine itself (an
+ *   unreadable file, a bug) are not failures of the worker: they are answered as they would be in the pane's
+ *   thread.
  */
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
 import type { SheetPlan } from "../engine/summary/plan";
+import type { TemplatePlan } from "../engine/templates";
 import type { CheckSettings } from "./engine-protocol";
 import type { Lang } from "./lang";
 import type { PickedFile } from "./xlsx-read";
@@ -34,13 +38,26 @@ export interface EngineRunner {
   prepareFiles(): Promise<void>;
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult>;
   planSheets(report: Report, lang: Lang): Promise<SheetPlan[]>;
+  /**
+   * The reviewed workbook's bytes (./xlsx reviewedWorkbook: the picked files reloaded, the output sheets
+   * added). The files' bytes are left as they are (the pane keeps them for later downloads).
+   */
+  reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array>;
+  /** The blank templates as a workbook's bytes (./xlsx templatesWorkbook). */
+  templates(plans: TemplatePlan[]): Promise<Uint8Array>;
   /** Start loading (the engine chunk, or the worker) so the first check does not wait for it. */
   warm(): void;
 }
 
-/** The worker could not do the job for reasons of its own (did not start, failed to load, died). */
+/**
+ * The worker could not do the job for reasons of its own (did not start, failed to load, died), or — when
+ * `callOnly` — this one request could not be sent to it (its data cannot be cloned): the worker itself is fine.
+ */
 export class WorkerFailure extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly callOnly: boolean = false,
+  ) {
     super(message);
     this.name = "WorkerFailure";
   }
@@ -80,6 +97,14 @@ export class MainRunner implements EngineRunner {
 
   async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
     return (await this.loadEngine()).planSheets(report, { lang });
+  }
+
+  async reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array> {
+    return (await this.loadXlsx()).reviewedWorkbook(report, files, lang);
+  }
+
+  async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
+    return (await this.loadXlsx()).templatesWorkbook(plans);
   }
 
   warm(): void {
@@ -125,6 +150,8 @@ export class FallbackRunner implements EngineRunner {
         return await job(await this.startWorker());
       } catch (e) {
         if (!isWorkerFailure(e)) throw e;
+        // This request could not be sent; the worker stays for the next ones.
+        if (e.callOnly) return job(this.main);
         if (!this.failed) {
           this.failed = true;
           this.onFallback(e.message);
@@ -152,6 +179,14 @@ export class FallbackRunner implements EngineRunner {
 
   planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
     return this.attempt((r) => r.planSheets(report, lang));
+  }
+
+  reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array> {
+    return this.attempt((r) => r.reviewed(report, files, lang));
+  }
+
+  templates(plans: TemplatePlan[]): Promise<Uint8Array> {
+    return this.attempt((r) => r.templates(plans));
   }
 
   warm(): void {

@@ -1,8 +1,13 @@
 /**
  * What the engine worker does with each request (./engine-worker wires it to the worker's messages; tests run it
  * in-process behind a structured-clone port): readWorkbook over grids, reading picked .xlsx files (exceljs,
- * loaded on first use), check and planSheets. Requests are handled one after another, in the order they came
- * (a check never overtakes a read). Every error is answered as plain data (name, first line, code/file/reason).
+ * loaded on first use), check and planSheets, and building file mode's downloads (the reviewed workbook, the
+ * blank templates) with ./xlsx — loaded on the first download only, so starting the worker and the first check
+ * do not pay for the writing code. Requests are handled one after another, in the order they came (a check
+ * never overtakes a read). Every error is answered as plain data (name, first line, code/file/reason).
+ *
+ * `answer` is given each response and the buffers to transfer with it: a built workbook's bytes are moved to
+ * the pane, not copied.
  */
 import "./zod-config";
 import { check } from "../engine";
@@ -19,8 +24,31 @@ import {
 } from "./engine-protocol";
 import { loadExcelJS, readPicked } from "./xlsx-read";
 
+type WriterModule = typeof import("./xlsx");
+
+let writer: Promise<WriterModule> | null = null;
+
+/** ./xlsx (the workbook writing code), loaded once, on the first download. */
+function loadWriter(): Promise<WriterModule> {
+  if (!writer) {
+    writer = import(/* webpackChunkName: "xlsx-write" */ "./xlsx");
+    writer.catch(() => (writer = null));
+  }
+  return writer;
+}
+
+/**
+ * Bytes whose ArrayBuffer can be moved to the pane: the bytes themselves when they are the whole of a plain
+ * ArrayBuffer (what exceljs gives), else a copy that is.
+ */
+function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const buffer = bytes.buffer;
+  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return new Uint8Array(buffer);
+  return new Uint8Array(bytes);
+}
+
 /** One engine service: its own readings (by number) and its own queue. `answer` sends each response. */
-export function createEngineService(answer: (response: EngineResponse) => void): (req: EngineRequest) => void {
+export function createEngineService(answer: (response: EngineResponse, transfer: ArrayBuffer[]) => void): (req: EngineRequest) => void {
   /** Readings made here, by number (see engine-protocol.ts for when they are forgotten). */
   const readings = new Map<number, WorkbookReading>();
   let nextRef = 0;
@@ -60,17 +88,22 @@ export function createEngineService(answer: (response: EngineResponse) => void):
       }
       case "plan":
         return planSheets(req.report, { lang: req.lang });
+      case "reviewed":
+        return movable(await (await loadWriter()).reviewedWorkbook(req.report, req.files, req.lang));
+      case "templates":
+        return movable(await (await loadWriter()).templatesWorkbook(req.plans));
       default:
         throw new Error(`unknown request ${(req as { op?: unknown }).op as string}`);
     }
   };
 
   const send = (response: EngineResponse): void => {
+    const transfer = response.ok && response.value instanceof Uint8Array ? [response.value.buffer as ArrayBuffer] : [];
     try {
-      answer(response);
+      answer(response, transfer);
     } catch (e) {
       // The value could not be sent (not cloneable): say so instead of leaving the request open.
-      answer({ id: response.id, ok: false, error: toWireError(e) });
+      answer({ id: response.id, ok: false, error: toWireError(e) }, []);
     }
   };
 

@@ -1,12 +1,17 @@
 /**
  * The engine in a Web Worker (./engine-worker), behind the EngineRunner interface. Requests carry ids; each
  * answer settles its own request, in whatever order answers come. When the worker reports an error event (its
- * script failed to load, or it died) or a message cannot be delivered, every open request — and every later one —
- * fails with a WorkerFailure, and the FallbackRunner takes them to the pane's thread.
+ * script failed to load, or it died) or an answer cannot be read, every open request — and every later one —
+ * fails with a WorkerFailure, and the FallbackRunner takes them to the pane's thread. A request that cannot be
+ * sent (postMessage throws: its data cannot be cloned) fails alone, with a call-only WorkerFailure.
+ *
+ * Requests are sent without a transfer list: what they carry is copied, so the pane keeps its own (the picked
+ * files' bytes stay usable for the next download). The worker transfers a built workbook's bytes back.
  */
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
 import type { SheetPlan } from "../engine/summary/plan";
+import type { TemplatePlan } from "../engine/templates";
 import {
   type CheckSettings,
   type EngineRequest,
@@ -90,7 +95,7 @@ export class WorkerRunner implements EngineRunner {
       } catch (e) {
         // Could not be cloned or sent: this request goes to the pane's thread; the worker itself is fine.
         this.pending.delete(id);
-        reject(new WorkerFailure(e instanceof Error ? e.message : String(e)));
+        reject(new WorkerFailure(e instanceof Error ? e.message : String(e), true));
       }
     });
   }
@@ -131,6 +136,15 @@ export class WorkerRunner implements EngineRunner {
 
   async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
     return (await this.call({ op: "plan", report, lang })) as SheetPlan[];
+  }
+
+  async reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array> {
+    const list = files.map((f) => ({ name: f.name, bytes: f.bytes }));
+    return (await this.call({ op: "reviewed", report, files: list, lang })) as Uint8Array;
+  }
+
+  async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
+    return (await this.call({ op: "templates", plans })) as Uint8Array;
   }
 
   warm(): void {

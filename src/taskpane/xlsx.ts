@@ -1,7 +1,8 @@
 /**
  * .xlsx files in the browser (file mode, and "导入其他工作簿" in Excel): read with exceljs, write a reviewed copy,
- * write the blank templates. This module is itself loaded lazily, and exceljs only through a dynamic import,
- * so neither reaches the task pane's first paint (webpack's InitialChunkGuard fails the build otherwise).
+ * write the blank templates. This module is itself loaded lazily — in the engine worker on the first download
+ * (./engine-service), in the pane's thread where the engine runs there — and exceljs only through a dynamic
+ * import, so neither reaches the task pane's first paint (webpack's InitialChunkGuard fails the build otherwise).
  * Nothing leaves the browser: bytes come from the file picker and go to a download link.
  */
 import "./zod-config";

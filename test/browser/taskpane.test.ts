@@ -12,7 +12,9 @@
  * 3. The engine worker: the checks above run in it (the result header says where a report was computed); a big
  *    generated workbook is checked while the page keeps painting (a requestAnimationFrame counter advances
  *    during the check), and the same workbook in a page without Worker gives the same findings in the pane's
- *    thread (the fallback).
+ *    thread (the fallback). File mode's downloads (下载评价结果, 下载空白模板) are built by worker requests, the
+ *    writing code fetched only when a download is asked for; without Worker they are built in the pane's
+ *    thread with the same content.
  *
  * Screenshots at 320 and 400 px go to test-artifacts/ (not committed). BPR_WRITE_SCREENSHOT=1 also refreshes
  * assets/screenshots/taskpane.png for the README.
@@ -23,7 +25,7 @@ import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { OUTPUT_SHEETS } from "../../src/engine/summary/plan";
 import { FLAWED, GOOD, REVIEW, selfAssessmentRows, spotCheckRows, standardSheets, XSS } from "../ui/fixtures";
-import { sheetTexts, xlsxBytes } from "../ui/xlsx-fixtures";
+import { sheetTexts, workbookShape, xlsxBytes } from "../ui/xlsx-fixtures";
 import { bundle } from "./support/bundle";
 import { ensureDist, ROOT, DIST } from "./support/build";
 import { type Browser, describeWithChromium, launch } from "./support/chromium";
@@ -253,7 +255,7 @@ describeWithChromium("task pane in Chromium", () => {
   });
 
   test("file mode: pick workbooks, see grouped findings and the spot-check gap, download a reviewed workbook", async () => {
-    const { page, watch } = await open();
+    const { page, watch } = await open({ trace: true });
     await page.waitForSelector("main[data-host-mode=file]", { timeout: 30_000 });
     await page.getByRole("button", { name: "选择文件" }).waitFor();
     expect(await page.getByTestId("mode").textContent()).toContain("文件模式");
@@ -337,9 +339,15 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 400, height: 900 });
 
-    // Download the reviewed workbook and read it back.
+    // Download the reviewed workbook and read it back. The writing code is fetched for the download, not before.
+    expect(watch.requests.filter((u) => /xlsx-write\.[0-9a-f]{8}\.js$/.test(u))).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
     expect(download.suggestedFilename()).toBe("评价结果-水利局-2023自评.xlsx");
+    // Built by the engine worker: one request, answered.
+    const built = (await engineTrace(page)).requests.filter((r) => r.op === "reviewed");
+    expect(built).toHaveLength(1);
+    expect(built[0].answeredAt).not.toBeNull();
+    expect(watch.requests.filter((u) => /xlsx-write\.[0-9a-f]{8}\.js$/.test(u))).toHaveLength(1);
     const saved = path.join(ARTIFACTS, download.suggestedFilename());
     await download.saveAs(saved);
     const reviewed = new Uint8Array(fs.readFileSync(saved));
@@ -391,6 +399,57 @@ describeWithChromium("task pane in Chromium", () => {
     expect(offOrigin(watch)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  test("file mode's downloads are built by the engine worker; without Worker, in the pane's thread with the same content", async () => {
+    const files = [
+      { name: "医保局.xlsx", mimeType: XLSX, buffer: Buffer.from(await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }])) },
+      { name: "水利局.xlsx", mimeType: XLSX, buffer: Buffer.from(await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(FLAWED) }])) },
+      { name: "抽查结果.xlsx", mimeType: XLSX, buffer: Buffer.from(await xlsxBytes([{ name: "复核", rows: spotCheckRows(REVIEW) }])) },
+    ];
+    /** Pick the files, then download the reviewed workbook twice (the picked bytes stay usable) and the templates. */
+    const downloads = async (page: Page): Promise<{ name: string; bytes: Uint8Array }[]> => {
+      await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 30_000 });
+      await page.setInputFiles("[data-testid=file-input]", files);
+      await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
+      await page.waitForSelector("main[aria-busy=false]");
+      const out: { name: string; bytes: Uint8Array }[] = [];
+      for (const button of ["下载评价结果", "下载评价结果", "下载空白模板"]) {
+        const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+        await page.waitForSelector("main[aria-busy=false]");
+        const saved = path.join(ARTIFACTS, `engine-${out.length}-${download.suggestedFilename()}`);
+        await download.saveAs(saved);
+        out.push({ name: download.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(saved)) });
+      }
+      expect(await page.getByTestId("notices").textContent()).toContain("已生成");
+      return out;
+    };
+
+    const { page, watch } = await open({ trace: true });
+    const inWorker = await downloads(page);
+    expect(await engineWhere(page)).toBe("worker");
+    const trace = await engineTrace(page);
+    expect(trace.requests.map((r) => r.op)).toEqual(["prepareFiles", "readFile", "readFile", "readFile", "check", "reviewed", "reviewed", "templates"]);
+    expect(trace.requests.every((r) => r.answeredAt !== null)).toBe(true);
+    // The writing code was fetched once, by the worker, and not by the pane's thread (its own xlsx chunk).
+    expect(watch.requests.filter((u) => /xlsx-write\.[0-9a-f]{8}\.js$/.test(u))).toHaveLength(1);
+    expect(watch.requests.filter((u) => /\/xlsx\.[0-9a-f]{8}\.js$/.test(u))).toEqual([]);
+    expect(realConsoleErrors(watch)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+
+    const fallback = await open({ noWorker: true });
+    const inPane = await downloads(fallback.page);
+    expect(await engineWhere(fallback.page)).toBe("main");
+    expect(fallback.watch.requests.filter((u) => /xlsx-write\.[0-9a-f]{8}\.js$/.test(u))).toEqual([]);
+    expect(realConsoleErrors(fallback.watch)).toEqual([]);
+    await fallback.page.close();
+
+    expect(inWorker.map((d) => d.name)).toEqual(["评价结果-医保局.xlsx", "评价结果-医保局.xlsx", "绩效评价空白模板.xlsx"]);
+    expect(inPane.map((d) => d.name)).toEqual(inWorker.map((d) => d.name));
+    const sheets = [...(await sheetTexts(inWorker[0].bytes)).keys()];
+    expect(sheets).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", ...OUTPUT_SHEETS]);
+    for (let i = 0; i < inWorker.length; i++) expect(await workbookShape(inWorker[i].bytes, true)).toEqual(await workbookShape(inPane[i].bytes, true));
   });
 
   test("add-in mode against a fake Excel: check, select a finding's cell, write the summary, insert templates", async () => {

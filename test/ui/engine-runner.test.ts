@@ -8,12 +8,18 @@
  *   a failed worker; a worker that cannot start, fails to load or dies sends that call and every later one to
  *   the pane's thread;
  * - runner selection: no Worker (jsdom, Node) or an injected engine → the pane's thread;
- * - the controller drops a stale check: when a newer check started, an older one's late answer never replaces it.
+ * - the controller drops a stale check: when a newer check started, an older one's late answer never replaces it;
+ * - file mode's downloads built in the worker (the reviewed workbook, the blank templates) are the workbooks the
+ *   pane's thread builds: byte for byte under the same clock, cell for cell (values, formats, styles, merges,
+ *   widths, views) under the real one; the bytes come back in a transfer list and the picked files' bytes stay
+ *   on the pane's side; a file that cannot be reloaded and an exceljs failure come back as clear errors; the
+ *   fallback covers the new requests.
  */
 import { readWorkbook } from "../../src/engine/read";
 import { check } from "../../src/engine";
 import { getProfile } from "../../src/engine/profiles/builtin";
 import { planSheets } from "../../src/engine/summary";
+import { blankTemplates, type TemplatePlan } from "../../src/engine/templates";
 import type { Report } from "../../src/engine/model";
 import type { WorkbookReading } from "../../src/engine/read";
 import { errorMsg, PaneController } from "../../src/taskpane/controller";
@@ -23,9 +29,10 @@ import { createEngineService } from "../../src/taskpane/engine-service";
 import { render } from "../../src/taskpane/lang";
 import { hostSettingsStore } from "../../src/taskpane/settings";
 import { WorkerRunner, type WorkerPort } from "../../src/taskpane/worker-runner";
+import type { PickedFile } from "../../src/taskpane/xlsx-read";
 import { FLAWED, GOOD, grid, REVIEW, selfAssessmentRows, spotCheckRows, standardSheets } from "./fixtures";
 import { MemoryHost } from "./memory-host";
-import { xlsxBytes } from "./xlsx-fixtures";
+import { workbookShape, xlsxBytes } from "./xlsx-fixtures";
 
 const SETTINGS: CheckSettings = { profile: "national", lang: "zh", gap: 10, severeGap: 20 };
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -37,15 +44,21 @@ class ClonePort implements WorkerPort {
   onmessageerror: WorkerPort["onmessageerror"] = null;
   readonly sent: EngineRequest[] = [];
   terminated = false;
+  /** Transfer lists given with each request (postMessage's second argument). */
+  readonly sentTransfers: unknown[] = [];
+  /** Every answer's transfer list, and the worker's own views of what it transferred (detached once sent). */
+  readonly answers: { id: number; transfer: ArrayBuffer[]; value: unknown }[] = [];
   /** When set, requests are swallowed (a worker that hangs until it dies). */
   hang = false;
-  private serve = createEngineService((res: EngineResponse) => {
-    const copy = structuredClone(res);
+  private serve = createEngineService((res: EngineResponse, transfer: ArrayBuffer[]) => {
+    const copy = structuredClone(res, { transfer });
+    this.answers.push({ id: res.id, transfer, value: res.ok ? res.value : null });
     setTimeout(() => this.onmessage?.({ data: copy }), 0);
   });
-  postMessage(message: EngineRequest): void {
+  postMessage(message: EngineRequest, ...rest: unknown[]): void {
     const copy = structuredClone(message);
     this.sent.push(copy);
+    this.sentTransfers.push(rest[0]);
     if (!this.hang) setTimeout(() => this.serve(copy), 0);
   }
   terminate(): void {
@@ -283,6 +296,8 @@ class ControlledRunner implements EngineRunner {
   readFile = (file: Parameters<EngineRunner["readFile"]>[0]) => this.main.readFile(file);
   prepareFiles = () => this.main.prepareFiles();
   planSheets = (report: Report, lang: "zh" | "en") => this.main.planSheets(report, lang);
+  reviewed = (report: Report, files: PickedFile[], lang: "zh" | "en") => this.main.reviewed(report, files, lang);
+  templates = (plans: TemplatePlan[]) => this.main.templates(plans);
   warm(): void {}
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult> {
     return new Promise<CheckResult>((resolve, reject) => {
@@ -356,5 +371,280 @@ describe("a stale check never replaces a newer one", () => {
     expect(c.getState().report?.lang).toBe("zh");
     // The stale check's failure is dropped with it: no notice.
     expect(c.getState().notices).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------- downloads
+
+/** Freeze the clock (Date only: timers stay real) for `body`, so both builds stamp the same time. */
+async function atFixedTime<T>(body: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({
+    now: new Date("2026-03-15T09:30:00Z"),
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  });
+  try {
+    return await body();
+  } finally {
+    jest.useRealTimers();
+  }
+}
+
+/** Picked files as the pane holds them, and the report of their check. */
+async function picked(): Promise<{ one: PickedFile[]; several: PickedFile[]; reportOne: Report; reportSeveral: Report }> {
+  const main = inThread();
+  const one: PickedFile[] = [{ name: "水利局-2023自评.xlsx", bytes: await xlsxBytes(standardSheets()) }];
+  const several: PickedFile[] = [
+    { name: "医保局.xlsx", bytes: await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]) },
+    { name: "水利局.xlsx", bytes: await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(FLAWED) }]) },
+    { name: "抽查结果.xlsx", bytes: await xlsxBytes([{ name: "复核", rows: spotCheckRows(REVIEW) }]) },
+  ];
+  const reportOf = async (files: PickedFile[]) => (await main.check(await Promise.all(files.map((f) => main.readFile(f))), SETTINGS)).report;
+  return { one, several, reportOne: await reportOf(one), reportSeveral: await reportOf(several) };
+}
+
+const copyOf = (files: PickedFile[]) => files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+
+describe("file mode's downloads are built in the worker as in the pane's thread", () => {
+  test("the reviewed workbook (one file, several files, English) and the templates: byte for byte under the same clock", async () => {
+    const { one, several, reportOne, reportSeveral } = await picked();
+    const plans = blankTemplates();
+    const port = new ClonePort();
+    const worker = new WorkerRunner(port);
+    const main = inThread();
+    await atFixedTime(async () => {
+      for (const [report, files, lang] of [
+        [reportOne, one, "zh"],
+        [reportSeveral, several, "zh"],
+        [reportSeveral, several, "en"],
+      ] as const) {
+        const w = await worker.reviewed(report, files, lang);
+        const m = await main.reviewed(report, files, lang);
+        expect(w).toBeInstanceOf(Uint8Array);
+        expect(w.byteLength).toBeGreaterThan(1000);
+        expect(Buffer.from(w).equals(Buffer.from(m))).toBe(true);
+      }
+      const wt = await worker.templates(plans);
+      const mt = await main.templates(plans);
+      expect(Buffer.from(wt).equals(Buffer.from(mt))).toBe(true);
+    });
+    expect(port.sent.map((m) => m.op)).toEqual(["reviewed", "reviewed", "reviewed", "templates"]);
+  });
+
+  test("under the real clock: every sheet's values, formats, styles and merges are equal", async () => {
+    const { one, several, reportOne, reportSeveral } = await picked();
+    const worker = new WorkerRunner(new ClonePort());
+    const main = inThread();
+    for (const [report, files] of [
+      [reportOne, one],
+      [reportSeveral, several],
+    ] as const) {
+      const w = await workbookShape(await worker.reviewed(report, files, "zh"), true);
+      const m = await workbookShape(await main.reviewed(report, files, "zh"), true);
+      expect(w).toEqual(m);
+      // The comparison sees what differs: the same files reviewed in English are another workbook.
+      expect(await workbookShape(await main.reviewed(report, files, "en"), true)).not.toEqual(m);
+    }
+    const names = ((await workbookShape(await worker.reviewed(reportSeveral, several, "zh"), true)) as { sheets: { name: string }[] }).sheets.map((s) => s.name);
+    expect(names).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", "评价汇总", "问题清单", "抽查复核", "评价报告"]);
+    const plans = blankTemplates();
+    const wt = (await workbookShape(await worker.templates(plans), false)) as { sheets: { merges: string[]; cells: unknown[] }[] };
+    expect(wt).toEqual(await workbookShape(await main.templates(plans), false));
+    expect(wt.sheets.map((s) => s.merges.length > 0 && s.cells.length > 0)).toEqual([true, true, true]);
+  });
+
+  test("the bytes come back transferred; the picked files' bytes are copied to the worker and stay with the pane", async () => {
+    const { several, reportSeveral } = await picked();
+    const kept = copyOf(several);
+    const port = new ClonePort();
+    const worker = new WorkerRunner(port);
+    const first = await worker.reviewed(reportSeveral, several, "zh");
+    // The request went without a transfer list: the pane's bytes are still there, unchanged.
+    expect(port.sentTransfers).toEqual([undefined]);
+    several.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(kept[i].bytes))).toBe(true));
+    // The answer moved its buffer: one transfer, the whole workbook; the worker's own view is detached.
+    const answer = port.answers.at(-1)!;
+    expect(answer.transfer).toHaveLength(1);
+    expect(answer.transfer[0].byteLength).toBe(0);
+    expect((answer.value as Uint8Array).byteLength).toBe(0);
+    expect(first.byteOffset).toBe(0);
+    expect(first.buffer.byteLength).toBe(first.byteLength);
+    // A second download from the same bytes: the same workbook.
+    const second = await worker.reviewed(reportSeveral, several, "zh");
+    expect(await workbookShape(second, true)).toEqual(await workbookShape(first, true));
+    // Templates are transferred too.
+    await worker.templates(blankTemplates());
+    expect(port.answers.at(-1)!.transfer).toHaveLength(1);
+  });
+
+  test("a file that cannot be reloaded comes back as its LoadError (file and code, no stack), not a failed worker", async () => {
+    const { one, reportOne } = await picked();
+    const broken: PickedFile[] = [{ name: one[0].name, bytes: one[0].bytes.slice(0, 2000) }];
+    const runner = new FallbackRunner(async () => new WorkerRunner(new ClonePort()), inThread());
+    const err = await runner.reviewed(reportOne, broken, "zh").then(
+      () => null,
+      (e: unknown) => e as Error & { code?: string; file?: string },
+    );
+    if (!err) throw new Error("expected a LoadError");
+    const local = await inThread()
+      .reviewed(reportOne, broken, "zh")
+      .then(
+        () => null,
+        (e: unknown) => e as Error & { code?: string; file?: string },
+      );
+    if (!local) throw new Error("expected a LoadError in the pane's thread too");
+    expect(err.name).toBe("LoadError");
+    expect([err.code, err.file]).toEqual([local.code, local.file]);
+    expect(err.file).toBe("水利局-2023自评.xlsx");
+    expect(render("zh", errorMsg(err))).toBe(render("zh", errorMsg(local)));
+    expect(runner.fellBack).toBe(false);
+  });
+
+  test("an exceljs failure comes back as its first line, rendered as the pane's thread renders it", async () => {
+    const bad: TemplatePlan[] = [{ ...blankTemplates()[0], name: "名称/带斜杠" }];
+    const runner = new FallbackRunner(async () => new WorkerRunner(new ClonePort()), inThread());
+    const err = await runner.templates(bad).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    const local = await inThread()
+      .templates(bad)
+      .then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+    if (!err || !local) throw new Error("expected exceljs to refuse the sheet name");
+    expect(err.message).not.toContain("\n");
+    expect(render("en", errorMsg(err))).toBe(render("en", errorMsg(local)));
+    expect(render("en", errorMsg(err))).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(runner.fellBack).toBe(false);
+  });
+});
+
+describe("fallback for the downloads", () => {
+  test("a worker that dies while building: the download is built again in the pane's thread, and so is the next", async () => {
+    const { several, reportSeveral } = await picked();
+    const port = new ClonePort();
+    const runner = new FallbackRunner(async () => new WorkerRunner(port), inThread());
+    port.hang = true;
+    const pending = runner.reviewed(reportSeveral, several, "zh");
+    await tick();
+    port.die("out of memory");
+    const bytes = await pending;
+    expect(runner.fellBack).toBe(true);
+    expect(await workbookShape(bytes, true)).toEqual(await workbookShape(await inThread().reviewed(reportSeveral, several, "zh"), true));
+    const sentBefore = port.sent.length;
+    const templates = await runner.templates(blankTemplates());
+    expect(port.sent.length).toBe(sentBefore);
+    expect(await workbookShape(templates, false)).toEqual(await workbookShape(await inThread().templates(blankTemplates()), false));
+  });
+
+  test("a worker that cannot be started: the templates are built in the pane's thread", async () => {
+    const runner = new FallbackRunner(async () => {
+      throw new Error("SecurityError: blocked by worker-src");
+    }, inThread());
+    const bytes = await runner.templates(blankTemplates());
+    expect(runner.fellBack).toBe(true);
+    expect(((await workbookShape(bytes, false)) as { sheets: { name: string }[] }).sheets.map((s) => s.name)).toEqual(blankTemplates().map((p) => p.name));
+  });
+
+  test("a download whose data cannot be cloned is built in the pane's thread; the worker builds the next one", async () => {
+    const { one, reportOne } = await picked();
+    const port = new ClonePort();
+    const fellBack: string[] = [];
+    const runner = new FallbackRunner(async () => new WorkerRunner(port), inThread(), (r) => fellBack.push(r));
+    const odd = { ...reportOne, extra: () => 1 } as unknown as Report;
+    const bytes = await runner.reviewed(odd, one, "zh");
+    expect(port.sent.filter((m) => m.op === "reviewed")).toEqual([]);
+    expect(await workbookShape(bytes, true)).toEqual(await workbookShape(await inThread().reviewed(reportOne, one, "zh"), true));
+    expect(runner.fellBack).toBe(false);
+    expect(fellBack).toEqual([]);
+    await runner.reviewed(reportOne, one, "zh");
+    expect(port.sent.filter((m) => m.op === "reviewed")).toHaveLength(1);
+  });
+});
+
+describe("the controller's downloads go through the runner", () => {
+  /** A picked file whose bytes the test can spoil after reading (the pane keeps the same buffer). */
+  function spoilable(name: string, bytes: Uint8Array) {
+    const buffer = bytes.slice().buffer;
+    return { file: { name, size: bytes.byteLength, arrayBuffer: async () => buffer }, spoil: () => new Uint8Array(buffer).fill(0, 0, 4000) };
+  }
+
+  function filePane(engineRunner?: EngineRunner) {
+    const downloads: { name: string; bytes: Uint8Array }[] = [];
+    const store = { where: "browser" as const, load: async () => null, save: async () => undefined };
+    const c = new PaneController({
+      mode: "file",
+      host: null,
+      lang: "zh",
+      settingsStore: store,
+      yieldToUi: () => Promise.resolve(),
+      download: (bytes, name) => downloads.push({ name, bytes }),
+      engineRunner,
+    });
+    return { c, downloads };
+  }
+
+  test("下载评价结果 and 下载空白模板 are built by the worker, equal to the pane's thread's, and can be repeated", async () => {
+    const bytes = await xlsxBytes(standardSheets());
+    const port = new ClonePort();
+    const inWorker = filePane(new FallbackRunner(async () => new WorkerRunner(port), inThread()));
+    const inPane = filePane();
+    for (const p of [inWorker, inPane]) {
+      await p.c.addFiles([{ name: "水利局-2023自评.xlsx", size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer }]);
+      await p.c.downloadReviewed();
+      await p.c.downloadReviewed();
+      await p.c.insertTemplates();
+      expect(p.c.getState().notices.map((n) => n.intent)).toEqual(["success"]);
+    }
+    expect(port.sent.map((m) => m.op)).toEqual(["prepareFiles", "readFile", "check", "reviewed", "reviewed", "templates"]);
+    expect(inWorker.downloads.map((d) => d.name)).toEqual(["评价结果-水利局-2023自评.xlsx", "评价结果-水利局-2023自评.xlsx", "绩效评价空白模板.xlsx"]);
+    expect(inWorker.downloads.map((d) => d.name)).toEqual(inPane.downloads.map((d) => d.name));
+    for (let i = 0; i < 3; i++) {
+      expect(await workbookShape(inWorker.downloads[i].bytes, true)).toEqual(await workbookShape(inPane.downloads[i].bytes, true));
+    }
+  });
+
+  test("a picked file that cannot be reloaded: an error notice naming it, with the load message and no stack", async () => {
+    const bytes = await xlsxBytes(standardSheets());
+    const notices: string[][] = [];
+    for (const runner of [new FallbackRunner(async () => new WorkerRunner(new ClonePort()), inThread()), undefined]) {
+      const { file, spoil } = spoilable("水利局.xlsx", bytes);
+      const p = filePane(runner);
+      await p.c.addFiles([file]);
+      expect(p.c.getState().report?.summary.projects).toBe(2);
+      spoil();
+      await p.c.downloadReviewed();
+      expect(p.downloads).toEqual([]);
+      const shown = p.c.getState().notices.map((n) => [n.intent, n.title ? p.c.text(n.title) : "", p.c.text(n.body)]);
+      expect(shown).toHaveLength(1);
+      expect(shown[0][0]).toBe("error");
+      expect(shown[0][1]).toBe("无法读取 水利局.xlsx");
+      expect(shown[0][2]).not.toMatch(/\bat .+:\d+:\d+|\n/);
+      // The load message (what is wrong with the file), not "something unexpected".
+      const spoilt = await inThread()
+        .readFile({ name: "水利局.xlsx", bytes: bytes.slice().fill(0, 0, 4000) })
+        .catch((e: unknown) => e);
+      expect((spoilt as Error).name).toBe("LoadError");
+      expect(shown[0][2]).toBe(p.c.text(errorMsg(spoilt)));
+      notices.push(shown[0]);
+    }
+    // The worker and the pane's thread say the same.
+    expect(notices[0]).toEqual(notices[1]);
   });
 });
