@@ -99,6 +99,30 @@ const CATEGORIES: { level1: string; level2: string[] }[] = [
  * The head every project form shares: title, year row, 项目名称 across the width, then the department and
  * 实施单位 on one row (the unit's label in column `unitCol`). Returns the next free row.
  */
+/**
+ * The stub indicator rows from `row` on (column B 一级, C 二级, D "指标n：" names; `blanks` writes the row's empty
+ * value cells): rowsPerCategory rows under each 二级 category, the category labels merged down their rows.
+ * Returns the row after the block.
+ */
+function indicatorRows(f: Form, row: number, opts: TemplateOptions, blanks: (row: number) => void): number {
+  const per = Math.max(1, opts.rowsPerCategory ?? 2);
+  let r = row;
+  for (const cat of CATEGORIES) {
+    const top1 = r;
+    for (const l2 of cat.level2) {
+      const top2 = r;
+      for (let i = 0; i < per; i++) {
+        f.put(r, 3, `指标${i + 1}：`);
+        blanks(r);
+        r++;
+      }
+      f.merged(top2, 2, r - 1, 2, l2, "label", { wrap: true });
+    }
+    f.merged(top1, 1, r - 1, 1, cat.level1, "label", { wrap: true });
+  }
+  return r;
+}
+
 function formHead(f: Form, title: string, opts: TemplateOptions, departmentLabel: string, unitCol: number): number {
   const last = f.width - 1;
   f.merged(0, 0, 0, last, title, "title", { border: false });
@@ -155,20 +179,9 @@ export function selfAssessmentTemplate(opts: TemplateOptions = {}): TemplatePlan
     f.put(r, 1 + i, l, "header", { wrap: true }),
   );
   r++;
-  const per = Math.max(1, opts.rowsPerCategory ?? 2);
-  for (const cat of CATEGORIES) {
-    const top1 = r;
-    for (const l2 of cat.level2) {
-      const top2 = r;
-      for (let i = 0; i < per; i++) {
-        f.put(r, 3, `指标${i + 1}：`);
-        for (let c = 4; c <= last; c++) f.put(r, c, null, undefined, c === last ? { wrap: true } : {});
-        r++;
-      }
-      f.merged(top2, 2, r - 1, 2, l2, "label", { wrap: true });
-    }
-    f.merged(top1, 1, r - 1, 1, cat.level1, "label", { wrap: true });
-  }
+  r = indicatorRows(f, r, opts, (row) => {
+    for (let c = 4; c <= last; c++) f.put(row, c, null, undefined, c === last ? { wrap: true } : {});
+  });
   f.merged(headerRow, 0, r - 1, 0, "绩\n效\n指\n标", "label", { wrap: true });
   f.merged(r, 0, r, 5, "总分", "label");
   f.put(r, 6, 100);
@@ -219,21 +232,10 @@ export function goalTemplate(opts: TemplateOptions = {}): TemplatePlan {
   r++;
   f.merged(r, 1, r, last, "年度绩效指标", "subtitle");
   r++;
-  const per = Math.max(1, opts.rowsPerCategory ?? 2);
-  for (const cat of CATEGORIES) {
-    const top1 = r;
-    for (const l2 of cat.level2) {
-      const top2 = r;
-      for (let i = 0; i < per; i++) {
-        f.put(r, 3, `指标${i + 1}：`);
-        f.put(r, 4, null);
-        f.put(r, 5, null);
-        r++;
-      }
-      f.merged(top2, 2, r - 1, 2, l2, "label", { wrap: true });
-    }
-    f.merged(top1, 1, r - 1, 1, cat.level1, "label", { wrap: true });
-  }
+  r = indicatorRows(f, r, opts, (row) => {
+    f.put(row, 4, null);
+    f.put(row, 5, null);
+  });
   f.merged(headerRow, 0, r - 1, 0, "绩效指标", "label", { wrap: true });
   return {
     name: TEMPLATE_SHEET_NAMES.goal,
