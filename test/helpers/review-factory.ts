@@ -9,20 +9,14 @@ import { makeValue } from "./factories";
 
 let row = 3;
 
+/** A review entry with a name and a place and nothing else; `init` overrides any field. */
+export function blankReview(name: string, location: ReviewEntry["location"], init: Partial<ReviewEntry> = {}): ReviewEntry {
+  return { name, code: null, department: null, selfScore: null, score: null, grade: null, note: null, location, indicators: [], ...init };
+}
+
 /** A spot-check list row (file review.xlsx, sheet 抽查复核汇总, cell C<n>). */
 export function makeReview(init: Partial<ReviewEntry> = {}): ReviewEntry {
-  return ReviewEntry.parse({
-    name: "测试项目",
-    code: null,
-    department: null,
-    selfScore: null,
-    score: null,
-    grade: null,
-    note: null,
-    location: { file: "review.xlsx", sheet: "抽查复核汇总", cell: `C${row++}` },
-    indicators: [],
-    ...init,
-  });
+  return ReviewEntry.parse(blankReview("测试项目", { file: "review.xlsx", sheet: "抽查复核汇总", cell: `C${row++}` }, init));
 }
 
 export interface DetailRow {
@@ -38,26 +32,16 @@ export interface DetailRow {
 
 /** A per-indicator review sheet for one project (sheet 实际绩效, rows from C3). */
 export function makeReviewDetail(name: string, rows: DetailRow[], init: Partial<ReviewEntry> = {}): ReviewEntry {
-  return ReviewEntry.parse({
-    name,
-    code: null,
-    department: null,
-    selfScore: null,
-    score: null,
-    grade: null,
-    note: null,
-    location: { file: "review.xlsx", sheet: "实际绩效", cell: "A1" },
-    indicators: rows.map((r, i) => ({
-      level1: r.level1 ?? "output",
-      level2: r.level2 ?? "quantity",
-      name: r.name,
-      target: makeValue(r.target ?? "≥100个"),
-      weight: r.weight ?? 10,
-      actual: makeValue(r.actual ?? "100个"),
-      score: r.score,
-      note: r.note ?? null,
-      cell: `C${3 + i}`,
-    })),
-    ...init,
-  });
+  const indicators = rows.map((r, i) => ({
+    level1: r.level1 ?? "output",
+    level2: r.level2 ?? "quantity",
+    name: r.name,
+    target: makeValue(r.target ?? "≥100个"),
+    weight: r.weight ?? 10,
+    actual: makeValue(r.actual ?? "100个"),
+    score: r.score,
+    note: r.note ?? null,
+    cell: `C${3 + i}`,
+  }));
+  return ReviewEntry.parse(blankReview(name, { file: "review.xlsx", sheet: "实际绩效", cell: "A1" }, { indicators, ...init }));
 }

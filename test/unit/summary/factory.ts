@@ -4,9 +4,13 @@
  *
  *   project({ name, selfScore: 85, budget: { adjusted: 100, executed: 90 } })
  *   finding({ rule: "target/missing", severity: "error", project: p, cell: "E17" })
- *   makeReport({ projects, findings, reviews })      → summary computed like engine/index.ts summarise
+ *   makeReport({ projects, findings, reviews })      → summary computed by engine/index.ts summarise
  *   demoReport()                                      → the scenario most tests use (see below)
  */
+import { summarise } from "../../../src/engine";
+import { blankReview } from "../../helpers/review-factory";
+import { BUILTIN_PROFILES } from "../../../src/engine/profiles/builtin";
+import { gradeOf as gradeFor } from "../../../src/engine/score/grade";
 import { Budget, type Finding, type Grade, type Project, Report, type ReviewEntry, type Severity } from "../../../src/engine/model";
 
 type BudgetInit = Partial<Budget> & { adjusted?: number | null; executed?: number | null };
@@ -32,9 +36,9 @@ export function budget(init: BudgetInit = {}): Budget {
   });
 }
 
+/** The national grade of a score (the engine's own gradeOf). */
 function gradeOf(score: number | null): Grade | null {
-  if (score === null) return null;
-  return score >= 90 ? "优" : score >= 80 ? "良" : score >= 60 ? "中" : "差";
+  return gradeFor(score, BUILTIN_PROFILES.national);
 }
 
 let seq = 0;
@@ -98,17 +102,7 @@ export function reviewed(p: Project, score: number, grade: Grade | null = gradeO
 }
 
 export function reviewEntry(init: Partial<ReviewEntry> & { name: string }): ReviewEntry {
-  return {
-    code: null,
-    department: null,
-    selfScore: null,
-    score: null,
-    grade: null,
-    note: null,
-    location: { file: "教育局.xlsx", sheet: "抽查复核表", cell: "A5" },
-    indicators: [],
-    ...init,
-  };
+  return blankReview(init.name, { file: "教育局.xlsx", sheet: "抽查复核表", cell: "A5" }, init);
 }
 
 export type FindingInit = Partial<Omit<Finding, "project">> & { rule: string; severity?: Severity; project?: Project | string | null };
@@ -139,25 +133,11 @@ export interface ReportInit {
   profile?: string;
 }
 
-/** A Report with its summary computed the way engine/index.ts `summarise` does. */
+/** A Report with its summary computed by engine/index.ts `summarise`. */
 export function makeReport(init: ReportInit = {}): Report {
   const projects = init.projects ?? [];
   const findings = init.findings ?? [];
   const files = init.files ?? [...new Set(projects.map((p) => p.location.file))];
-  const byGrade: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
-  let adjusted = 0;
-  let executed = 0;
-  const scores: number[] = [];
-  for (const p of projects) {
-    if (p.template === "goal") continue;
-    const g = p.grade ?? p.computedGrade;
-    if (g) byGrade[g]++;
-    const s = p.selfScore ?? p.computedScore;
-    if (s !== null) scores.push(s);
-    adjusted += p.budget?.adjusted ?? p.budget?.initial ?? 0;
-    executed += p.budget?.executed ?? 0;
-  }
-  const r2 = (x: number) => Math.round(x * 100) / 100;
   const sheets = projects.map((p) => ({
     file: p.location.file,
     sheet: p.location.sheet,
@@ -172,17 +152,7 @@ export function makeReport(init: ReportInit = {}): Report {
     reviews: init.reviews ?? [],
     sheets: [...sheets, ...files.filter((f) => !sheets.some((s) => s.file === f)).map((file) => ({ file, sheet: "Sheet1", kind: "unrecognized", projects: 0 }))],
     findings,
-    summary: {
-      files: Math.max(files.length, 1),
-      projects: projects.filter((p) => p.template !== "goal").length,
-      byGrade,
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: findings.filter((f) => f.severity === "warning").length,
-      infos: findings.filter((f) => f.severity === "info").length,
-      budget: { adjusted: r2(adjusted), executed: r2(executed), rate: adjusted > 0 ? executed / adjusted : null },
-      meanScore: scores.length ? r2(scores.reduce((a, x) => a + x, 0) / scores.length) : null,
-      reviewed: projects.filter((p) => p.review !== null).length,
-    },
+    summary: summarise(Math.max(files.length, 1), projects, findings),
   });
 }
 
