@@ -1,6 +1,6 @@
 import type { RunRule } from "../types";
 import { departmentFit, unmatchedReviews } from "../../match";
-import { cellRef, pts } from "./shared";
+import { pts, reviewPlace, reviewRowHit } from "./shared";
 
 /**
  * A project on a spot-check sheet (list row or per-indicator sheet) for which no self-assessment was found
@@ -39,27 +39,17 @@ export const rule: RunRule = {
       const forms = u.sameNamed.filter((p) => p.template !== "goal");
       const others = department ? forms.filter((p) => departmentFit(p, department) === 0) : [];
       const hint = others.length > 0 ? "other-department" : u.sameNamed.length > 0 && forms.length === 0 ? "goal-only" : null;
-      return {
-        cell: loc.cell,
-        file: loc.file,
-        sheet: loc.sheet,
-        project: null,
-        projectName: u.entry.name,
-        data: {
-          project: u.entry.name,
-          code: u.entry.code,
-          department,
-          reviewScore: u.score,
-          reviewGrade: u.grade,
-          listedSelfScore: u.entry.selfScore,
-          reviewFile: loc.file,
-          reviewSheet: loc.sheet,
-          reviewCell: loc.cell,
-          reviewRef: cellRef(loc, loc.file),
-          hint,
-          otherDepartments: others.map((p) => p.department ?? "—").join("、") || null,
-        },
-      };
+      return reviewRowHit(u.entry, {
+        project: u.entry.name,
+        code: u.entry.code,
+        department,
+        reviewScore: u.score,
+        reviewGrade: u.grade,
+        listedSelfScore: u.entry.selfScore,
+        ...reviewPlace(loc),
+        hint,
+        otherDepartments: others.map((p) => p.department ?? "—").join("、") || null,
+      });
     });
   },
 };

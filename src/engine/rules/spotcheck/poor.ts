@@ -1,6 +1,6 @@
 import type { Hit, RunRule } from "../types";
 import { unmatchedReviews } from "../../match";
-import { cellRef, pts, reviewData, totalCell } from "./shared";
+import { pts, reviewData, reviewPlace, reviewRowHit, totalCell } from "./shared";
 
 /**
  * The spot-check grade is 差: for reviewed projects (pointing at the self-assessment's 总分 cell) and for
@@ -42,25 +42,16 @@ export const rule: RunRule = {
     }
     for (const u of unmatchedReviews(run.reviews, run.reviewMatches, run.projects, ctx.profile)) {
       if (u.grade !== "差") continue;
-      const loc = u.entry.location;
-      hits.push({
-        cell: loc.cell,
-        file: loc.file,
-        sheet: loc.sheet,
-        project: null,
-        projectName: u.entry.name,
-        data: {
+      hits.push(
+        reviewRowHit(u.entry, {
           selfScore: null,
           listedSelfScore: u.entry.selfScore,
           reviewScore: u.score,
           reviewGrade: u.grade,
-          reviewFile: loc.file,
-          reviewSheet: loc.sheet,
-          reviewCell: loc.cell,
-          reviewRef: cellRef(loc, loc.file),
+          ...reviewPlace(u.entry.location),
           matched: "no",
-        },
-      });
+        }),
+      );
     }
     return hits;
   },

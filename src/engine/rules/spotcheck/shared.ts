@@ -1,8 +1,8 @@
 /** Helpers shared by the spotcheck/* rules: where findings point and how review locations are named. */
-import type { Location, Project } from "../../model";
+import type { Location, Project, ReviewEntry } from "../../model";
 import { finite, roundScaled } from "../../score/round";
 import { num } from "../format";
-import type { Data } from "../types";
+import type { Data, Hit } from "../types";
 
 /** Tolerance for threshold comparisons on 2-decimal scores. */
 export const EPS = 1e-9;
@@ -16,6 +16,17 @@ export function cellRef(loc: { file: string; sheet: string; cell: string | null 
   const sheet = /[\s!'[\]]/.test(loc.sheet) ? `'${loc.sheet.replace(/'/g, "''")}'` : loc.sheet;
   const file = fromFile !== undefined && loc.file === fromFile ? "" : `[${loc.file}]`;
   return `${file}${sheet}${loc.cell ? `!${loc.cell}` : ""}`;
+}
+
+/** Where a review row stands, as message data (reviewFile, reviewSheet, reviewCell, reviewRef). */
+export function reviewPlace(loc: Location): Data {
+  return { reviewFile: loc.file, reviewSheet: loc.sheet, reviewCell: loc.cell, reviewRef: cellRef(loc, loc.file) };
+}
+
+/** A finding on a review row that matched no self-assessment: it points at the row itself. */
+export function reviewRowHit(entry: ReviewEntry, data: Data): Hit {
+  const loc = entry.location;
+  return { cell: loc.cell, file: loc.file, sheet: loc.sheet, project: null, projectName: entry.name, data };
 }
 
 /** The self-assessment cell project-level spot-check findings point at: 总分, else the form's top-left. */
