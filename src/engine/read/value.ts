@@ -276,6 +276,22 @@ export const LOWER_IS_BETTER_WORDS = [
 /** Names ending like these are higher-is-better even when they contain a "lower" word ("投诉处理率"). */
 const HIGHER_ENDINGS = /(处理|办结|回复|答复|解决|整改|查处|结案|及时|合格|完成|覆盖|达标|满意|执行|到位|知晓|参与|使用|利用|下降|降低|减少)率$|满意度$|(下降|降低|减少|节约|节省)/;
 
+/** The direction an operator states (≥ > higher, ≤ < lower, = equal); null for no operator. */
+export function operatorDirection(op: Operator | null): Exclude<Direction, "qualitative"> | null {
+  switch (op) {
+    case ">=":
+    case ">":
+      return "higher";
+    case "<=":
+    case "<":
+      return "lower";
+    case "=":
+      return "equal";
+    default:
+      return null;
+  }
+}
+
 /**
  * Scoring direction: the stated operator wins; else cost indicators and names that measure something to
  * keep low are lower-is-better; other numbers are higher-is-better; words are qualitative.
@@ -287,18 +303,8 @@ export function inferDirection(
   level2: Level2Key | null,
 ): Direction {
   if (target.kind !== "number") return "qualitative";
-  switch (target.op) {
-    case ">=":
-    case ">":
-      return "higher";
-    case "<=":
-    case "<":
-      return "lower";
-    case "=":
-      return "equal";
-    default:
-      break;
-  }
+  const stated = operatorDirection(target.op);
+  if (stated !== null) return stated;
   if (level1 === "cost" || level2 === "cost" || level2 === "economic-cost" || level2 === "social-cost" || level2 === "ecological-cost") {
     return "lower";
   }

@@ -27,6 +27,7 @@
  * → computedScore null.
  */
 import type { Direction, Indicator, Value } from "../model";
+import { operatorDirection } from "../read/value";
 import type { Profile } from "../profiles/schema";
 import { clampScore, finite, round2 } from "./round";
 import { reconcile, type Reconciled } from "./units";
@@ -63,15 +64,7 @@ export function inBand(score: number, band: Band, weight: number, profile: Profi
 /** The numeric direction for a row: the reader's direction, else the stated operator, else higher. */
 export function numericDirection(ind: Pick<Indicator, "direction" | "target">): Exclude<Direction, "qualitative"> {
   if (ind.direction !== "qualitative") return ind.direction;
-  switch (ind.target.op) {
-    case "<=":
-    case "<":
-      return "lower";
-    case "=":
-      return "equal";
-    default:
-      return "higher";
-  }
+  return operatorDirection(ind.target.op) ?? "higher";
 }
 
 /**
