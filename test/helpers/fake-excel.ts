@@ -23,6 +23,8 @@
  * Not modelled: formulas are not evaluated (a formula cell's value is the text "#FORMULA" unless the fixture
  * gives a cached value), styles are stored as plain key/value pairs, no events, no undo.
  */
+import { utf8Length } from "../../src/adapters/officejs/values";
+import { a1, parseA1 } from "../../src/engine/grid";
 
 type Prim = string | number | boolean;
 
@@ -97,35 +99,12 @@ const MAX_COLS = 16384;
 const KEY_STRIDE = 20000;
 const key = (r: number, c: number): number => r * KEY_STRIDE + c;
 
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function a1(r: number, c: number): string {
-  return `${colLetters(c)}${r + 1}`;
-}
-
-function parseCell(s: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(s.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** "B2:C4" (no sheet part) → Rect. */
 export function parseRef(ref: string): Rect | null {
   const bang = ref.lastIndexOf("!");
   const parts = (bang >= 0 ? ref.slice(bang + 1) : ref).split(":");
-  const a = parseCell(parts[0]);
-  const b = parts.length > 1 ? parseCell(parts[1]) : a;
+  const a = parseA1(parts[0]);
+  const b = parts.length > 1 ? parseA1(parts[1]) : a;
   if (!a || !b || parts.length > 2) return null;
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
@@ -139,22 +118,8 @@ function quoteName(name: string): string {
   return /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function utf8(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 function jsonBytes(v: unknown): number {
-  return utf8(JSON.stringify(v) ?? "null");
+  return utf8Length(JSON.stringify(v) ?? "null");
 }
 
 function versionAtLeast(have: string, want: string): boolean {
@@ -425,7 +390,7 @@ abstract class FakeProxy {
       data.set(p, this.snapshot(p));
     }
     let bytes = 10;
-    for (const [k, v] of data) bytes += utf8(k) + 3 + jsonBytes(v);
+    for (const [k, v] of data) bytes += utf8Length(k) + 3 + jsonBytes(v);
     this.ctx.respond(bytes, () => {
       this.nullState = false;
       for (const [k, v] of data) this.loaded.set(k, v);
