@@ -1,10 +1,9 @@
 import { rule } from "../../../../src/engine/rules/goal/indicator-dropped";
 import { testRule } from "../../../helpers/rule-tester";
-import { makeIndicator, makeProject } from "../../../helpers/factories";
+import { makeIndicator } from "../../../helpers/factories";
+import { goalProject, NAME, type Row, selfProject } from "./fixtures";
 import type { Indicator, Project } from "../../../../src/engine/model";
 
-const NAME = "中小学校舍安全维修改造";
-type Row = [name: string, target: string, level2?: Indicator["level2"], level1?: Indicator["level1"], cell?: string];
 
 function goalInd([name, target, level2 = "quantity", level1 = "output", cell = "D21"]: Row, block: "annual" | "midterm" = "annual"): Indicator {
   const r = cell.slice(1);
@@ -14,19 +13,11 @@ function selfInd([name, target, level2 = "quantity", level1 = "output", cell = "
   return makeIndicator({ name, target, actual: "1", level1, level2, cell });
 }
 function goal(rows: Row[], midterm: Row[] = [], init: Partial<Project> = {}): Project {
-  return makeProject({
-    id: "goal.xlsx!目标表!1",
-    name: NAME,
-    department: "[201]县教育和体育局",
-    template: "goal",
-    budget: null,
-    location: { file: "goal.xlsx", sheet: "绩效目标申报表", cell: "A1" },
-    indicators: [...midterm.map((r) => goalInd(r, "midterm")), ...rows.map((r) => goalInd(r))],
-    ...init,
-  });
+  const mid = midterm.map((r) => goalInd(r, "midterm")); // the 中期 rows first, as they stand in the sheet
+  return goalProject(rows.map((r) => goalInd(r)), mid, init);
 }
 function self(rows: Row[], init: Partial<Project> = {}): Project {
-  return makeProject({ id: "self.xlsx!自评表!1", name: NAME, department: "219-县教育和体育局", location: { file: "self.xlsx", sheet: "自评表", cell: "B4" }, indicators: rows.map(selfInd), ...init });
+  return selfProject(rows.map(selfInd), "219-县教育和体育局", init);
 }
 
 const annual: Row[] = [
