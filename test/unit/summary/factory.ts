@@ -8,29 +8,23 @@
  *   demoReport()                                      → the scenario most tests use (see below)
  */
 import { summarise } from "../../../src/engine";
+import { makeBudget } from "../../helpers/factories";
 import { blankReview } from "../../helpers/review-factory";
 import { BUILTIN_PROFILES } from "../../../src/engine/profiles/builtin";
 import { gradeOf as gradeFor } from "../../../src/engine/score/grade";
-import { Budget, type Finding, type Grade, type Project, Report, type ReviewEntry, type Severity } from "../../../src/engine/model";
+import { type Budget, type Finding, type Grade, type Project, Report, type ReviewEntry, type Severity } from "../../../src/engine/model";
 
 type BudgetInit = Partial<Budget> & { adjusted?: number | null; executed?: number | null };
 
 export function budget(init: BudgetInit = {}): Budget {
   const adjusted = init.adjusted === undefined ? 100 : init.adjusted;
   const executed = init.executed === undefined ? 100 : init.executed;
-  return Budget.parse({
+  return makeBudget({
     initial: adjusted,
     adjusted,
     executed,
     rate: adjusted && executed !== null ? executed / adjusted : null,
-    statedRate: null,
     weight: 10,
-    statedWeight: 10,
-    score: null,
-    computedScore: null,
-    reason: null,
-    fromSubRows: false,
-    lines: [],
     cells: { total: "C6", initial: "E6", adjusted: "F6", executed: "G6", rate: "I6", weight: "H6", score: "J6", reason: null },
     ...init,
   });
