@@ -24,11 +24,14 @@ import {
   BUDGET_COLUMNS,
   BUDGET_SUB_ROWS,
   BUDGET_TOTAL_ROWS,
+  CORE_YES,
   type BudgetColumn,
   FIELD_LABELS,
   type FieldName,
   FOOTER_PREFIXES,
+  GRADE_WORDS,
   INDICATOR_COLUMNS,
+  INDICATOR_POOL_LABEL,
   type IndicatorColumn,
   LEVEL1,
   LEVEL2,
@@ -920,7 +923,7 @@ function readIndicators(rd: SheetReader, seg: Segment, header: Header<IndicatorC
   for (let r = header.row; r <= header.last; r++) {
     for (let c = rd.s.left; c < firstRoleCol; c++) {
       const l = rd.label(r, c);
-      if (l && l.numbers.length && /^绩效指标/.test(l.key)) {
+      if (l && l.numbers.length && INDICATOR_POOL_LABEL.test(l.key)) {
         declared.push({ level1: null, label: l.text.replace(/\s+/g, ""), weight: l.numbers[0], cell: a1(r, c) });
       }
     }
@@ -1150,7 +1153,7 @@ function readIndicatorRow(
     weightSource: weight !== null ? "sheet" : null,
     block,
     coefficient,
-    core: coreText === null ? null : /^(是|Y|y|yes|√|核心)/.test(coreText),
+    core: coreText === null ? null : CORE_YES.test(coreText),
     nature,
     // Review columns on a self-assessment sheet (抽评): null for rows the reviewer left blank.
     review: reviewed
@@ -1326,10 +1329,7 @@ function readGrade(v: CellValue): Grade | null {
   const t = cellText(v).replace(/\s+/g, "");
   if (!t) return null;
   for (const g of GRADES) if (t === g || t.startsWith(g)) return g;
-  if (/优秀/.test(t)) return "优";
-  if (/良好/.test(t)) return "良";
-  if (/中等|合格|一般/.test(t)) return "中";
-  if (/较差|不合格/.test(t)) return "差";
+  for (const [re, g] of GRADE_WORDS) if (re.test(t)) return g;
   return null;
 }
 

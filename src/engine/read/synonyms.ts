@@ -2,7 +2,7 @@
  * Label synonyms (SPEC §2.5) as data. Keys are normalised with labelKey(): half-width, no whitespace,
  * bracketed suffixes and trailing colons removed. A new regional layout should usually be an edit here.
  */
-import type { Level1Key, Level2Key } from "../model";
+import type { Grade, Level1Key, Level2Key } from "../model";
 
 /** Key–value fields of a form's header. */
 export const FIELD_LABELS = {
@@ -208,6 +208,20 @@ export const TITLE_WORDS = {
   goal: /(目标申报表|绩效目标表|目标表|申报表)/,
   spotCheck: /(抽查|复核|抽评|复评)/,
 };
+
+/** Words for a review grade written out in full ("优秀", "合格"), tried in order after the grade letter itself. */
+export const GRADE_WORDS: readonly (readonly [RegExp, Grade])[] = [
+  [/优秀/, "优"],
+  [/良好/, "良"],
+  [/中等|合格|一般/, "中"],
+  [/较差|不合格/, "差"],
+];
+
+/** A 是否核心指标 cell that says yes ("是", "Y", "√", "核心"). */
+export const CORE_YES = /^(是|Y|y|yes|√|核心)/;
+
+/** The margin label declaring one pool for every indicator ("绩效指标(90分)", 四川). */
+export const INDICATOR_POOL_LABEL = /^绩效指标/;
 
 /** Template stub names ("指标1", "指标2：", "……") that are not indicators when the row has no values. */
 export const PLACEHOLDER_NAME = /^(指标\d*|三级指标\d*|[.…*＊xX×_＿]+|\d+)[:：]?$/;
