@@ -209,12 +209,15 @@ export const TITLE_WORDS = {
   spotCheck: /(抽查|复核|抽评|复评)/,
 };
 
-/** Words for a review grade written out in full ("优秀", "合格"), tried in order after the grade letter itself. */
+/**
+ * Words for a review grade written out in full ("优秀", "合格"), tried in order after the grade letter itself:
+ * 差's words come before 中's, since "不合格" holds "合格".
+ */
 export const GRADE_WORDS: readonly (readonly [RegExp, Grade])[] = [
   [/优秀/, "优"],
   [/良好/, "良"],
-  [/中等|合格|一般/, "中"],
   [/较差|不合格/, "差"],
+  [/中等|合格|一般/, "中"],
 ];
 
 /** A 是否核心指标 cell that says yes ("是", "Y", "√", "核心"). */

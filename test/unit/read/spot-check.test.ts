@@ -74,6 +74,20 @@ describe("spot-check list", () => {
   });
 });
 
+test("grades written as words: 优秀 良好 合格 一般 较差 不合格", async () => {
+  const words = ["优秀", "良好", "合格", "一般", "较差", "不合格", "差（58分）"];
+  const reading = await readSheets(
+    [
+      sheet("抽查复核汇总", (ws) => {
+        ws.addRow(["序号", "主管部门", "项目名称", "自评得分", "复核得分", "复核等级"]);
+        words.forEach((w, i) => ws.addRow([i + 1, "区民政局", `项目${i + 1}`, 90, 60, w]));
+      }),
+    ],
+    FILE,
+  );
+  expect(reading.reviews.map((r) => r.grade)).toEqual(["优", "良", "中", "中", "差", "差", "差"]);
+});
+
 describe("per-indicator review sheet 实际绩效", () => {
   const expectedIndicators = (): ReviewEntry["indicators"] => [
     {
