@@ -51,8 +51,6 @@ export class WorkerRunner implements EngineRunner {
   private failure: WorkerFailure | null = null;
   /** Readings that came from the worker, and the number it keeps each under. */
   private readonly refs = new WeakMap<WorkbookReading, number>();
-  /** Messages the worker answered (for tests and diagnostics). */
-  answered = 0;
 
   constructor(private readonly port: WorkerPort) {
     port.onmessage = (e) => this.receive(e.data);
@@ -67,7 +65,6 @@ export class WorkerRunner implements EngineRunner {
     const p = this.pending.get(res?.id);
     if (!p) return;
     this.pending.delete(res.id);
-    this.answered++;
     if (res.ok) p.resolve(res.value);
     else if (LOAD_FAILURES.has(res.error.name)) p.reject(new WorkerFailure(`${res.error.name}: ${res.error.message}`));
     else p.reject(fromWireError(res.error));
