@@ -107,7 +107,6 @@ function joinedKey(upper: string, lower: string): string {
   }
   return key;
 }
-const NO_INLINE: readonly { field: FieldName; value: string }[] = [];
 
 function labelInfo(text: string): LabelInfo {
   let info = LABEL_INFO.get(text);
@@ -127,6 +126,8 @@ function hasInlineName(l: Label): boolean {
   for (const f of inlineOf(l)) if (f.field === "name" && f.value !== "") return true;
   return false;
 }
+
+const NO_INLINE: readonly { field: FieldName; value: string }[] = [];
 
 function inlineOf(l: Label): readonly { field: FieldName; value: string }[] {
   const info = l.info;
@@ -441,13 +442,12 @@ class SheetReader {
 
   /**
    * The header starting at row r for a synonym index. Two-row headers ("自评情况" over 分值 | 得分, or a label
-   * split as "年度" / "指标值") are joined when `twoRows` allows it. Null when the row plainly starts none (no
+   * split as "年度" / "指标值") are joined. Null when the row plainly starts none (no
    * label of it names a role of the index and the next row cannot continue one: most rows probed are data).
    */
-  headerAt<K extends string>(r: number, index: Map<string, K>, twoRows = true): Header<K> | null {
+  headerAt<K extends string>(r: number, index: Map<string, K>): Header<K> | null {
     // Recognition, each form's header search, the indicator rows and the budget block probe the same rows
     // with the same index again: the answer depends only on rows r and r + 1, so it is kept once both are scanned.
-    if (!twoRows) return this.computeHeaderAt(r, index, false);
     if (r >= this.s.top && r <= this.scannedTo && this.quickNoHeader(r, index as Map<string, string>)) return null;
     let byRow = this.headers.get(index) as Map<number, Header<K> | null> | undefined;
     if (!byRow) {
@@ -456,14 +456,14 @@ class SheetReader {
     }
     let h = byRow.get(r);
     if (h === undefined) {
-      h = this.computeHeaderAt(r, index, true);
+      h = this.computeHeaderAt(r, index);
       if (r + 1 <= this.scannedTo) byRow.set(r, h);
     }
     return h;
   }
 
   /** The header at row r (see headerAt); null when it names no column role at all. */
-  private computeHeaderAt<K extends string>(r: number, index: Map<string, K>, twoRows: boolean): Header<K> | null {
+  private computeHeaderAt<K extends string>(r: number, index: Map<string, K>): Header<K> | null {
     // One row's labels come in column order, so its columns need no map and no sort (most rows probed are data
     // rows with no role at all); a second header row can replace roles and add columns in between.
     let columns: { col: number; role: K }[] = [];
@@ -472,7 +472,7 @@ class SheetReader {
       if (role !== undefined) columns.push({ col: l.col, role });
     }
     let last = r;
-    if (twoRows && this.continuesHeader(r, index)) {
+    if (this.continuesHeader(r, index)) {
       const colRole = new Map<number, K>();
       for (const x of columns) colRole.set(x.col, x.role);
       for (const l of this.labelsOfRow(r + 1)) {
