@@ -102,8 +102,30 @@ export interface ChartPlan {
   seriesName?: string;
 }
 
+/**
+ * How a sheet prints (issue 15). Every writer (exceljs / OOXML package, Office.js, WPS) applies it where the host
+ * can; a writer that cannot apply a field leaves the host's default. Rows are 0-based, relative to A1.
+ */
+export interface PagePlan {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Fit all columns on one page wide; pages tall are free. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (the table header), inclusive. */
+  printTitleRows?: { from: number; to: number };
+  /** Margins in inches. */
+  margins?: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** Excel header/footer text with its codes (&A sheet name, &P page, &N pages), e.g. "第 &P 页 共 &N 页". */
+  headerCenter?: string;
+  footerCenter?: string;
+}
+
 export interface SheetPlan {
   name: OutputSheetName;
+  /** Print setup; absent = the host's default. */
+  page?: PagePlan;
+  /** Row heights in points for rows that need one (wrapped text), by row index; absent/null = host default. */
+  rowHeights?: (number | null)[];
   /** Rows of cells starting at A1. */
   rows: PlanCell[][];
   /** Column widths in characters. */
