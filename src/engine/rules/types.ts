@@ -25,6 +25,8 @@ export interface RuleMeta {
   /** Stable id, e.g. "category/missing-output". Never renamed once released. */
   id: string;
   severity: Severity;
+  /** Short name for people (问题清单's 问题类型, the report's 四、发现的主要问题). */
+  title: { zh: string; en: string };
   docs: { zh: string; en: string };
   message: { zh: (d: Data) => string; en: (d: Data) => string };
   suggestion: { zh: (d: Data) => string; en: (d: Data) => string };

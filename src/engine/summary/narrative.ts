@@ -13,7 +13,8 @@ import { Rows, styled } from "./cells";
 import { amount, list, ordinal, percent, score, share, signed, timestamp } from "./format";
 import type { CellStyle, SheetPlan } from "./plan";
 import { type Facts, GRADES, type ReviewRow } from "./stats";
-import { type Catalogue, type Lang, ruleTitle } from "./strings";
+import { ruleTitle } from "../rules";
+import { type Catalogue, type Lang } from "./strings";
 
 const MAX_NAMES = 10;
 const MAX_EXAMPLES = 3;

@@ -53,8 +53,6 @@ export interface Catalogue {
     headers: string[];
   };
   report: ReportStrings;
-  /** Short names of the rules for 四、发现的主要问题 (unknown rules show their id). */
-  rules: Record<string, string>;
 }
 
 export interface ReportStrings {
@@ -200,44 +198,6 @@ const zh: Catalogue = {
     adviceReview: (n) => `提高自评质量：${n} 条问题来自抽查复核，主管部门应核实自评依据，对自评结果明显失实的予以通报。`,
     adviceErrors: (n) => `对存在错误级问题的 ${n} 个项目，请退回实施单位修改后重新报送。`,
   },
-  rules: {
-    "template/unrecognized": "未识别的工作表",
-    "template/missing-field": "基本信息缺失",
-    "category/missing-output": "缺少产出指标",
-    "category/missing-effect": "缺少效益指标",
-    "category/missing-satisfaction": "缺少满意度指标",
-    "category/missing-subcategory": "产出指标缺少二级指标",
-    "category/unknown": "指标类别无法识别",
-    "target/missing": "指标值缺失",
-    "target/placeholder": "指标值为占位符",
-    "target/unit-missing": "指标值缺少计量单位",
-    "target/cost-direction": "成本指标方向不当",
-    "actual/missing": "实际完成值缺失",
-    "actual/copies-target": "完成值照抄指标值",
-    "actual/not-numeric": "定量指标完成值未量化",
-    "weight/total": "分值合计不为 100",
-    "weight/split": "一级指标分值结构与规定不符",
-    "weight/declared-sum": "一级指标分值与明细合计不符",
-    "score/exceeds-weight": "得分超过分值",
-    "score/total-mismatch": "总分与各项得分合计不符",
-    "score/band": "定性指标得分超出档次",
-    "score/formula": "定量指标得分与计算结果不符",
-    "score/all-full": "各项指标均为满分",
-    "reason/shortfall": "未完成目标且未说明原因",
-    "reason/overrun": "大幅超额完成且未说明原因",
-    "budget/total-mismatch": "资金总额与明细合计不符",
-    "budget/rate-mismatch": "执行率计算错误",
-    "budget/score-mismatch": "预算执行得分计算错误",
-    "budget/low-execution": "执行率低于 90% 且未说明原因",
-    "goal/target-changed": "指标值与绩效目标表不一致",
-    "goal/indicator-dropped": "绩效目标表中的指标未自评",
-    "spotcheck/gap": "自评与复核差异较大",
-    "spotcheck/gap-severe": "自评与复核差异严重",
-    "spotcheck/grade-changed": "复核后等级变化",
-    "spotcheck/poor": "抽评结果为差",
-    "spotcheck/no-self-assessment": "复核项目无自评",
-    "spotcheck/indicator-gap": "指标复核得分明显低于自评",
-  },
 };
 
 const en: Catalogue = {
@@ -343,53 +303,10 @@ const en: Catalogue = {
     adviceReview: (n) => `Improve self-assessment quality: ${n} problems come from spot checks. Departments should verify the evidence behind self scores and report self-assessments that prove clearly untrue.`,
     adviceErrors: (n) => `Return the ${n} projects with errors to their units for correction and resubmission.`,
   },
-  rules: {
-    "template/unrecognized": "Sheets not recognised",
-    "template/missing-field": "Missing project name, department or unit",
-    "category/missing-output": "No output indicator",
-    "category/missing-effect": "No effect indicator",
-    "category/missing-satisfaction": "No satisfaction indicator",
-    "category/missing-subcategory": "Output lacks a second-level category",
-    "category/unknown": "Unknown indicator category",
-    "target/missing": "Missing target",
-    "target/placeholder": "Placeholder target",
-    "target/unit-missing": "Target without a unit",
-    "target/cost-direction": "Cost indicator pointing the wrong way",
-    "actual/missing": "Missing actual value",
-    "actual/copies-target": "Actual copies the target",
-    "actual/not-numeric": "Non-numeric actual for a quantitative target",
-    "weight/total": "Weights do not add up to 100",
-    "weight/split": "First-level weight split differs from the profile",
-    "weight/declared-sum": "Rows do not add up to the declared weight",
-    "score/exceeds-weight": "Score above its weight",
-    "score/total-mismatch": "Total differs from the sum of scores",
-    "score/band": "Qualitative score outside its band",
-    "score/formula": "Quantitative score differs from the formula",
-    "score/all-full": "Every indicator at full marks",
-    "reason/shortfall": "Target missed without a reason",
-    "reason/overrun": "Large overrun without a reason",
-    "budget/total-mismatch": "Budget total differs from its rows",
-    "budget/rate-mismatch": "Wrong execution rate",
-    "budget/score-mismatch": "Wrong execution score",
-    "budget/low-execution": "Execution below 90% without a reason",
-    "goal/target-changed": "Target differs from the goal table",
-    "goal/indicator-dropped": "Goal-table indicator not self-assessed",
-    "spotcheck/gap": "Large gap between self and review scores",
-    "spotcheck/gap-severe": "Severe gap between self and review scores",
-    "spotcheck/grade-changed": "Grade changed on review",
-    "spotcheck/poor": "Reviewed as Poor",
-    "spotcheck/no-self-assessment": "Reviewed project without a self-assessment",
-    "spotcheck/indicator-gap": "Indicator review score well below self score",
-  },
 };
 
 export const STRINGS: Record<Lang, Catalogue> = { zh, en };
 
 export function strings(lang: Lang): Catalogue {
   return STRINGS[lang];
-}
-
-/** A rule's short name in `lang`; the rule id when the catalogue has none. */
-export function ruleTitle(rule: string, lang: Lang): string {
-  return STRINGS[lang].rules[rule] ?? rule;
 }

@@ -16,6 +16,7 @@ const TOLERANCE = 0.01;
 export const rule: ProjectRule = {
   id: "budget/score-mismatch",
   severity: "warning",
+  title: { zh: "预算执行得分计算错误", en: "Wrong execution score" },
   scope: "project",
   docs: {
     zh: "预算执行率得分应等于执行率（超过100%按100%计）×执行率分值，容差0.01。",

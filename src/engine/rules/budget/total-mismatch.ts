@@ -67,6 +67,7 @@ const listZh = (d: Record<string, string | number | null>) => str(d.detailZh);
 export const rule: ProjectRule = {
   id: "budget/total-mismatch",
   severity: "error",
+  title: { zh: "资金总额与明细合计不符", en: "Budget total differs from its rows" },
   scope: "project",
   docs: {
     zh: "资金总额行应等于其中各项（当年财政拨款、上年结转资金、其他资金等）之和（容差0.01）。总额行为空或为0而其中各项有金额时，按各项合计计算执行率并提示。其中各项全部空白时不检查；只有一行“其中”时，小于总额不视为错误。",

@@ -37,6 +37,7 @@ function membersOf(p: Project, index: number): Indicator[] | null {
 export const rule: ProjectRule = {
   id: "weight/declared-sum",
   severity: "error",
+  title: { zh: "一级指标分值与明细合计不符", en: "Rows do not add up to the declared weight" },
   scope: "project",
   docs: {
     zh: "一级指标标注的分值（如“产出指标(50分)”）应等于其下各三级指标分值之和（容差0.01）。",

@@ -77,6 +77,7 @@ const list = (parts: { g: Group; v: number | null }[], lang: "zh" | "en") =>
 export const rule: ProjectRule = {
   id: "weight/split",
   severity: "warning",
+  title: { zh: "一级指标分值结构与规定不符", en: "First-level weight split differs from the profile" },
   scope: "project",
   docs: {
     zh: "一级指标分值结构应符合评分标准（全国：产出50、效益30、满意度10；湖北：产出40、效益和满意度合计40；四川自由分配不检查）。部门整体自评表无一级指标，不检查。",

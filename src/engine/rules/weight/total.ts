@@ -18,6 +18,7 @@ const TOLERANCE = 0.01;
 export const rule: ProjectRule = {
   id: "weight/total",
   severity: "error",
+  title: { zh: "分值合计不为 100", en: "Weights do not add up to 100" },
   scope: "project",
   docs: {
     zh: "预算执行率分值与各项绩效指标分值之和应为100分（容差0.01）。总分行填写的分值仅作提示。无分值列的表（分值按评分标准推算）和目标表不检查。",
