@@ -5,6 +5,7 @@
  */
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
+import { isAssessed, projectGrade, projectScore } from "./facts";
 import { attachReviews } from "./match";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
@@ -44,6 +45,7 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
   return {
     schemaVersion: 1,
     profile: profile.name,
+    thresholds: { lowExecutionRate: profile.lowExecutionRate },
     lang,
     projects,
     reviews,
@@ -79,10 +81,10 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   const executedAmounts: number[] = [];
   const scores: number[] = [];
   for (const p of projects) {
-    if (p.template === "goal") continue;
-    const g = p.grade ?? p.computedGrade;
+    if (!isAssessed(p)) continue;
+    const g = projectGrade(p);
     if (g) byGrade[g]++;
-    const s = p.selfScore ?? p.computedScore;
+    const s = projectScore(p);
     if (s !== null) scores.push(s);
     if (p.template === "self-assessment" || p.template === "department-self-assessment") {
       adjustedAmounts.push(p.budget?.adjusted ?? p.budget?.initial ?? 0);
@@ -94,7 +96,7 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   const meanScore = mean(scores);
   return {
     files,
-    projects: projects.filter((p) => p.template !== "goal").length,
+    projects: projects.filter(isAssessed).length,
     byGrade,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,

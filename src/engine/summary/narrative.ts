@@ -87,6 +87,7 @@ export function planNarrative(report: Report, facts: Facts, s: Catalogue, lang: 
         rate: percent(sum.budget.rate),
         full: facts.fullExecution,
         low: facts.lowExecution.length,
+        threshold: percent(facts.lowExecutionRate).replace(/\.00%$/, "%"),
         lowList: list(
           facts.lowExecution.map((p) => `${p.name}${lang === "zh" ? `（${percent(p.budget?.rate)}）` : ` (${percent(p.budget?.rate)})`}`),
           MAX_NAMES,

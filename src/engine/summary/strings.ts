@@ -65,7 +65,7 @@ export interface ReportStrings {
   h5: string;
   scope(a: { files: number; selfAssessment: number; department: number; goal: number; departments: number; units: number }): string;
   noProjects: string;
-  funds(a: { projects: number; budget: string; executed: string; rate: string; full: number; low: number; lowList: string }): string;
+  funds(a: { projects: number; budget: string; executed: string; rate: string; full: number; low: number; lowList: string; threshold: string }): string;
   scores(a: { scored: number; mean: string; max: string; maxName: string; min: string; minName: string }): string;
   noScores: string;
   grades(a: Record<Grade, { n: number; share: string }>, poorList: string): string;
@@ -155,7 +155,7 @@ const zh: Catalogue = {
     noProjects: "本次检查未识别到绩效自评表。",
     funds: (a) =>
       `纳入自评的 ${a.projects} 个项目全年预算数合计 ${a.budget} 万元，全年执行数合计 ${a.executed} 万元，总体预算执行率 ${a.rate}。` +
-      `其中预算全部执行的项目 ${a.full} 个；执行率低于 90% 的项目 ${a.low} 个${a.low ? `（${a.lowList}）` : ""}。`,
+      `其中预算全部执行的项目 ${a.full} 个；执行率低于 ${a.threshold} 的项目 ${a.low} 个${a.low ? `（${a.lowList}）` : ""}。`,
     scores: (a) =>
       `${a.scored} 个项目有自评得分，平均得分 ${a.mean} 分，最高 ${a.max} 分（${a.maxName}），最低 ${a.min} 分（${a.minName}）。`,
     noScores: "各项目均无可用的自评得分。",
@@ -260,7 +260,7 @@ const en: Catalogue = {
     noProjects: "No self-assessment was recognised.",
     funds: (a) =>
       `The ${a.projects} self-assessed projects have an annual budget of ${a.budget} (10k CNY), of which ${a.executed} was executed: an overall execution rate of ${a.rate}. ` +
-      `${a.full} projects executed their whole budget; ${a.low} executed less than 90%${a.low ? ` (${a.lowList})` : ""}.`,
+      `${a.full} projects executed their whole budget; ${a.low} executed less than ${a.threshold}${a.low ? ` (${a.lowList})` : ""}.`,
     scores: (a) =>
       `${a.scored} projects have a self score: mean ${a.mean}, highest ${a.max} (${a.maxName}), lowest ${a.min} (${a.minName}).`,
     noScores: "No project has a usable self score.",

@@ -4,7 +4,6 @@ import { num, str } from "../format";
 import { differs, sheetWeighted, sum2 } from "../score/common";
 import type { ProjectRule } from "../types";
 
-const TOLERANCE = 0.01;
 
 type Group = "output" | "effect" | "satisfaction" | "effectAndSatisfaction";
 
@@ -115,7 +114,7 @@ export const rule: ProjectRule = {
     }
     const differing = fixed.filter((g) => {
       const v = valueOf(g);
-      return v === null || differs(v, expectedOf(split, g) as number, TOLERANCE);
+      return v === null || differs(v, expectedOf(split, g) as number, ctx.profile.scoreTolerance);
     });
     if (differing.length === 0) return [];
 
