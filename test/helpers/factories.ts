@@ -131,7 +131,6 @@ export function makeProject(init: Partial<Project> = {}): Project {
     budget: makeBudget(),
     midtermFunds: null,
     goal: { target: null, actual: null, midterm: null },
-    indicators: [],
     declaredWeights: [],
     statedTotal: null,
     statedTotalCell: null,
