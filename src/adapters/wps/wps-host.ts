@@ -21,22 +21,12 @@ import type { Grid } from "../../engine/grid";
 import type { SheetPlan } from "../../engine/summary/plan";
 import { parseAddress } from "../officejs/address";
 import { MSO_PROPERTY_TYPE_STRING, type WpsApplication, type WpsDocumentProperty, XL_SHEET_VISIBLE } from "./api";
+import { wpsApplication } from "./detect";
 import { activeWorkbook, readWorkbook, type WpsReadCounts, worksheetsOf } from "./read";
 import { insertTemplateSheets, mapWpsWriteError, writeOutputSheets } from "./write";
 
 /** Office's limit on a custom document property's text. */
 const PROPERTY_TEXT_MAX = 255;
-
-/** window.Application when this page runs inside WPS 表格 (an object with a workbook collection), else null. */
-export function wpsApplication(scope: unknown = globalThis): WpsApplication | null {
-  try {
-    const app = (scope as { Application?: unknown } | null)?.Application as { Workbooks?: unknown; ActiveWorkbook?: unknown } | undefined;
-    if (!app || (typeof app !== "object" && typeof app !== "function")) return null;
-    return app.Workbooks !== undefined || app.ActiveWorkbook !== undefined ? (app as unknown as WpsApplication) : null;
-  } catch (_e) {
-    return null;
-  }
-}
 
 function readError(e: unknown): HostError {
   if (e instanceof HostError) return e;
@@ -170,6 +160,8 @@ export class WpsHost implements WorkbookHost {
     }
   }
 }
+
+export { wpsApplication };
 
 export function createWpsHost(app: WpsApplication | null = wpsApplication()): WpsHost {
   if (!app) throw new HostError("not-in-excel", "未在 WPS 表格中运行（window.Application 不可用）。");
