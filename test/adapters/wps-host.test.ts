@@ -6,10 +6,12 @@
  * nothing), protection, templates, selection and settings.
  */
 import { readWorkbook as readOffice } from "../../src/adapters/officejs/read";
+import * as fc from "fast-check";
+import { mergedAreas } from "../../src/adapters/wps/read";
 import { createWpsHost, WpsHost, wpsApplication } from "../../src/adapters/wps/wps-host";
 import { readWorkbook as readGridsOf } from "../../src/engine/read";
 import { HostError } from "../../src/engine/host";
-import { Sheet } from "../../src/engine/grid";
+import { a1, Sheet } from "../../src/engine/grid";
 import { check } from "../../src/engine";
 import { planSheets } from "../../src/engine/summary";
 import { blankTemplates } from "../../src/engine/templates";
@@ -112,6 +114,36 @@ describe("reading the active workbook", () => {
     expect(big.formats - small.formats).toBeLessThan(10);
     expect(big.merges - small.merges).toBeLessThan(40);
     expect(big.formats + big.merges).toBeLessThan(small.cells);
+    // Even on the small form, far fewer calls than cells.
+    expect(small.formats + small.merges).toBeLessThan(small.cells / 3);
+  });
+
+  it("finds exactly the merged areas, wherever they are (random sheets)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.tuple(fc.nat(13), fc.nat(8), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 })), { maxLength: 12 }),
+        (rows, columns, candidates) => {
+          // Non-overlapping areas of at least two cells inside the sheet, placed in order.
+          const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+          for (const [t, l, h, w] of candidates) {
+            const m = { top: t % rows, left: l % columns, bottom: Math.min(rows - 1, (t % rows) + h - 1), right: Math.min(columns - 1, (l % columns) + w - 1) };
+            if (m.bottom === m.top && m.right === m.left) continue;
+            if (merges.some((x) => x.top <= m.bottom && x.bottom >= m.top && x.left <= m.right && x.right >= m.left)) continue;
+            merges.push(m);
+          }
+          const values = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `${r},${c}`));
+          const app = createFakeWps([{ name: "s", rows: values, top: 2, left: 1, merges: merges.map((m) => `${a1(m.top + 2, m.left + 1)}:${a1(m.bottom + 2, m.right + 1)}`) }]);
+          const counts = { valueReads: 0, formatReads: 0, mergeReads: 0 };
+          const found = mergedAreas(app.book.app.ActiveWorkbook!.Worksheets.Item(1), { top: 2, left: 1, bottom: rows + 1, right: columns }, counts);
+          const expected = merges.map((m) => ({ top: m.top + 2, left: m.left + 1, bottom: m.bottom + 2, right: m.right + 1 })).sort((a, b) => a.top - b.top || a.left - b.left);
+          expect(found).toEqual(expected);
+          if (merges.length === 0) expect(counts.mergeReads).toBe(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("reads formats correctly when WPS answers \"\" instead of null for a mixed range", async () => {

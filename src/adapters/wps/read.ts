@@ -8,8 +8,9 @@
  *   (`NumberFormat` is null for a mixed range) is halved until each part does, so the calls grow with the
  *   number of blocks and format changes among numbers, not with cells. Dates become ISO text here, once.
  * - merged areas: `MergeCells` of the used range is false when nothing is merged (one call for most sheets); a
- *   mixed range is halved, a fully merged one gives its top-left cell's `MergeArea` — so the calls grow with
- *   the number of merged areas (times the log of the sheet's size), never with cells.
+ *   mixed range is halved, a fully merged one gives its top-left cell's `MergeArea`, and the parts of an area
+ *   already found are not asked again — so the calls grow with the number of merged areas (times the log of the
+ *   sheet's size), never with cells (a filled 项目支出绩效自评表 of 171 cells and 6 merged areas: 43 calls).
  * The product's own output sheets (an output name and the mark in A2) are not read: their Grid holds A2 alone,
  * as the Office.js reader does.
  */
@@ -184,6 +185,12 @@ export function mergedAreas(ws: WpsWorksheet, area: Rect, counts: WpsReadCounts)
   while (work.length > 0) {
     const r = work.pop()!;
     if (r.top > r.bottom || r.left > r.right) continue;
+    // A part of an area already found is known: look only at the rest (no call; a tall label is found once).
+    const known = overlapping(found.values(), r);
+    if (known) {
+      work.push(...without(r, known));
+      continue;
+    }
     counts.mergeReads++;
     const mc: unknown = ws.Range(rectAddress(r)).MergeCells;
     if (mc === false) continue;
@@ -218,6 +225,23 @@ export function mergedAreas(ws: WpsWorksheet, area: Rect, counts: WpsReadCounts)
     }
   }
   return [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function overlapping(areas: Iterable<Rect>, r: Rect): Rect | null {
+  for (const m of areas) if (m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left) return m;
+  return null;
+}
+
+/** r minus m (which overlaps it): up to four rectangles, last popped first (top, left, right, bottom). */
+function without(r: Rect, m: Rect): Rect[] {
+  const top = Math.max(r.top, m.top);
+  const bottom = Math.min(r.bottom, m.bottom);
+  const parts: Rect[] = [];
+  if (m.bottom < r.bottom) parts.push({ top: m.bottom + 1, left: r.left, bottom: r.bottom, right: r.right });
+  if (m.right < r.right) parts.push({ top, left: m.right + 1, bottom, right: r.right });
+  if (m.left > r.left) parts.push({ top, left: r.left, bottom, right: m.left - 1 });
+  if (m.top > r.top) parts.push({ top: r.top, left: r.left, bottom: m.top - 1, right: r.right });
+  return parts;
 }
 
 /** Merged areas: every cell but the top-left is null (the Grid contract). */
