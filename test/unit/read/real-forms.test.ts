@@ -50,21 +50,23 @@ function compareValue(where: string, e: ValueExpectation | null | undefined, a: 
   }
 }
 
+/**
+ * Indicators are matched by name (and block, for goal tables with 中期/年度 blocks) in sheet order, so a block read
+ * in another order is not a failure; an expected indicator with no match and a read indicator the form does not
+ * have are both reported.
+ */
 function compareIndicators(where: string, expected: IndicatorExpectation[], actual: Indicator[], out: string[]): void {
-  const n = Math.max(expected.length, actual.length);
-  for (let i = 0; i < n; i++) {
-    const e = expected[i];
-    const a = actual[i];
-    if (!e) {
-      out.push(`${where} indicator ${i + 1}: not on the form, but read ${show(a.name)} at ${a.cell}`);
-      continue;
+  const used = new Set<number>();
+  expected.forEach((e, i) => {
+    const at = `${where} indicator ${i + 1} ${show(e.name)}${e.block ? ` (${e.block})` : ""}`;
+    const j = actual.findIndex((a, k) => !used.has(k) && a.name === e.name && (e.block === undefined || a.block === e.block));
+    if (j < 0) {
+      const near = actual[i];
+      out.push(`${at}: not read${near ? ` (indicator ${i + 1} read as ${show(near.name)} at ${near.cell})` : ""}`);
+      return;
     }
-    const at = `${where} indicator ${i + 1} ${show(e.name)}`;
-    if (!a) {
-      out.push(`${at}: not read`);
-      continue;
-    }
-    if (a.name !== e.name) out.push(`${at}: name got ${show(a.name)} at ${a.cell}`);
+    used.add(j);
+    const a = actual[j];
     if (a.level1 !== e.level1) out.push(`${at}: level1 expected ${show(e.level1)} got ${show(a.level1)} (label ${show(a.level1Label)})`);
     if (a.level2 !== e.level2) out.push(`${at}: level2 expected ${show(e.level2)} got ${show(a.level2)} (label ${show(a.level2Label)})`);
     compareValue(`${at}: target`, e.target, a.target, out);
@@ -73,7 +75,10 @@ function compareIndicators(where: string, expected: IndicatorExpectation[], actu
       const ev = e[k];
       if (ev !== undefined && differs(ev, a[k])) out.push(`${at}: ${k} expected ${show(ev)} got ${show(a[k])}`);
     }
-  }
+  });
+  actual.forEach((a, k) => {
+    if (!used.has(k)) out.push(`${where}: read ${show(a.name)} at ${a.cell} as an indicator, but the form has no such indicator`);
+  });
 }
 
 function compareProject(i: number, e: ProjectExpectation, a: Project | undefined, out: string[]): void {
