@@ -178,10 +178,10 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
 }
 
 /** Read one file into the engine's reading (the workbook is dropped right after). */
-export async function readFileForCheck(file: string, shown: string): Promise<WorkbookReading> {
+export async function readFileForCheck(file: string, shown: string, vocabulary?: Profile["vocabulary"]): Promise<WorkbookReading> {
   const bytes = await readBytes(file, shown);
   const wb = await loadWorkbook(ExcelJS, bytes, shown);
-  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) });
+  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) }, { vocabulary });
 }
 
 /**
@@ -305,7 +305,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   const readable: InputFile[] = [];
   for (const { abs, shown } of files) {
     try {
-      readings.push(await readFileForCheck(abs, shown));
+      readings.push(await readFileForCheck(abs, shown, profile.vocabulary));
       readable.push({ abs, shown });
     } catch (e) {
       const { code, message } = errorMessage(e, lang);

@@ -95,8 +95,10 @@ export function headerReading(rd: SheetReader, h: Header<string>, roles?: RoleMa
   const first = Math.min(...roleOf.keys());
   const out: ColumnReading[] = [];
   for (let c = first; c <= rd.s.right; c++) {
-    const upper = rd.text(h.row, c);
     const lower = h.last > h.row ? rd.text(h.last, c) : "";
+    // The upper row's text belongs to the column when it names a role, alone or joined to the lower one ("年度"/"指标值").
+    let upper = rd.text(h.row, c);
+    if (upper !== "" && lower !== "" && rd.ix.info(upper).bits === 0 && rd.ix.info(rd.ix.joinedKey(upper, lower)).bits === 0) upper = "";
     const text = [upper, lower].filter((t) => t !== "").map((t) => t.replace(/\s+/g, "")).join("/");
     let role = roleOf.get(c) ?? null;
     if (text === "" && role === null) continue;

@@ -8,6 +8,7 @@ import { a1, type CellValue, type Sheet } from "../grid";
 import type { Indicator, Level1Key, Level2Key, TemplateKind, Value } from "../model";
 import { cleanName, cleanText, parseNumber } from "./cells";
 import { ROW_KINDS } from "./label-index";
+import { LEVEL2_PARENT } from "./vocabulary";
 import { labelKey } from "./normalise";
 import type { RoleMap, SheetReader } from "./sheet-reader";
 import { CORE_YES, type IndicatorColumn } from "./synonyms";
@@ -24,9 +25,17 @@ export function level1Cell(rd: SheetReader, text: string): { level1: Level1State
   return { level1: { key: cat.level1, label }, level2: cat.level2 !== null ? { key: cat.level2, label } : null };
 }
 
-/** What a 二级 cell says. */
-export function level2Cell(rd: SheetReader, text: string): Level2State {
-  return { key: rd.ix.level2(labelKey(text).key), label: text.replace(/\s+/g, "") };
+/**
+ * What a 二级 cell says: its 二级 category; a 一级 name standing there ("产出指标" under a 指标类型 header) gives the
+ * 一级 category instead.
+ */
+export function level2Cell(rd: SheetReader, text: string): { level2: Level2State; level1: Level1State; parent: Level1State } {
+  const key = labelKey(text).key;
+  const label = text.replace(/\s+/g, "");
+  const l2 = rd.ix.level2(key);
+  if (l2 !== null) return { level2: { key: l2, label }, level1: null, parent: { key: LEVEL2_PARENT[l2], label } };
+  const l1 = rd.ix.level1(key);
+  return l1 !== null ? { level2: null, level1: { key: l1, label }, parent: null } : { level2: { key: null, label }, level1: null, parent: null };
 }
 
 /** Rows sampled below a header to decide a column's role from its cells. */

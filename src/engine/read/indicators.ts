@@ -141,7 +141,13 @@ export function readIndicators(rd: SheetReader, seg: Segment, header: Header<Ind
     let kind = "category";
     groups.forEach((g, gi) => {
       const level2Text = g.level2 !== undefined ? cleanText(rd.s.get(r, g.level2)) : null;
-      if (level2Text && !ROW_KINDS.isSubtotal(level2Text)) level2s[gi] = level2Cell(rd, level2Text);
+      if (level2Text && !ROW_KINDS.isSubtotal(level2Text)) {
+        const cat = level2Cell(rd, level2Text);
+        level2s[gi] = cat.level2;
+        if (cat.level1 && gi === 0 && !level1Here) level1 = cat.level1;
+        // The only category column: its 二级 names give their 一级 too.
+        else if (cat.parent && gi === 0 && roles.level1 === undefined) level1 = cat.parent;
+      }
       else if (level2FromLevel1 && gi === 0 && !level2Text) level2s[gi] = level2FromLevel1;
       if (g.name === undefined) return;
       const nameText = nameOf(rd, r, g.name);

@@ -221,7 +221,11 @@ export class LabelIndex {
    */
   category(key: string): { level1: Level1Key; level2: Level2Key | null } | null {
     const l1 = this.level1(key);
-    if (l1 !== null) return { level1: l1, level2: null };
+    if (l1 !== null) {
+      // "满意度指标" is its own 二级 too; "成本指标" (a 2021 一级) is not 产出's 成本 二级.
+      const l2 = this.level2(key);
+      return { level1: l1, level2: l2 !== null && LEVEL2_PARENT[l2] === l1 ? l2 : null };
+    }
     const l2 = this.level2(key);
     return l2 !== null ? { level1: LEVEL2_PARENT[l2], level2: l2 } : null;
   }

@@ -48,7 +48,11 @@ export function readReviewDetail(rd: SheetReader, header: Header<IndicatorColumn
       level2 = cat.level2;
     }
     const t2 = roles.level2 !== undefined ? cleanText(rd.s.get(r, roles.level2)) : null;
-    if (t2) level2 = level2Cell(rd, t2);
+    if (t2) {
+      const cat = level2Cell(rd, t2);
+      level2 = cat.level2;
+      if (cat.level1) level1 = cat.level1;
+    }
     const n = nameOf(rd, r, roles.name);
     if (!n || ROW_KINDS.isSubtotal(n)) continue;
     const res = readIndicatorRow(rd, r, roles, n, level1, level2, null, "self-assessment", true);

@@ -22,11 +22,12 @@ export const STUB_UNITS = new Set([
 const STUB_MARKS = /^\s*([*＊]{2,}|[_＿]{2,})\s*$/;
 
 const OP_SYMBOLS: [RegExp, Operator][] = [
-  [/^(>=|≥|≧|=>)/, ">="],
-  [/^(<=|≤|≦|=<)/, "<="],
-  [/^(>|＞)/, ">"],
-  [/^(<|＜)/, "<"],
-  [/^(==|=|＝)/, "="],
+  // Full-width and compatibility forms too (＝ ﹦ ≧ ≦ ＞ ﹥ ＜ ﹤ ⩾ ⩽): toHalfWidth leaves the small forms.
+  [/^(>=|≥|≧|⩾|=>|﹥=|﹥﹦)/, ">="],
+  [/^(<=|≤|≦|⩽|=<|﹤=|﹤﹦)/, "<="],
+  [/^(>|＞|﹥)/, ">"],
+  [/^(<|＜|﹤)/, "<"],
+  [/^(==|=|＝|﹦)/, "="],
 ];
 
 const OP_PREFIX_WORDS: [RegExp, Operator][] = [

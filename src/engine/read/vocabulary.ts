@@ -140,7 +140,7 @@ const BUDGET_SUB_FAMILY: Family = {
   excludes: ["总额", "合计"],
 };
 
-const CATEGORY_AROUND = ["指标", "类", "绩效", "项目", "方面"];
+const CATEGORY_AROUND = ["指标", "类", "绩效", "项目", "方面", "性"];
 const SATISFACTION_AROUND = ["服务对象", "社会公众", "群众", "受益对象", "受益群体", "公众", "对象", "社会", "或", "使用者", "用户"];
 
 const LEVEL1_FAMILIES: Partial<Record<Level1Key, readonly Family[]>> = {
