@@ -70,8 +70,10 @@ export function readBudget(rd: SheetReader, seg: Segment, limitRow: number, head
     const kind = labelText ? rd.ix.budgetRow(labelKey(labelText).key) : null;
     const amounts = (["initial", "adjusted", "executed"] as const).map((k) => num(r, k));
     const anyAmount = amounts.some((x) => x !== null);
+    // A department form's values row may carry only the rate, weight and score (amounts left blank).
+    const anyFigure = anyAmount || num(r, "rate") !== null || num(r, "score") !== null;
     if (!kind) {
-      if (!labelText && anyAmount && totalRow === null) {
+      if (!labelText && anyFigure && totalRow === null) {
         totalRow = r; // department form: the values row under the header has no label
         rd.note(r, "budget-total");
         continue;

@@ -53,6 +53,8 @@ export function cleanName(v: CellValue): string | null {
   const flat = joinLines(t).trim();
   const rest = flat.replace(STUB_NAME_PREFIX, "");
   if (rest === flat) return flat;
+  // "指标1:/": the slot is marked not applicable.
+  if (rest !== "" && isNoValue(rest)) return null;
   return rest === "" ? flat.replace(/[:：.、]\s*$/, "") : rest;
 }
 

@@ -115,14 +115,30 @@ function titleStart(rd: SheetReader, nameRow: number, prevNameRow: number): numb
 type FieldSource = { label: Label; inline: null } | { label: Label; inline: string };
 
 /** Every field of a segment, found in one pass over its labels: the first label naming it, or holding "field：value". */
+/**
+ * How well a label names its field when a form has several: the unit the form names as 实施单位 over a 预算单位 /
+ * 单位名称 line above it; the most local 主管部门 (县级 / 区级 over 市级 / 省级).
+ */
+function fieldRank(field: FieldName, key: string): number {
+  if (field === "unit") return /实施/.test(key) ? 2 : 1;
+  if (field === "department") return /县|区|乡|镇/.test(key) ? 2 : /市|省/.test(key) ? 0 : 1;
+  return 1;
+}
+
 function fieldSources(rd: SheetReader, seg: Segment): Map<FieldName, FieldSource> {
   const out = new Map<FieldName, FieldSource>();
   for (let r = seg.start; r <= seg.end; r++) {
     for (const l of rd.labelsOfRow(r)) {
       const own = l.info.field;
-      if (own !== undefined && !out.has(own)) out.set(own, { label: l, inline: null });
+      if (own !== undefined) {
+        const had = out.get(own);
+        if (had === undefined) out.set(own, { label: l, inline: null });
+        else if (fieldRank(own, l.key) > fieldRank(own, had.label.key) && rd.valueRight(l.row, l.col) !== null) out.set(own, { label: l, inline: null });
+      }
       for (const f of inlineOf(rd, l)) {
-        if (f.field !== own && f.value !== "" && !out.has(f.field)) out.set(f.field, { label: l, inline: f.value });
+        if (f.field === own || f.value === "") continue;
+        const had = out.get(f.field);
+        if (had === undefined) out.set(f.field, { label: l, inline: f.value });
       }
     }
   }

@@ -10,10 +10,11 @@ import { RECOGNITION_ROWS } from "./sheet-reader";
 import type { IndicatorColumn, SpotCheckColumn } from "./synonyms";
 
 export function isIndicatorHeader(roles: RoleMap<IndicatorColumn>): boolean {
-  return (
-    (roles.name !== undefined || (roles.level1 !== undefined && roles.level2 !== undefined)) &&
-    (roles.target !== undefined || roles.actual !== undefined || roles.weight !== undefined || roles.reviewActual !== undefined)
-  );
+  const values = roles.target !== undefined || roles.actual !== undefined || roles.weight !== undefined || roles.reviewActual !== undefined;
+  // 一级 | 二级 | 三级 with no value column the reader knows (one target column per village): still an indicator
+  // table, read with its unknown columns reported.
+  const threeLevels = roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined;
+  return ((roles.name !== undefined || (roles.level1 !== undefined && roles.level2 !== undefined)) && values) || threeLevels;
 }
 
 /** A list header: project names with a score, or with a grade named as a review's or evaluation's (not a bare 等级). */
@@ -89,7 +90,13 @@ export function indicatorGroups(h: Header<IndicatorColumn>): RoleMap<IndicatorCo
  */
 export function headerReading(rd: SheetReader, h: Header<string>, roles?: RoleMap<string>): ColumnReading[] {
   const roleOf = new Map<number, string>();
-  for (const x of h.columns) if (!roleOf.has(x.col)) roleOf.set(x.col, x.role);
+  const roleCols = h.roles as Record<string, number | undefined>;
+  for (const x of h.columns) {
+    // A role named twice is read from one column (the other is no part of the table), except the repeated
+    // 二级 / 三级 columns of side-by-side blocks.
+    if (roleCols[x.role] !== x.col && x.role !== "name" && x.role !== "level2") continue;
+    if (!roleOf.has(x.col)) roleOf.set(x.col, x.role);
+  }
   if (roles) for (const [role, col] of Object.entries(roles)) if (col !== undefined) roleOf.set(col, role);
   const byContent = new Set(roles ? Object.entries(roles).filter(([r, c]) => c !== undefined && h.roles[r as never] !== c).map(([, c]) => c as number) : []);
   const first = Math.min(...roleOf.keys());

@@ -60,6 +60,11 @@ function isCategoryColumn(share: { names: number; texts: number }): boolean {
   return share.names >= 2 && share.names * 10 >= share.texts * 6;
 }
 
+/** A column of texts none of which is a category name (at least two of them): indicator names. */
+function isNameColumn(share: { names: number; texts: number }): boolean {
+  return share.names === 0 && share.texts >= 2;
+}
+
 /**
  * Column roles of an indicator table as its cells decide them: a two-level table (一级 | 二级 | 指标值 with
  * indicator names in the 二级 column and no 三级) reads its 二级 column as the names; a column left of the names
@@ -67,8 +72,14 @@ function isCategoryColumn(share: { names: number; texts: number }): boolean {
  */
 export function rolesFromContent(rd: SheetReader, roles: RoleMap<IndicatorColumn>, from: number, to: number): RoleMap<IndicatorColumn> {
   let out = roles;
-  if (out.name === undefined && out.level2 !== undefined && out.level1 !== undefined) {
-    if (!isCategoryColumn(categoryShare(rd, out.level2, from, to))) out = { ...out, name: out.level2, level2: undefined };
+  // A 二级 column holding names, no category among them: the names of a two-level table. Its 三级 / 指标内容 column,
+  // if any, then holds definitions (read as notes).
+  if (out.level2 !== undefined && out.level1 !== undefined && (out.name === undefined || out.name > out.level2)) {
+    if (isNameColumn(categoryShare(rd, out.level2, from, to))) {
+      const definitions = out.name;
+      out = { ...out, name: out.level2, level2: undefined };
+      if (definitions !== undefined) out = { ...out, note: out.note ?? definitions };
+    }
   }
   if (out.name === undefined) return out;
   const taken = new Set(Object.values(out));

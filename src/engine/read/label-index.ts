@@ -90,6 +90,11 @@ export class RoleIndex<R extends string> {
     return this.get(key) !== undefined;
   }
 
+  /** The key is one of the table's own labels (not only a family member). */
+  isExact(key: string): boolean {
+    return this.exact.has(key);
+  }
+
   private matchFamilies(key: string): R | null {
     let best: R | null = null;
     let bestLen = 0;
@@ -180,9 +185,20 @@ export class LabelIndex {
     return hit;
   }
 
-  /** The key names a field or a role of any header, or a total row. */
+  /**
+   * The key names a field or a role of any header, or a total row, or is shaped like a form's label ("项目类型",
+   * "项目负责人", "财政处室": a short text ending in a label word), so it is never taken as a field's value.
+   */
   isAnyLabel(key: string): boolean {
-    return this.fields.has(key) || this.indicator.has(key) || this.budget.has(key) || this.isTotalRow(key) || this.budgetRows.get(key) === "total" || this.list.has(key);
+    return (
+      this.fields.has(key) ||
+      this.indicator.has(key) ||
+      this.budget.has(key) ||
+      this.isTotalRow(key) ||
+      this.budgetRows.get(key) === "total" ||
+      this.list.has(key) ||
+      (key.length <= 8 && LABEL_ENDINGS.test(key))
+    );
   }
 
   isTotalRow(key: string): boolean {
@@ -230,6 +246,9 @@ export class LabelIndex {
     return l2 !== null ? { level1: LEVEL2_PARENT[l2], level2: l2 } : null;
   }
 }
+
+/** Words a form's labels end with (a text of up to 8 characters ending so is a label, not a value). */
+const LABEL_ENDINGS = /(类型|类别|负责人|联系人|处室|电话|代码|编码|日期|属性|期限)$/;
 
 /** Footer prefixes as label keys ("说明:" → "说明"), and those that end a block wherever they stand (a colon). */
 const FOOTER_KEYS = FOOTER_PREFIXES.map((p) => p.replace(":", ""));

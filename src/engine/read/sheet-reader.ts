@@ -254,9 +254,15 @@ export class SheetReader {
   /** The header at row r (see headerAt); null when it names no column role at all. */
   private computeHeaderAt<K extends string>(r: number, index: RoleIndex<K>): Header<K> | null {
     let columns: { col: number; role: K }[] = [];
+    // Columns whose label is one of the role's own labels: when a role is named twice, such a column wins over a
+    // family member (a margin label "年度预算数(万元)" left of 调整后预算数).
+    const exact = new Set<number>();
     for (const l of this.labelsOfRow(r)) {
       const role = index.get(l.key);
-      if (role !== undefined) columns.push({ col: l.col, role });
+      if (role !== undefined) {
+        columns.push({ col: l.col, role });
+        if (index.isExact(l.key)) exact.add(l.col);
+      }
     }
     let last = r;
     if (this.continuesHeader(r, index)) {
@@ -264,7 +270,11 @@ export class SheetReader {
       for (const x of columns) colRole.set(x.col, x.role);
       for (const l of this.labelsOfRow(r + 1)) {
         const role = this.childRole(r, l.col, l, index);
-        if (role !== undefined) colRole.set(l.col, role);
+        if (role !== undefined) {
+          colRole.set(l.col, role);
+          const joined = this.combinedKey(r, l.col, l);
+          if (index.isExact(l.key) || (joined !== null && index.isExact(joined))) exact.add(l.col);
+        }
       }
       last = r + 1;
       columns = [];
@@ -273,7 +283,10 @@ export class SheetReader {
     }
     if (columns.length === 0) return null;
     const roles: RoleMap<K> = {};
-    for (const x of columns) if (roles[x.role] === undefined) roles[x.role] = x.col;
+    for (const x of columns) {
+      const at = roles[x.role];
+      if (at === undefined || (!exact.has(at) && exact.has(x.col))) roles[x.role] = x.col;
+    }
     return { row: r, last, roles, columns };
   }
 

@@ -72,15 +72,16 @@ const INDICATOR_FAMILIES: Partial<Record<IndicatorColumn, readonly Family[]>> = 
   reason: [
     {
       heads: ["原因", "改进措施", "措施"],
-      mods: ["偏差", "未完成", "未达标", "未达成", "分析", "拟采取的", "拟采取", "改进", "整改", "说明", "情况", "主要", "原因", "存在"],
+      mods: ["偏差", "偏差大", "未完成", "未达标", "未达成", "分析", "拟采取的", "拟采取", "改进", "整改", "说明", "情况", "主要", "原因", "存在", "产生", "差异", "目标"],
       excludes: ["扣分", ...REVIEW_WORDS],
     },
   ],
+  note: [{ heads: ["备注", "解释", "说明"], mods: ["指标", "评分", "计算"], excludes: REVIEW_WORDS }],
   op: [{ heads: ["符号", "指标性质"], mods: ["计算", "运算", "比较", "指标"] }],
   unit: [{ heads: ["单位"], mods: ["计量", "度量", "指标", "计算"], excludes: ["实施", "预算", "主管", "项目", "执行", "填报"] }],
 };
 
-const BUDGET_AMOUNT_AROUND = ["项目", "资金", "批复", "金额", "小计", "合计", "数", "财政"];
+const BUDGET_AMOUNT_AROUND = ["项目", "资金", "批复", "金额", "小计", "合计", "数", "财政", "总额", "额"];
 
 const BUDGET_FAMILIES: Partial<Record<BudgetColumn, readonly Family[]>> = {
   initial: [{ heads: ["预算数", "预算", "预算金额"], requires: ["年初"], mods: BUDGET_AMOUNT_AROUND }],
@@ -93,7 +94,7 @@ const BUDGET_FAMILIES: Partial<Record<BudgetColumn, readonly Family[]>> = {
   ],
   executed: [
     {
-      heads: ["执行数", "执行", "支出", "支出数", "拨付数", "拨付", "执行金额"],
+      heads: ["执行数", "执行", "支出", "支出数", "拨付数", "拨付", "执行金额", "投入"],
       mods: ["全年", "预算", "实际", "年度", "当年", "累计", "已", "截至", "年底", ...BUDGET_AMOUNT_AROUND],
       excludes: ["率", "权重", "得分", "分值"],
     },
@@ -101,7 +102,7 @@ const BUDGET_FAMILIES: Partial<Record<BudgetColumn, readonly Family[]>> = {
   rate: [{ heads: ["执行率", "实现率", "完成率", "支出率", "拨付率"], mods: ["预算", "全年", "资金", "实际", "年度"], excludes: ["权重", "得分", "分值"] }],
   weight: [{ heads: ["分值", "权重"], mods: ["执行率", "预算执行", "执行", "满分"], excludes: ["得分"] }],
   score: [{ heads: ["得分"], mods: ["执行率", "预算执行", "执行", "自评", "实际"], excludes: ["系数", ...REVIEW_WORDS] }],
-  reason: [{ heads: ["原因", "说明"], mods: ["偏差", "未完成", "分析", "改进措施", "情况", "执行", "主要"] }],
+  reason: [{ heads: ["原因", "说明"], mods: ["偏差", "未完成", "分析", "改进措施", "情况", "执行", "主要", "产生", "差异"] }],
 };
 
 const LIST_FAMILIES: Partial<Record<SpotCheckColumn, readonly Family[]>> = {
@@ -121,26 +122,32 @@ const LIST_FAMILIES: Partial<Record<SpotCheckColumn, readonly Family[]>> = {
 
 const FIELD_FAMILIES: Partial<Record<FieldName, readonly Family[]>> = {
   name: [{ heads: ["项目名称", "资金名称", "政策名称"], mods: ["专项", "项目", "政策", "具体"], excludes: ["部门"] }],
-  department: [{ heads: ["主管部门", "主管单位", "预算部门"], mods: ["县级", "市级", "省级", "区级", "名称", "及代码", "代码", "盖章"] }],
-  unit: [{ heads: ["实施单位", "项目单位", "执行单位"], mods: ["项目", "名称", "盖章", "具体", "及代码", "代码"] }],
+  department: [{ heads: ["主管部门", "主管单位", "预算部门"], mods: ["县级", "市级", "省级", "区级", "名称", "及代码", "代码", "盖章", "业务"] }],
+  unit: [{ heads: ["实施单位", "项目单位", "执行单位", "单位名称"], mods: ["项目", "名称", "盖章", "具体", "及代码", "代码"] }],
+  midtermFunds: [{ heads: ["资金总额", "预算资金", "预算"], requires: ["中期", "实施期"], mods: ["市", "省", "县", "财政", "资金", "申请"] }],
+  annualFunds: [
+    { heads: ["资金总额", "预算资金", "预算"], requires: ["年度", "本年度", "当年"], mods: ["申请", "市", "省", "县", "财政", "本", "资金"], excludes: ["执行", "率", "中期", "调整"] },
+  ],
+  goalMidterm: [{ heads: ["目标"], requires: ["中期", "实施期"], mods: ["滚动", "绩效", "总体"] }],
 };
 
 const BUDGET_TOTAL_FAMILY: Family = {
-  heads: ["资金总额", "总额", "合计", "资金合计", "总计"],
+  heads: ["资金总额", "总额", "合计", "资金合计", "总计", "总预算"],
   mods: ["年度", "财政", "项目", "预算", "全年", "本年", "当年", "资金", "总", "年度项目", "财政资金"],
   excludes: ["其中", "中期"],
 };
 
 const BUDGET_SUB_FAMILY: Family = {
-  heads: ["财政拨款", "拨款", "结转", "结余", "资金"],
+  heads: ["财政拨款", "拨款", "结转", "结余", "资金", "自筹", "收入"],
   mods: [
     "当年", "本年", "上年", "中央", "省级", "市级", "县级", "区级", "本级", "上级", "其他", "自筹", "单位", "财政",
     "专户管理", "补助", "专项", "一般公共预算", "政府性基金", "社会", "债券", "结转", "资金", "省", "市", "县", "中央财政",
+    "纳入", "财政专户管理", "管理", "上年结余", "事业", "经营",
   ],
   excludes: ["总额", "合计"],
 };
 
-const CATEGORY_AROUND = ["指标", "类", "绩效", "项目", "方面", "性"];
+const CATEGORY_AROUND = ["指标", "类", "绩效", "项目", "方面", "性", "分", "预期"];
 const SATISFACTION_AROUND = ["服务对象", "社会公众", "群众", "受益对象", "受益群体", "公众", "对象", "社会", "或", "使用者", "用户"];
 
 const LEVEL1_FAMILIES: Partial<Record<Level1Key, readonly Family[]>> = {
@@ -154,7 +161,7 @@ const LEVEL2_FAMILIES: Partial<Record<Level2Key, readonly Family[]>> = {
   quantity: [{ heads: ["数量"], mods: CATEGORY_AROUND }],
   quality: [{ heads: ["质量"], mods: CATEGORY_AROUND }],
   timeliness: [{ heads: ["时效", "进度", "时间", "及时性"], mods: CATEGORY_AROUND }],
-  cost: [{ heads: ["成本"], mods: CATEGORY_AROUND }],
+  cost: [{ heads: ["成本", "预算控制", "成本控制"], mods: [...CATEGORY_AROUND, "控制"] }],
   economic: [{ heads: ["经济效益"], mods: CATEGORY_AROUND }],
   social: [{ heads: ["社会效益"], mods: CATEGORY_AROUND }],
   ecological: [{ heads: ["生态效益", "环境效益", "生态环境效益"], mods: CATEGORY_AROUND }],
