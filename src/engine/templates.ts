@@ -21,8 +21,8 @@
 import type { PlanCell, SheetPlan } from "./summary/plan";
 
 /**
- * A template is written like an output plan under its own (any) sheet name. Same shape as
- * adapters/officejs/host.ts's TemplatePlan (the engine does not import adapters).
+ * A template is written like an output plan under its own (any) sheet name. The one declaration: the host port
+ * (engine/host.ts) and every writer use this type.
  */
 export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string };
 

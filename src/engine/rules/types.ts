@@ -5,7 +5,8 @@
 import type { Project, ReviewEntry, SheetInfo, Severity } from "../model";
 import type { Profile } from "../profiles/schema";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../lang";
+export type { Lang } from "../lang";
 export type Data = Record<string, string | number | null>;
 
 /** What a check reports; the engine completes it into a Finding. */

@@ -10,7 +10,8 @@ import type { Grade, Severity } from "../model";
 import { trimEndChars } from "../read/normalise";
 import type { Flag } from "./stats";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../lang";
+export type { Lang } from "../lang";
 
 export interface Catalogue {
   grade: Record<Grade, string>;
