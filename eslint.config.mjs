@@ -60,6 +60,25 @@ export default defineConfig([
     },
   },
   {
+    // The reader is the bottom of the engine: it reads grids into the model and imports neither scoring nor the summary.
+    name: "bpr/boundaries-read",
+    files: ["src/engine/read/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/adapters/**", "**/adapters"], message: "The engine never imports a host adapter: adapters depend on the engine." },
+            { group: ["**/taskpane/**", "**/taskpane"], message: "The engine never imports the task pane." },
+            { group: ["**/cli/**", "**/cli"], message: "The engine never imports the CLI." },
+            { group: ["exceljs", "@e965/xlsx", "react", "react-dom", "@fluentui/*", "node:*", "fs", "path"], message: "The engine is pure TypeScript: no host library, DOM framework or Node built-in." },
+            { group: ["../score/**", "../score", "../summary/**", "../summary"], message: "The reader imports neither scoring nor the summary: what both need lives below them (engine/output-sheets.ts, read/cells.ts)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: "bpr/boundaries-adapters",
     files: ["src/adapters/**/*.{ts,tsx}"],
     rules: {

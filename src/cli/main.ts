@@ -48,6 +48,8 @@ interface Options {
   gap: number | null;
   severeGap: number | null;
   lang: Lang;
+  /** --explain: print the reading map of every sheet after the table. */
+  explain?: boolean;
 }
 
 class UsageError extends Error {}
@@ -89,6 +91,9 @@ function parseArgs(args: string[], lang: Lang): Options {
       }
       case "--out":
         o.out = value();
+        break;
+      case "--explain":
+        o.explain = true;
         break;
       case "--profile":
         o.profile = value();
@@ -178,10 +183,10 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
 }
 
 /** Read one file into the engine's reading (the workbook is dropped right after). */
-export async function readFileForCheck(file: string, shown: string): Promise<WorkbookReading> {
+export async function readFileForCheck(file: string, shown: string, vocabulary?: Profile["vocabulary"]): Promise<WorkbookReading> {
   const bytes = await readBytes(file, shown);
   const wb = await loadWorkbook(ExcelJS, bytes, shown);
-  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) });
+  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) }, { vocabulary });
 }
 
 /**
@@ -305,7 +310,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   const readable: InputFile[] = [];
   for (const { abs, shown } of files) {
     try {
-      readings.push(await readFileForCheck(abs, shown));
+      readings.push(await readFileForCheck(abs, shown, profile.vocabulary));
       readable.push({ abs, shown });
     } catch (e) {
       const { code, message } = errorMessage(e, lang);
@@ -331,6 +336,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   if (opts.format === "json" && io.write) writeJson(report, io.write);
   else if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));
   else io.stdout(renderTable(report, lang));
+  if (opts.explain && opts.format !== "json") io.stdout((await import("./explain")).renderExplain(report, lang));
   // Last, so the user sees where the reviewed copy is.
   if (wrote) io.stderr(wrote);
   if (errors.length > 0 || writeFailed) return 2;

@@ -166,6 +166,42 @@ export const ProjectReview = z.object({
 });
 export type ProjectReview = z.infer<typeof ProjectReview>;
 
+/**
+ * The reading map (issue 12): what the reader took from a sheet, so a user can trust it or tell what it got wrong.
+ * `header`: each header cell of the table read and the role it was taken for (null: no role, reported by
+ * template/unknown-column); `rows`: runs of rows and what they were taken as (indicator, budget-total,
+ * budget-line, category, subtotal, total, placeholder, footer, list-row, review-row …) with why when skipped;
+ * `missing`: roles the form needed but did not have (a self-assessment with no target column); `found`: on a
+ * sheet that looks like a template but could not be read, what was there.
+ */
+export const ColumnReading = z.object({
+  column: z.string(),
+  cell: z.string(),
+  text: z.string(),
+  role: z.string().nullable(),
+  /** Where the role came from: the header's words, or the cells below it (a column of category names). */
+  by: z.enum(["header", "content"]).optional(),
+});
+export type ColumnReading = z.infer<typeof ColumnReading>;
+
+export const RowReading = z.object({
+  /** 1-based sheet rows, both included. */
+  from: z.number(),
+  to: z.number(),
+  kind: z.string(),
+  note: z.string().optional(),
+});
+export type RowReading = z.infer<typeof RowReading>;
+
+export const ReadingMap = z.object({
+  header: z.array(ColumnReading),
+  budgetHeader: z.array(ColumnReading),
+  rows: z.array(RowReading),
+  missing: z.array(z.string()),
+  found: z.array(z.string()),
+});
+export type ReadingMap = z.infer<typeof ReadingMap>;
+
 export const TemplateKind = z.enum(["self-assessment", "department-self-assessment", "goal"]);
 export type TemplateKind = z.infer<typeof TemplateKind>;
 
@@ -206,6 +242,10 @@ export const Project = z.object({
   computedGrade: Grade.nullable(),
   /** Filled by the spot-check comparison. */
   review: ProjectReview.nullable(),
+  /** The reading map of the form (optional: projects built by hand have none). */
+  reading: ReadingMap.optional(),
+  /** "department": a 部门整体 form (its project is the department; no 项目名称 / 实施单位 to demand). */
+  scope: z.enum(["project", "department"]).optional(),
 });
 export type Project = z.infer<typeof Project>;
 
@@ -247,7 +287,16 @@ export const SheetKind = z.enum([
 ]);
 export type SheetKind = z.infer<typeof SheetKind>;
 
-export const SheetInfo = z.object({ file: z.string(), sheet: z.string(), kind: SheetKind, projects: z.number() });
+export const SheetInfo = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  kind: SheetKind,
+  projects: z.number(),
+  /** The reading map of a list, a review sheet or an unreadable sheet (forms: each project's own). */
+  reading: ReadingMap.optional(),
+  /** The sheet looks like a template (指标 words, scores, budget labels) but could not be read (template/unreadable). */
+  unreadable: z.boolean().optional(),
+});
 export type SheetInfo = z.infer<typeof SheetInfo>;
 
 export const Finding = z.object({

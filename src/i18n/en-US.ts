@@ -24,7 +24,7 @@ export const enUS: Record<MessageKey, string> = {
   "load.unreadable": "The workbook cannot be read: {reason}",
   "cli.usage":
     "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile national|hubei|sichuan|FILE.json]\n" +
-    "                 [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "                 [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
     "       bpr demo          check the bundled sample workbook and write demo-reviewed.xlsx\n" +
     "       bpr schema        print the JSON Schema of the JSON output\n" +
     "       bpr --help | --version\n" +
@@ -166,6 +166,35 @@ export const enUS: Record<MessageKey, string> = {
   "ui.project.gap": "gap",
   "ui.project.none": "not stated",
   "ui.project.noFindings": "No findings",
+  "ui.reading.title": "How this form was read (columns)",
+  "ui.reading.role": "read as",
+  "ui.reading.column": "col.",
+  "ui.reading.text": "header",
+  "ui.reading.unknown": "not recognised",
+  "ui.reading.byContent": "from its cells",
+  "ui.reading.missing": "Missing: {roles}",
+  "ui.reading.role.level1": "level 1",
+  "ui.reading.role.level2": "level 2",
+  "ui.reading.role.name": "indicator name",
+  "ui.reading.role.target": "target",
+  "ui.reading.role.adjustedTarget": "adjusted target",
+  "ui.reading.role.actual": "actual",
+  "ui.reading.role.weight": "weight",
+  "ui.reading.role.score": "score",
+  "ui.reading.role.reason": "reason",
+  "ui.reading.role.op": "operator",
+  "ui.reading.role.unit": "unit",
+  "ui.reading.role.coefficient": "coefficient",
+  "ui.reading.role.core": "core",
+  "ui.reading.role.reviewScore": "review score",
+  "ui.reading.role.reviewActual": "review actual",
+  "ui.reading.role.reviewNote": "review note",
+  "ui.reading.role.note": "note",
+  "ui.reading.role.initial": "initial budget",
+  "ui.reading.role.adjusted": "adjusted budget",
+  "ui.reading.role.executed": "executed",
+  "ui.reading.role.rate": "rate",
+  "ui.reading.role.ignored": "(not read)",
   "ui.group.file": "Other findings: {file}",
   "ui.finding.suggestion": "Suggestion: {text}",
   "ui.finding.file": "File {file}",

@@ -24,7 +24,7 @@ export const zhCN = {
   // Command line
   "cli.usage":
     "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--profile national|hubei|sichuan|配置.json]\n" +
-    "                [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "                [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
     "      bpr demo          检查自带的示例工作簿并写出 demo-reviewed.xlsx\n" +
     "      bpr schema        输出 JSON 结果的 JSON Schema\n" +
     "      bpr --help | --version\n" +
@@ -167,6 +167,35 @@ export const zhCN = {
   "ui.project.gap": "差异",
   "ui.project.none": "未填",
   "ui.project.noFindings": "未发现问题",
+  "ui.reading.title": "读取说明（各列识别为）",
+  "ui.reading.role": "识别为",
+  "ui.reading.column": "列",
+  "ui.reading.text": "表头",
+  "ui.reading.unknown": "未识别",
+  "ui.reading.byContent": "按内容判定",
+  "ui.reading.missing": "缺少：{roles}",
+  "ui.reading.role.level1": "一级指标",
+  "ui.reading.role.level2": "二级指标",
+  "ui.reading.role.name": "三级指标（名称）",
+  "ui.reading.role.target": "年度指标值",
+  "ui.reading.role.adjustedTarget": "调整指标值",
+  "ui.reading.role.actual": "实际完成值",
+  "ui.reading.role.weight": "分值",
+  "ui.reading.role.score": "得分",
+  "ui.reading.role.reason": "偏差原因",
+  "ui.reading.role.op": "指标性质",
+  "ui.reading.role.unit": "计量单位",
+  "ui.reading.role.coefficient": "得分系数",
+  "ui.reading.role.core": "是否核心指标",
+  "ui.reading.role.reviewScore": "复核得分",
+  "ui.reading.role.reviewActual": "核实完成值",
+  "ui.reading.role.reviewNote": "复核意见",
+  "ui.reading.role.note": "备注",
+  "ui.reading.role.initial": "年初预算数",
+  "ui.reading.role.adjusted": "全年预算数",
+  "ui.reading.role.executed": "全年执行数",
+  "ui.reading.role.rate": "执行率",
+  "ui.reading.role.ignored": "（不读取）",
   "ui.group.file": "其他问题：{file}",
   "ui.finding.suggestion": "建议：{text}",
   "ui.finding.file": "文件 {file}",

@@ -4,7 +4,26 @@
  */
 import { z } from "zod";
 import { Severity } from "../model";
+import { CATEGORY_KEYS, COLUMN_ROLES, FIELD_NAMES } from "../read/vocabulary";
 import { PROFILE_DEFAULTS } from "./defaults";
+
+/** Labels a user adds: normalised like every label (full-width → half-width, no spaces, no bracketed suffix). */
+const Labels = z.array(z.string().trim().min(1).max(40)).max(200);
+const labelsFor = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, Labels.optional()]))).strict();
+
+/**
+ * Labels a county adds to the reader's vocabulary without code: per field (name, department, unit …), per column
+ * role (target, actual, weight …, given to every table with that role), per category key (output, timeliness …)
+ * and for the budget total row.
+ */
+export const VocabularySchema = z
+  .object({
+    fields: labelsFor(FIELD_NAMES).optional(),
+    columns: labelsFor(COLUMN_ROLES).optional(),
+    categories: labelsFor(CATEGORY_KEYS).optional(),
+    totals: Labels.optional(),
+  })
+  .strict();
 
 const Band = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
 
@@ -50,6 +69,8 @@ export const Profile = z
     amountTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.amountTolerance),
     /** Per-rule severity override, or "off". */
     severity: z.record(z.string(), z.union([Severity, z.literal("off")])).default({}),
+    /** Labels added to the reader's vocabulary (read/vocabulary.ts). */
+    vocabulary: VocabularySchema.optional(),
   })
   .strict();
 export type Profile = z.infer<typeof Profile>;

@@ -1,7 +1,9 @@
 /** The reading half of the engine: Grid[] of one workbook → projects, review entries, sheet list. */
 import type { Grid } from "../grid";
 import type { Project, ReviewEntry, SheetInfo } from "../model";
+import { labelIndexFor } from "./label-index";
 import { readSheet } from "./sheet";
+import type { VocabularyExtension } from "./vocabulary";
 
 export interface WorkbookInput {
   /** File name as the user knows it (for messages and locations). */
@@ -16,13 +18,22 @@ export interface WorkbookReading {
   reviews: ReviewEntry[];
 }
 
-export function readWorkbook(input: WorkbookInput): WorkbookReading {
+export interface ReadOptions {
+  /** Labels a profile adds to the built-in vocabulary (profile JSON "vocabulary"). */
+  vocabulary?: VocabularyExtension | null;
+}
+
+export function readWorkbook(input: WorkbookInput, opts: ReadOptions = {}): WorkbookReading {
+  const ix = labelIndexFor(opts.vocabulary);
   const sheets: SheetInfo[] = [];
   const projects: Project[] = [];
   const reviews: ReviewEntry[] = [];
   for (const grid of input.grids) {
-    const r = readSheet(grid, input.file);
-    sheets.push({ file: input.file, sheet: grid.sheet, kind: r.kind, projects: r.projects.length });
+    const r = readSheet(grid, input.file, ix);
+    const info: SheetInfo = { file: input.file, sheet: grid.sheet, kind: r.kind, projects: r.projects.length };
+    if (r.reading) info.reading = r.reading;
+    if (r.unreadable) info.unreadable = true;
+    sheets.push(info);
     projects.push(...r.projects);
     reviews.push(...r.reviews);
   }
@@ -31,3 +42,4 @@ export function readWorkbook(input: WorkbookInput): WorkbookReading {
 
 export { readSheet } from "./sheet";
 export { parseValue, parseSplitValue, inferDirection } from "./value";
+export type { VocabularyExtension } from "./vocabulary";

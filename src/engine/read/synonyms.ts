@@ -145,7 +145,7 @@ export const FOOTER_PREFIXES = ["填报人", "填表人", "联系电话", "项�
 export const SUBTOTAL_LABELS = ["小计", "分项小计", "小计分值", "分类小计"];
 
 /** Template stub prefixes typed over ("指标1：上门服务老年人数" → "上门服务老年人数"). */
-export const STUB_NAME_PREFIX = /^(?:三级)?指标\s*\d+\s*[:：.、]\s*/;
+export const STUB_NAME_PREFIX = /^(?:三级)?指标\s*\d+\s*(?:[:：.、]\s*|(?=[\u4e00-\u9fa5]))/;
 
 /** Lines above a form that are not part of it (attachment number, 填报单位 / 日期 lines, amount unit). */
 export const PREAMBLE_LINES = [/^附件\s*\d*\s*[:：]?$/, /^附表\s*\d*\s*[:：]?$/, /^填报单位/, /^填报日期/, /^填表日期/, /^(金额)?单位[:：]/];

@@ -22,11 +22,12 @@ export const STUB_UNITS = new Set([
 const STUB_MARKS = /^\s*([*＊]{2,}|[_＿]{2,})\s*$/;
 
 const OP_SYMBOLS: [RegExp, Operator][] = [
-  [/^(>=|≥|≧|=>)/, ">="],
-  [/^(<=|≤|≦|=<)/, "<="],
-  [/^(>|＞)/, ">"],
-  [/^(<|＜)/, "<"],
-  [/^(==|=|＝)/, "="],
+  // Full-width and compatibility forms too (＝ ﹦ ≧ ≦ ＞ ﹥ ＜ ﹤ ⩾ ⩽): toHalfWidth leaves the small forms.
+  [/^(>=|≥|≧|⩾|=>|﹥=|﹥﹦)/, ">="],
+  [/^(<=|≤|≦|⩽|=<|﹤=|﹤﹦)/, "<="],
+  [/^(>|＞|﹥)/, ">"],
+  [/^(<|＜|﹤)/, "<"],
+  [/^(==|=|＝|﹦)/, "="],
 ];
 
 const OP_PREFIX_WORDS: [RegExp, Operator][] = [
@@ -146,6 +147,11 @@ function parseText(raw: string): Value {
       }
     }
   }
+  // "±3%以内": a deviation kept within a bound is at most that bound.
+  if (!op && (s.startsWith("±") || s.startsWith("+-"))) {
+    op = "<=";
+    s = s.slice(s.startsWith("±") ? 1 : 2);
+  }
   if (!op) s = s.replace(FILLER_PREFIX, "");
   for (const [re, o] of OP_SUFFIX_WORDS) {
     const m = re.exec(s);
@@ -159,7 +165,8 @@ function parseText(raw: string): Value {
   const num = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|[-+]?\.\d+)(.*)$/.exec(s);
   if (!num) {
     // An operator with no number, alone or with only a unit ("≥", "≥人次", "≤%"), is a stub; words are qualitative.
-    if (op && (/^[^\u4e00-\u9fa5]*$/.test(s) || STUB_UNITS.has(s))) return { raw, kind: "placeholder", op: null, value: null, unit: null };
+    // A unit alone ("公里", "万亩"): the number of a template was never filled in.
+    if ((op && /^[^\u4e00-\u9fa5]*$/.test(s)) || STUB_UNITS.has(s)) return { raw, kind: "placeholder", op: null, value: null, unit: null };
     return { raw, kind: "qualitative", op: null, value: null, unit: null };
   }
   const value = Number(num[1].replace(/,/g, ""));

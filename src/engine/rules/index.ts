@@ -5,6 +5,8 @@
 import type { Lang, Rule } from "./types";
 import { rule as templateUnrecognized } from "./template/unrecognized";
 import { rule as templateMissingField } from "./template/missing-field";
+import { rule as templateUnknownColumn } from "./template/unknown-column";
+import { rule as templateUnreadable } from "./template/unreadable";
 // -- category / target / actual / reason rules --
 import { rule as categoryMissingOutput } from "./category/missing-output";
 import { rule as categoryMissingEffect } from "./category/missing-effect";
@@ -46,6 +48,8 @@ import { rule as spotcheckIndicatorGap } from "./spotcheck/indicator-gap";
 export const RULES: readonly Rule[] = [
   templateUnrecognized,
   templateMissingField,
+  templateUnknownColumn,
+  templateUnreadable,
   // -- category / target / actual / reason rules --
   categoryMissingOutput,
   categoryMissingEffect,

@@ -8,6 +8,7 @@ import { Badge, Button, Caption1, makeStyles, mergeClasses, SearchBox, Subtitle2
 import { ChevronDownRegular, ChevronRightRegular, LocationRegular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../engine/model";
 import { usePane } from "./context";
+import { ReadingMap } from "./ReadingMap";
 import { formatGap, formatNumber } from "../lang";
 import {
   EMPTY_FILTER,
@@ -257,6 +258,7 @@ function GroupItem({ group, expanded, onToggle, selectedKey }: { group: FindingG
       {expanded ? (
         <div id={bodyId} className={styles.body}>
           <ProjectFactsLine group={group} />
+          {group.project ? <ReadingMap project={group.project} /> : null}
           {group.bySeverity.map((sg) => (
             <div key={sg.severity}>
               <h4 className={styles.sevHeading}>{tr(`ui.count.${sg.severity}`, { count: sg.findings.length })}</h4>

@@ -3,27 +3,9 @@
  * role a finance officer would give it. One row per text, so a failure names the text, its context and source.
  */
 import type { CellValue } from "../../../src/engine/grid";
+import { BUILTIN_INDEX } from "../../../src/engine/read/label-index";
 import { labelKey } from "../../../src/engine/read/normalise";
-import {
-  BUDGET_COLUMNS,
-  BUDGET_SUB_ROWS,
-  BUDGET_TOTAL_ROWS,
-  FIELD_LABELS,
-  INDICATOR_COLUMNS,
-  LEVEL1,
-  LEVEL2,
-  ownEntry,
-  SPOTCHECK_COLUMNS,
-  synonymIndex,
-} from "../../../src/engine/read/synonyms";
 import { HEADER_ROLES, type HeaderContext } from "../../fixtures/header-roles";
-
-const INDEX = {
-  indicator: synonymIndex(INDICATOR_COLUMNS as Record<string, readonly string[]>),
-  budget: synonymIndex(BUDGET_COLUMNS as Record<string, readonly string[]>),
-  field: synonymIndex(FIELD_LABELS as Record<string, readonly string[]>),
-  list: synonymIndex(SPOTCHECK_COLUMNS as Record<string, readonly string[]>),
-};
 
 /**
  * The role the reader gives a label text where it stands. The one place this test calls into the reader: when
@@ -31,21 +13,22 @@ const INDEX = {
  */
 function roleOf(context: HeaderContext, text: CellValue): string | null {
   const key = labelKey(text).key;
+  const ix = BUILTIN_INDEX;
   switch (context) {
     case "indicator":
+      return ix.indicator.get(key) ?? null;
     case "budget":
+      return ix.budget.get(key) ?? null;
     case "field":
+      return ix.fields.get(key) ?? null;
     case "list":
-      return INDEX[context].get(key) ?? null;
-    case "budgetRow": {
-      const k = key.replace(/^其中[:：]?/, "");
-      if (!key.startsWith("其中") && BUDGET_TOTAL_ROWS.includes(k)) return "total";
-      return key.startsWith("其中") || BUDGET_SUB_ROWS.includes(k) ? "sub" : null;
-    }
+      return ix.list.get(key) ?? null;
+    case "budgetRow":
+      return ix.budgetRow(key);
     case "level1":
-      return ownEntry(LEVEL1, key) ?? ownEntry(LEVEL1, key.replace(/指标$/, "")) ?? null;
+      return ix.category(key)?.level1 ?? null;
     case "level2":
-      return ownEntry(LEVEL2, key) ?? ownEntry(LEVEL2, `${key}指标`) ?? null;
+      return ix.level2(key);
   }
 }
 

@@ -24,6 +24,8 @@ export const rule: ProjectRule = {
     en: () => "Fill in the target from the goal table: operator, number and unit for quantities (e.g. ≥1200人), the expected effect for qualitative ones.",
   },
   check(p) {
+    // No target column at all: one template/unreadable finding for the form, not one error per row.
+    if (p.reading?.missing.includes("target")) return [];
     return p.indicators
       .filter((i) => i.target.kind === "empty")
       .map((i) => ({ cell: i.cells.target ?? i.cell, data: { name: i.name } }));

@@ -25,7 +25,7 @@ export const rule: ProjectRule = {
     en: (d) => `Fill in the ${d.fieldEn} (${d.fieldZh}).`,
   },
   check(p) {
-    const fields = p.template === "department-self-assessment" ? FIELDS.filter((f) => f.key === "department") : FIELDS;
+    const fields = p.template === "department-self-assessment" || p.scope === "department" ? FIELDS.filter((f) => f.key === "department") : FIELDS;
     return fields
       .filter((f) => !p[f.key] || p[f.key]!.trim() === "")
       .map((f) => ({

@@ -20,7 +20,7 @@ export const rule: RunRule = {
   },
   check(run) {
     return run.sheets
-      .filter((s) => s.kind === "unrecognized")
+      .filter((s) => s.kind === "unrecognized" && !s.unreadable)
       .map((s) => ({ cell: null, file: s.file, sheet: s.sheet, project: null, data: { sheet: s.sheet } }));
   },
 };
