@@ -46,7 +46,7 @@ export function readIndicators(rd: SheetReader, seg: Segment, header: Header<Ind
   const blockOf = (g: number): "annual" | "midterm" | null => (groups.length > 1 && template === "goal" ? (SIDE_BY_SIDE_BLOCKS[g] ?? block) : block);
   // One pool for every indicator in the margin label ("绩效指标(90分)", 四川): a declaration of the whole.
   for (let r = header.row; r <= header.last; r++) {
-    for (let c = rd.s.left; c < firstRoleCol; c++) {
+    for (let c = rd.s.left; c < firstRoleCol && c <= rd.s.right; c++) {
       const l = rd.label(r, c);
       if (l && l.numbers.length && INDICATOR_POOL_LABEL.test(l.key)) {
         declared.push({ level1: null, label: l.text.replace(/\s+/g, ""), weight: l.numbers[0], cell: a1(r, c) });
@@ -59,7 +59,8 @@ export function readIndicators(rd: SheetReader, seg: Segment, header: Header<Ind
   for (let r = header.last + 1; r <= seg.end; r++) {
     // A repeated header (second block) remaps the columns.
     const again = rd.headerAt(r, rd.ix.indicator);
-    if (again !== null && isIndicatorHeader(again.roles)) {
+    // Only a header that starts at this row: one that began above it was read already (and going back would loop).
+    if (again !== null && again.row >= r && isIndicatorHeader(again.roles)) {
       const next = groupsOf(rd, again, seg.end);
       if (next.length > 0) {
         groups = next;
