@@ -7,6 +7,15 @@ testRule(rule, {
   valid: [
     { name: "standard labels", project: makeProject({ indicators: completeSet() }) },
     {
+      name: "regional wordings of known categories: 产出类指标 and 进度指标 (a 时效 indicator) are no unknown labels",
+      readings: [
+        goalTable({
+          midterm: [["产出类指标", "进度指标", "完成时间", "2026年底前"]],
+          annual: [["产出类指标", "进度指标", "完工时间", "当年11月底前"]],
+        }),
+      ],
+    },
+    {
       name: "labels with weights, line breaks, 效果指标 and 2021 cost categories read from a grid",
       readings: [
         selfAssessment({
@@ -34,13 +43,13 @@ testRule(rule, {
       readings: [
         selfAssessment({
           rows: [
-            ["产出类指标", "数量指标", "培训人数", "≥100人", "100人", 20, 20],
+            ["业务类指标", "数量指标", "培训人数", "≥100人", "100人", 20, 20],
             [null, "质量指标", "合格率", "≥95%", "96%", 20, 20],
             ["效益指标", "社会效益指标", "就业率", "≥60%", "65%", 30, 30],
           ],
         }),
       ],
-      hits: [{ cell: "D7", data: { level: 1, label: "产出类指标", name: "培训人数" } }],
+      hits: [{ cell: "D7", data: { level: 1, label: "业务类指标", name: "培训人数" } }],
     },
     {
       name: "an unknown 二级 under a known 一级",
@@ -66,11 +75,11 @@ testRule(rule, {
       name: "goal table: same label in both blocks is one finding per project",
       readings: [
         goalTable({
-          midterm: [["产出指标", "进度指标", "完成时间", "2026年底前"]],
-          annual: [["产出指标", "进度指标", "完工时间", "当年11月底前"]],
+          midterm: [["产出指标", "工作指标", "完成时间", "2026年底前"]],
+          annual: [["产出指标", "工作指标", "完工时间", "当年11月底前"]],
         }),
       ],
-      hits: [{ cell: "D7", data: { level: 2, label: "进度指标" } }],
+      hits: [{ cell: "D7", data: { level: 2, label: "工作指标" } }],
     },
   ],
 });
