@@ -35,6 +35,11 @@ export interface Grid {
   merges: MergeArea[] | null;
   /** Total rows of the sheet's used range when values holds only a leading sample (huge sheets). */
   totalRows?: number;
+  /**
+   * Values the adapter left out because they lie far from the rest of the content (one stray value at
+   * XFD1048576): how many, and the address of the first. The grid covers the content, not the address range.
+   */
+  trimmed?: { cells: number; first: string };
 }
 
 /** Column index (0-based) → letters: 0 → A, 25 → Z, 26 → AA. */
