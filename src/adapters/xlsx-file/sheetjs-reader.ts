@@ -51,12 +51,19 @@ function cellValue(cell: XLSX.CellObject, date: boolean, date1904: boolean): Cel
 /** A workbook's bytes → every worksheet's cells (chart sheets left out). */
 export function readWithSheetJS(X: SheetJS, bytes: Uint8Array, ctx: ReadContext): SheetCells[] {
   let wb: XLSX.WorkBook;
+  // SheetJS writes its doubts about a file to the console ("ODS number format may be incorrect"); the user
+  // gets our messages instead.
+  const { error, warn } = console;
+  console.error = console.warn = () => undefined;
   try {
     wb = X.read(bytes, { type: "array", dense: true, cellNF: true, cellText: false, cellHTML: false, cellDates: false, bookVBA: false, sheetStubs: false, WTF: false });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw new LoadError("encrypted", ctx.file);
     throw new LoadError("corrupt", ctx.file, msg.split("\n")[0].slice(0, 200));
+  } finally {
+    console.error = error;
+    console.warn = warn;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const out: SheetCells[] = [];
