@@ -88,6 +88,20 @@ function rootPrefix(xml: string, local: string): string {
   return m?.[1] ?? "";
 }
 
+/** Does the part end with its root element's end tag? (A part cut off or garbled in transfer does not.) */
+function complete(xml: string, P: string, root: string): boolean {
+  const end = `</${P}${root}>`;
+  const at = xml.lastIndexOf(end);
+  if (at >= 0) return xml.slice(at + end.length).trim() === "";
+  // An empty part written as one self-closing root element.
+  const open = xml.indexOf(`<${P}${root}`);
+  return open >= 0 && xml.indexOf("<", open + 1) < 0 && xml.trimEnd().endsWith("/>");
+}
+
+function damaged(ctx: ReadContext, part: string): LoadError {
+  return new LoadError("corrupt", ctx.file, `${part}: the XML is cut off or malformed`);
+}
+
 function isNameEnd(ch: number): boolean {
   return ch === 62 || ch === 47 || isSpace(ch);
 }
@@ -189,6 +203,7 @@ function parseSharedStrings(xml: string | null, ctx: ReadContext): string[] {
   const out: string[] = [];
   if (!xml) return out;
   const P = rootPrefix(xml, "sst");
+  if (!complete(xml, P, "sst")) throw damaged(ctx, "sharedStrings.xml");
   const open = `<${P}si`;
   const close = `</${P}si>`;
   let k = nextTag(xml, open, 0, xml.length);
@@ -250,8 +265,10 @@ function number(text: string, date: boolean, date1904: boolean): CellValue {
 export function parseSheet(name: string, xml: string, sst: string[], styles: Styles, date1904: boolean, ctx: ReadContext): SheetCells {
   const sc = emptyCells(name);
   const P = rootPrefix(xml, "worksheet");
+  if (!complete(xml, P, "worksheet")) throw damaged(ctx, `sheet "${name}"`);
   const dataAt = nextTag(xml, `<${P}sheetData`, 0, xml.length);
   const dataEnd = dataAt < 0 ? -1 : xml.indexOf(`</${P}sheetData>`, dataAt);
+  if (dataAt >= 0 && dataEnd < 0 && xml.charCodeAt(xml.indexOf(">", dataAt) - 1) !== 47) throw damaged(ctx, `sheet "${name}"`);
   const rowOpen = `<${P}row`;
   const cOpen = `<${P}c`;
   const cClose = `</${P}c>`;
@@ -430,6 +447,7 @@ export function readOoxml(buf: Uint8Array, entries: ZipEntry[], ctx: ReadContext
   const styles = parseStyles(part(relOfType("/styles") ?? "xl/styles.xml"));
   const sst = parseSharedStrings(part(relOfType("/sharedStrings") ?? "xl/sharedStrings.xml"), ctx);
   const P = rootPrefix(wbXml, "workbook");
+  if (!complete(wbXml, P, "workbook")) throw damaged(ctx, "workbook.xml");
   const prAt = nextTag(wbXml, `<${P}workbookPr`, 0, wbXml.length);
   const pr = prAt >= 0 ? attr(wbXml, prAt, wbXml.indexOf(">", prAt), "date1904") : null;
   const date1904 = pr === "1" || pr === "true";
