@@ -59,17 +59,18 @@ function isSpace(ch: number): boolean {
 
 /** The raw value of attribute `name` inside xml[from, to) (a tag's text), or null. */
 function attr(xml: string, from: number, to: number, name: string): string | null {
-  let k = from;
+  // Searched in the tag alone: a search in the whole part runs to the next occurrence anywhere (quadratic).
+  const tag = xml.slice(from, to);
+  let k = 0;
   for (;;) {
-    k = xml.indexOf(name, k);
-    if (k < 0 || k >= to) return null;
+    k = tag.indexOf(name, k);
+    if (k < 0) return null;
     const after = k + name.length;
-    if (isSpace(xml.charCodeAt(k - 1)) && xml.charCodeAt(after) === 61) {
-      const q = xml.charCodeAt(after + 1);
+    if (isSpace(tag.charCodeAt(k - 1)) && tag.charCodeAt(after) === 61) {
+      const q = tag.charCodeAt(after + 1);
       if (q === 34 || q === 39) {
-        const end = xml.indexOf(q === 34 ? '"' : "'", after + 2);
-        if (end < 0 || end > to) return null;
-        return xml.slice(after + 2, end);
+        const end = tag.indexOf(q === 34 ? '"' : "'", after + 2);
+        return end < 0 ? null : tag.slice(after + 2, end);
       }
     }
     k = after;
