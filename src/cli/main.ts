@@ -20,7 +20,7 @@ import type { WorkbookReading } from "../engine/read";
 import { planSheets } from "../engine/summary";
 import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
 import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
-import { readingFromBytes, type ReadNotice, type ReadOptions } from "../adapters/xlsx-file/read";
+import { type BytesReading, readingFromBytes, type ReadNotice, type ReadOptions } from "../adapters/xlsx-file/read";
 import { useCrc32 } from "../adapters/xlsx-file/zip";
 import { applySheetPlans } from "../adapters/xlsx-file/write";
 import { type Lang, t } from "../i18n";
@@ -145,11 +145,19 @@ if (zlibCrc) useCrc32((b) => zlibCrc(b));
 const READ: ReadOptions = { sheetjs: () => import("@e965/xlsx") };
 
 /**
+ * Bytes already read → the engine's reading, the format the bytes are in (xlsx, xlsm, xls, ods, xlsb) and what
+ * was left out. The contract for "read once": the bytes that were checked are the bytes a writer may copy.
+ */
+export function readBytesForCheck(bytes: Uint8Array, shown: string): Promise<BytesReading> {
+  return readingFromBytes(bytes, shown, READ);
+}
+
+/**
  * Read one file into the engine's reading: one synchronous read, then the reader that the bytes call for
  * (src/adapters/xlsx-file/read.ts readingFromBytes). Values left out of a sheet are passed to `onNotice`.
  */
 export async function readFileForCheck(file: string, shown: string, onNotice?: (n: ReadNotice) => void): Promise<WorkbookReading> {
-  const { reading, notices } = await readingFromBytes(readFileBytes(file, shown), shown, READ);
+  const { reading, notices } = await readBytesForCheck(readFileBytes(file, shown), shown);
   if (onNotice) notices.forEach(onNotice);
   return reading;
 }
