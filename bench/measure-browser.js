@@ -69,7 +69,7 @@ async function measure(files) {
     const page = await context.newPage();
     await page.addInitScript(traceWorker);
     await page.goto(`${origin}/taskpane.html`);
-    await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 300_000 });
     const inputs = files.map((f) => ({ name: path.basename(f), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: fs.readFileSync(f) }));
     const t0 = Date.now();
     await page.setInputFiles("[data-testid=file-input]", inputs);
