@@ -63,13 +63,14 @@ async function measure(files) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    locale: "zh-CN",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   try {
     const page = await context.newPage();
     await page.addInitScript(traceWorker);
     await page.goto(`${origin}/taskpane.html`);
-    await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 300_000 });
+    await page.locator("[data-testid=file-input]").waitFor({ state: "attached", timeout: 300_000 });
     const inputs = files.map((f) => ({ name: path.basename(f), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: fs.readFileSync(f) }));
     const t0 = Date.now();
     await page.setInputFiles("[data-testid=file-input]", inputs);

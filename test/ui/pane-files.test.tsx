@@ -50,7 +50,7 @@ describe("file mode", () => {
   test("before any file: the drop zone and what to do", async () => {
     await pane();
     expect(screen.getByTestId("mode").textContent).toContain("文件模式");
-    expect(screen.getByTestId("drop-zone").textContent).toContain("将一个或多个 .xlsx 文件拖放到此处");
+    expect(screen.getByTestId("drop-zone").textContent).toContain("将一个或多个表格文件（.xlsx、.xls、.et、.ods、.xlsb）拖放到此处");
     expect(screen.getByRole("button", { name: "选择文件" })).toBeTruthy();
     expect((screen.getByRole("button", { name: "下载评价结果" }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId("empty").textContent).toContain("选择或拖入");
