@@ -14,6 +14,13 @@
  *   6. rssGrowthRatio: peak RSS of the CLI over the 300 files (the runs above) ÷ over 30 of them
  *   7. initialBundleGzipKB: the JS that dist/taskpane.html loads, gzipped (`npm run build` first when dist/ is
  *      older than the sources)
+ *   8. the readers side by side in-process (bench/measure-read.ts): exceljs 4.4.0, SheetJS 0.20.3, the product's
+ *      reader, and the floor (unzip + UTF-8 decode): readerVsFloor; cliVsExceljsLoad is cliVsBareLoadRatio
+ *      (the bare load is exceljs 4.4.0's, the fixed yardstick)
+ *   9. workerMsPerFile: file mode in Chromium (bench/measure-browser.js), the corpus picked at once, each
+ *      readFile round trip to the engine worker timed in the page; compared with bpr check's ms per file
+ *  10. strayCellPeakMB (peak RSS of bpr check on a 10 KB form with one value at XFD1048576 ÷ on the same form
+ *      without it) and mergeBombSeconds (bpr check on a sheet of 100,000 merged areas)
  * Prints a table and a per-stage breakdown; writes bench/results.json.
  *
  * Environment: BENCH_RUNS (alternations, default 3), BENCH_SEED, BENCH_ENGINE_MS (engine loop time, default 8000),
@@ -41,6 +48,11 @@ const TARGETS = {
   maxSyncPayloadMB: { op: "<=", value: 5 },
   initialBundleGzipKB: { op: "<=", value: 300 },
   rssGrowthRatio: { op: "<=", value: 1.5 },
+  cliVsExceljsLoad: { op: "<=", value: 0.8 },
+  readerVsFloor: { op: "<=", value: 8 },
+  workerVsCliPerFile: { op: "<=", value: 3 },
+  strayCellPeakRatio: { op: "<=", value: 2 },
+  mergeBombSeconds: { op: "<=", value: 10 },
 };
 
 const started = Date.now();
@@ -390,6 +402,44 @@ async function main() {
 
   const bun = dist.ok ? bundle() : null;
 
+  // Readers side by side, in-process.
+  log("readers side by side: exceljs 4.4.0, SheetJS 0.20.3, the product's reader, unzip+decode (5 passes alternated) …");
+  const RD = require("./out/bench/measure-read.js");
+  const readers = await phase("readers", () => RD.compareReaders(files.map((f) => f.abs), 5));
+  log(`  exceljs ${fmt(readers.ms.exceljs)} ms, SheetJS ${fmt(readers.ms.sheetjs)} ms, reader ${fmt(readers.ms.reader)} ms, floor ${fmt(readers.ms.floor)} ms; fs.readFile ${fmt(readers.ms.readFileAsync)} vs readFileSync ${fmt(readers.ms.readFileSync)} ms`);
+
+  // Bounds: a stray cell and 100,000 merges through bpr check.
+  log("bounds: bpr check on a form, the form with a value at XFD1048576, a sheet of 100,000 merges …");
+  const boundsFiles = await RD.makeBoundsFiles(path.join(__dirname, "out", "bounds"));
+  const bounds = await phase("bounds", () => {
+    const rel = (p) => path.relative(ROOT, p);
+    const normal = [];
+    const stray = [];
+    const merges = [];
+    for (let i = 0; i < RUNS; i++) {
+      normal.push(timedNode("bin/bpr.js", ["check", rel(boundsFiles.normal), "--format", "json"]));
+      stray.push(timedNode("bin/bpr.js", ["check", rel(boundsFiles.stray), "--format", "json"]));
+    }
+    merges.push(timedNode("bin/bpr.js", ["check", rel(boundsFiles.merges), "--format", "json"]));
+    for (const r of [...normal, ...stray, ...merges]) if (r.status !== 0 && r.status !== 1) warn(`bpr check (bounds) exited ${r.status}: ${r.stderr.split("\n")[0]}`);
+    return { normal, stray, merges };
+  });
+  const normalMB = median(bounds.normal.map((r) => r.rssKB)) / 1024;
+  const strayMB = median(bounds.stray.map((r) => r.rssKB)) / 1024;
+  log(`  normal form ${normalMB.toFixed(1)} MB, stray cell ${strayMB.toFixed(1)} MB (${boundsFiles.strayBytes} bytes); 100,000 merges ${(bounds.merges[0].ms / 1000).toFixed(2)} s`);
+
+  // File mode in Chromium.
+  let browser = null;
+  if (dist.ok && fs.existsSync(process.env.BPR_CHROMIUM || "/usr/bin/chromium")) {
+    log("file mode in Chromium: the corpus picked at once, readFile round trips to the engine worker …");
+    try {
+      browser = await phase("browser", () => require("./measure-browser.js").measure(files.map((f) => f.abs)));
+      log(`  ${browser.readRequests} files read in the ${browser.where}: ${fmt(browser.workerMsPerFile, 2)} ms per file (median ${fmt(browser.readMsMedian, 2)}); pick to findings ${fmt(browser.pickToFindingsMs)} ms`);
+    } catch (e) {
+      warn(`the Chromium measurement failed: ${e && e.message}`);
+    }
+  } else warn("no dist/ or no Chromium: workerMsPerFile not measured");
+
   // ----------------------------------------------------------------------------------------- figures
   const cliMs = median(runs.cli.map((r) => r.ms));
   const bareMs = median(runs.bare.map((r) => r.ms));
@@ -423,6 +473,15 @@ async function main() {
     maxSyncPayloadMB: round(office.big.maxPayloadBytes / 1e6, 2),
     initialBundleGzipKB: bun ? bun.gzipKB : null,
     rssGrowthRatio: rss300 && rss30 ? round(rss300 / rss30, 3) : null,
+    cliVsExceljsLoad: cliMs && bareMs ? round(cliMs / bareMs, 3) : null,
+    readerVsFloor: round(readers.ms.reader / readers.ms.floor, 2),
+    workerMsPerFile: browser ? browser.workerMsPerFile : null,
+    cliMsPerFile: cliMs ? round(cliMs / files.length, 2) : null,
+    workerVsCliPerFile: browser && cliMs ? round(browser.workerMsPerFile / (cliMs / files.length), 2) : null,
+    strayCellPeakMB: round(strayMB, 1),
+    normalFormPeakMB: round(normalMB, 1),
+    strayCellPeakRatio: round(strayMB / normalMB, 2),
+    mergeBombSeconds: round(bounds.merges[0].ms / 1000, 2),
     targets: TARGETS,
     pass: {},
     details: {
@@ -475,6 +534,20 @@ async function main() {
         writeOutputSheets: office.write,
       },
       bundle: bun,
+      readers: {
+        what: "medians of 5 alternated passes over the corpus, in one process: exceljs 4.4.0 load + worksheetToGrid; SheetJS 0.20.3 read (dense, number formats); the product's reader (readCells + cellsToGrid); floor = fflate unzipSync + TextDecoder of every part",
+        ms: Object.fromEntries(Object.entries(readers.ms).map(([k, v]) => [k, round(v, 1)])),
+        sheetjsVsExceljs: round(readers.ms.sheetjs / readers.ms.exceljs, 3),
+        readerVsExceljs: round(readers.ms.reader / readers.ms.exceljs, 3),
+        exceljsSuccessor: "none installed (not measured)",
+      },
+      bounds: {
+        strayFileBytes: boundsFiles.strayBytes,
+        normalMB: bounds.normal.map((r) => (r.rssKB ? round(r.rssKB / 1024, 1) : null)),
+        strayMB: bounds.stray.map((r) => (r.rssKB ? round(r.rssKB / 1024, 1) : null)),
+        mergesMs: bounds.merges.map((r) => round(r.ms, 0)),
+      },
+      browser,
     },
     phasesSeconds: phases,
     benchSeconds: null,
@@ -505,6 +578,11 @@ async function main() {
         ["maxSyncPayloadMB (100,000 rows)", fmt(results.maxSyncPayloadMB, 2), "≤ 5", ok("maxSyncPayloadMB")],
         ["initialBundleGzipKB", fmt(results.initialBundleGzipKB, 1), "≤ 300", ok("initialBundleGzipKB")],
         ["rssGrowthRatio (300 ÷ 30 files)", fmt(results.rssGrowthRatio, 3), "≤ 1.5", ok("rssGrowthRatio")],
+        ["cliVsExceljsLoad", fmt(results.cliVsExceljsLoad, 3), "≤ 0.8", ok("cliVsExceljsLoad")],
+        ["readerVsFloor", fmt(results.readerVsFloor, 2), "≤ 8", ok("readerVsFloor")],
+        [`workerMsPerFile (CLI ${fmt(results.cliMsPerFile, 2)} ms/file)`, fmt(results.workerMsPerFile, 2), "≤ 3× CLI", ok("workerVsCliPerFile")],
+        [`strayCellPeakMB (normal form ${fmt(results.normalFormPeakMB, 1)} MB)`, fmt(results.strayCellPeakMB, 1), "≤ 2× normal", ok("strayCellPeakRatio")],
+        ["mergeBombSeconds (100,000 merges)", fmt(results.mergeBombSeconds, 2), "≤ 10", ok("mergeBombSeconds")],
       ],
       ["metric", "value", "target", ""],
       ["l", "r", "l", "l"],
@@ -519,9 +597,9 @@ async function main() {
   out.push(
     table(
       [
-        row("read: fs.readFile", r.readMs.readFile),
-        row("read: exceljs load (+ sniff)", r.readMs.excelJsLoad),
-        row("read: worksheet → grid", r.readMs.grid),
+        row("read: readFileSync", r.readMs.readFile),
+        row("read: the reader (sniff, unzip, scan)", r.readMs.excelJsLoad),
+        row("read: cells → grid", r.readMs.grid),
         row("recognise + parse (readWorkbook)", r.engine.stagesMs.recognise),
         row("check() total", r.engine.stagesMs.check),
         row("  score", r.engine.checkPartsMs.score),
@@ -538,6 +616,7 @@ async function main() {
       ["l", "r", "r", "r"],
     ),
   );
+  out.push(`Readers over the corpus (medians of 5 alternated passes): exceljs 4.4.0 ${fmt(readers.ms.exceljs)} ms, SheetJS 0.20.3 ${fmt(readers.ms.sheetjs)} ms (${fmt(readers.ms.sheetjs / readers.ms.exceljs, 2)}×), the product's reader ${fmt(readers.ms.reader)} ms (${fmt(readers.ms.reader / readers.ms.exceljs, 2)}×), floor ${fmt(readers.ms.floor)} ms; fs.readFile ${fmt(readers.ms.readFileAsync)} ms vs readFileSync ${fmt(readers.ms.readFileSync)} ms`);
   out.push(`Slowest rules: ${r.engine.slowestRulesMs.map((x) => `${x.rule} ${x.ms} ms`).join(", ")}`);
   out.push(
     `bpr check ${fmt(r.cli.cliMedianMs)} ms vs bare load ${fmt(r.cli.bareMedianMs)} ms (medians of ${RUNS}; runs ${r.cli.cliMs.join("/")} vs ${r.cli.bareMs.join("/")}); overhead ${fmt(r.cli.overheadMs)} ms`,

@@ -10,20 +10,21 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import * as zlib from "node:zlib";
+import type * as ExcelJSTypes from "exceljs";
 import { check, type CheckOptions } from "../engine";
 import type { InputError, Report } from "../engine/model";
 import { getProfile, isBuiltinProfile, ProfileError } from "../engine/profiles/builtin";
 import type { Profile } from "../engine/profiles/schema";
-import type { Grid } from "../engine/grid";
-import { readSheet, readWorkbook, type WorkbookReading } from "../engine/read";
-import { RECOGNITION_ROWS } from "../engine/read/sheet";
+import type { WorkbookReading } from "../engine/read";
 import { planSheets } from "../engine/summary";
 import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
-import { worksheetToGrid } from "../adapters/xlsx-file/grid";
 import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
+import { type BytesReading, readingFromBytes, type ReadNotice, type ReadOptions } from "../adapters/xlsx-file/read";
+import { useCrc32 } from "../adapters/xlsx-file/zip";
 import { applySheetPlans } from "../adapters/xlsx-file/write";
 import { type Lang, t } from "../i18n";
+import { expandInputs, type InputFile, readFileBytes } from "./files";
 import { writeJson } from "./json";
 import { renderTable } from "./table";
 
@@ -132,47 +133,6 @@ async function loadProfileSpec(spec: string, cwd: string): Promise<Profile> {
   return loadProfile(text, spec);
 }
 
-/** An input file: its absolute path and the name shown to the user (as typed, or folder-relative). */
-interface InputFile {
-  abs: string;
-  shown: string;
-}
-
-/** Expand files and folders (recursively) into .xlsx paths; missing paths become input errors. */
-async function expandInputs(inputs: string[], cwd: string, lang: Lang): Promise<{ files: InputFile[]; errors: InputError[] }> {
-  const files: InputFile[] = [];
-  const errors: InputError[] = [];
-  const walk = async (dir: string, shownDir: string): Promise<InputFile[]> => {
-    const out: InputFile[] = [];
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const abs = path.join(dir, e.name);
-      const shown = path.join(shownDir, e.name);
-      if (e.isDirectory()) out.push(...(await walk(abs, shown)));
-      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push({ abs, shown });
-    }
-    return out;
-  };
-  for (const input of inputs) {
-    const abs = path.resolve(cwd, input);
-    try {
-      const st = await fs.stat(abs);
-      if (st.isDirectory()) {
-        const found = await walk(abs, input);
-        if (found.length === 0) errors.push({ file: input, code: "directoryEmpty", message: t(lang, "load.directoryEmpty") });
-        files.push(...found);
-      } else files.push({ abs, shown: input });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code === "EACCES" ? "denied" : "missing";
-      errors.push({ file: input, code, message: t(lang, code === "denied" ? "load.denied" : "load.missing") });
-    }
-  }
-  const seen = new Set<string>();
-  return { files: files.filter((f) => !seen.has(f.abs) && seen.add(f.abs)), errors };
-}
-
 async function readBytes(file: string, shown: string): Promise<Uint8Array> {
   try {
     return await fs.readFile(file);
@@ -182,31 +142,34 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
   }
 }
 
-/** Read one file into the engine's reading (the workbook is dropped right after). */
-export async function readFileForCheck(file: string, shown: string, vocabulary?: Profile["vocabulary"]): Promise<WorkbookReading> {
-  const bytes = await readBytes(file, shown);
-  const wb = await loadWorkbook(ExcelJS, bytes, shown);
-  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) }, { vocabulary });
+// Node's native CRC-32 (Node ≥ 20.15) checks each inflated part; older Nodes keep the JS one.
+const zlibCrc = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
+if (zlibCrc) useCrc32((b) => zlibCrc(b));
+
+/** How the CLI reads: SheetJS is loaded only when an .xls / .et / .ods / .xlsb file comes. */
+const READ: ReadOptions = { sheetjs: () => import("@e965/xlsx") };
+
+/**
+ * Bytes already read → the engine's reading, the format the bytes are in (xlsx, xlsm, xls, ods, xlsb) and what
+ * was left out. The contract for "read once": the bytes that were checked are the bytes a writer may copy.
+ */
+export function readBytesForCheck(bytes: Uint8Array, shown: string, vocabulary?: Profile["vocabulary"]): Promise<BytesReading> {
+  return readingFromBytes(bytes, shown, { ...READ, vocabulary });
 }
 
 /**
- * A sheet's Grid for checking. The reader decides what a sheet is from the RECOGNITION_ROWS rows below its first
- * used row (and the row after them, for two-row headers), so a Grid of those rows is built first: a sheet that is
- * no template (a 100,000-row ledger) or one of the product's own output sheets keeps that short Grid, and only a
- * recognised sheet is built in full. (No fixed cap: stacked forms can run past 25,000 rows.)
+ * Read one file into the engine's reading: one synchronous read, then the reader that the bytes call for
+ * (src/adapters/xlsx-file/read.ts readingFromBytes). Values left out of a sheet are passed to `onNotice`.
  */
-export function gridForCheck(ws: ExcelJS.Worksheet, shown: string): Grid {
-  const reach = RECOGNITION_ROWS + 2; // rows from the first used row that readSheet looks at before deciding
-  let short = worksheetToGrid(ws, { maxRows: reach });
-  // Nothing in the first rows (the adapter then sets no totalRows): where the sheet starts is not known yet.
-  if (short.values.length === 0) return worksheetToGrid(ws);
-  if (short.totalRows === undefined) return short; // the whole sheet already
-  if (short.top > 0) {
-    short = worksheetToGrid(ws, { maxRows: short.top + reach }); // maxRows counts from row 1
-    if (short.totalRows === undefined) return short;
-  }
-  const kind = readSheet(short, shown).kind;
-  return kind === "unrecognized" || kind === "output" ? short : worksheetToGrid(ws);
+export async function readFileForCheck(
+  file: string,
+  shown: string,
+  onNotice?: (n: ReadNotice) => void,
+  vocabulary?: Profile["vocabulary"],
+): Promise<WorkbookReading> {
+  const { reading, notices } = await readBytesForCheck(readFileBytes(file, shown), shown, vocabulary);
+  if (onNotice) notices.forEach(onNotice);
+  return reading;
 }
 
 function errorMessage(e: unknown, lang: Lang): { code: string; message: string } {
@@ -214,9 +177,16 @@ function errorMessage(e: unknown, lang: Lang): { code: string; message: string }
   return { code: "unreadable", message: t(lang, "load.unreadable", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) };
 }
 
+/** exceljs, loaded when something is written (reading never needs it: ~0.4 s of every start). */
+async function excel(): Promise<typeof ExcelJSTypes> {
+  const m = await import("exceljs");
+  return (m as unknown as { default?: typeof ExcelJSTypes }).default ?? m;
+}
+
 /** Write the reviewed copy: inputs (one, or all combined) + output sheets; temp file then rename. */
 async function writeReviewed(report: Report, files: { abs: string; shown: string }[], out: string, lang: Lang): Promise<Report> {
-  let wb: InstanceType<typeof ExcelJS.Workbook>;
+  const ExcelJS = await excel();
+  let wb: ExcelJSTypes.Workbook;
   let renamed = report;
   if (files.length === 1) {
     wb = await loadWorkbook(ExcelJS, await readBytes(files[0].abs, files[0].shown), files[0].shown);
@@ -300,7 +270,8 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     io.stderr(t(lang, "cli.profileError", { reason }));
     return 2;
   }
-  const { files, errors } = await expandInputs(opts.inputs, io.cwd, lang);
+  const { files, errors, skipped } = await expandInputs(opts.inputs, io.cwd, lang);
+  for (const f of skipped) io.stderr(t(lang, "cli.fileSkipped", { file: f.file, reason: t(lang, `skip.${f.reason}`) }));
   const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : null;
   if (outAbs && (await isAnInput(outAbs, files))) {
     io.stderr(t(lang, "cli.outSameAsInput", { file: opts.out }));
@@ -310,7 +281,8 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   const readable: InputFile[] = [];
   for (const { abs, shown } of files) {
     try {
-      readings.push(await readFileForCheck(abs, shown, profile.vocabulary));
+      const notice = (n: ReadNotice) => io.stderr(t(lang, "cli.strayCells", { file: shown, sheet: n.sheet, cells: n.cells, cell: n.first }));
+      readings.push(await readFileForCheck(abs, shown, notice, profile.vocabulary));
       readable.push({ abs, shown });
     } catch (e) {
       const { code, message } = errorMessage(e, lang);

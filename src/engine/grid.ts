@@ -35,6 +35,11 @@ export interface Grid {
   merges: MergeArea[] | null;
   /** Total rows of the sheet's used range when values holds only a leading sample (huge sheets). */
   totalRows?: number;
+  /**
+   * Values the adapter left out because they lie far from the rest of the content (one stray value at
+   * XFD1048576): how many, and the address of the first. The grid covers the content, not the address range.
+   */
+  trimmed?: { cells: number; first: string };
 }
 
 /** Column index (0-based) → letters: 0 → A, 25 → Z, 26 → AA. */
@@ -109,62 +114,95 @@ export class Sheet {
 
   /** The merged area whose top-left is (row, col), if any. */
   mergeAt(row: number, col: number): MergeArea | null {
-    if (!this.grid.merges) return null;
-    const rows = this.mergeRows();
-    const list = rows ? rows.get(row) : this.grid.merges;
-    if (list) for (const m of list) if (m.top === row && m.left === col) return m;
-    return null;
+    const merges = this.grid.merges;
+    if (!merges) return null;
+    const index = this.mergeIndex();
+    if (!index) {
+      for (const m of merges) if (m.top === row && m.left === col) return m;
+      return null;
+    }
+    return index.first(row, (m) => m.top === row && m.left === col);
   }
 
   /** The merged area covering (row, col), if any (the first in the grid's order when areas overlap). */
   mergeCovering(row: number, col: number): MergeArea | null {
-    if (!this.grid.merges) return null;
-    const rows = this.mergeRows();
-    const list = rows ? rows.get(row) : this.grid.merges;
-    if (list) {
-      for (const m of list) {
-        if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
-      }
+    const merges = this.grid.merges;
+    if (!merges) return null;
+    const index = this.mergeIndex();
+    if (!index) {
+      for (const m of merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+      return null;
     }
-    return null;
+    return index.first(row, (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   }
 
   /**
-   * Merged areas by each row they span, in the grid's order, built on first use: the reader asks for the merge
-   * at or over a cell for every header probe, and a linear scan over every merge made that quadratic. Null
-   * (scan the list) when the areas span too many rows in all to index cheaply (a ledger's tall merges).
+   * Merged areas by blocks of rows, built on first use: the reader asks for the merge at or over a cell for every
+   * header probe, and a scan over every merge made that quadratic (100,000 merges). An area over a whole sheet
+   * is one entry in a short list of tall areas, never expanded row by row.
    */
-  private mergeRows(): Map<number, MergeArea[]> | null {
-    if (this.byRow !== undefined) return this.byRow;
+  private mergeIndex(): MergeIndex | null {
+    if (this.index !== undefined) return this.index;
     const merges = this.grid.merges ?? [];
     // A form's few merges are scanned faster than an index is built.
-    if (merges.length <= MERGE_SCAN_MAX) return (this.byRow = null);
-    let span = 0;
-    for (const m of merges) {
-      if (!Number.isInteger(m.top) || !Number.isInteger(m.bottom)) return (this.byRow = null);
-      span += Math.max(1, m.bottom - m.top + 1);
-    }
-    if (span > MERGE_INDEX_ROWS) return (this.byRow = null);
-    const byRow = new Map<number, MergeArea[]>();
-    for (const m of merges) {
-      // The top row at least, so mergeAt finds even an area whose bottom is above its top.
-      for (let r = m.top; r <= Math.max(m.top, m.bottom); r++) {
-        const list = byRow.get(r);
-        if (list) list.push(m);
-        else byRow.set(r, [m]);
-      }
-    }
-    return (this.byRow = byRow);
+    return (this.index = merges.length <= MERGE_SCAN_MAX ? null : new MergeIndex(merges));
   }
 
-  private byRow: Map<number, MergeArea[]> | null | undefined = undefined;
+  private index: MergeIndex | null | undefined = undefined;
 }
 
-/** Up to this many merged areas, they are scanned instead of indexed by row. */
+/** Up to this many merged areas, they are scanned instead of indexed. */
 const MERGE_SCAN_MAX = 48;
 
-/** Most row entries the merge index holds (past that, merges are scanned). */
-const MERGE_INDEX_ROWS = 200_000;
+/** Rows per block of the merge index. */
+const BLOCK_SHIFT = 6;
+/** Areas spanning more blocks than this are kept in the tall list. */
+const TALL_BLOCKS = 64;
+
+/** Merged areas (by their position in the grid's list) bucketed by blocks of rows. */
+class MergeIndex {
+  private readonly blocks = new Map<number, number[]>();
+  private readonly tall: number[] = [];
+
+  constructor(private readonly merges: MergeArea[]) {
+    merges.forEach((m, i) => {
+      // The top row at least, so mergeAt finds even an area whose bottom is above its top.
+      const from = Math.floor(m.top) >> BLOCK_SHIFT;
+      const to = Math.floor(Math.max(m.top, m.bottom)) >> BLOCK_SHIFT;
+      if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > TALL_BLOCKS) {
+        this.tall.push(i);
+        return;
+      }
+      for (let b = from; b <= to; b++) {
+        const list = this.blocks.get(b);
+        if (list) list.push(i);
+        else this.blocks.set(b, [i]);
+      }
+    });
+  }
+
+  /** The first area (in the grid's order) in the row's block or the tall list that passes `test`. */
+  first(row: number, test: (m: MergeArea) => boolean): MergeArea | null {
+    let best = -1;
+    const list = this.blocks.get(Math.floor(row) >> BLOCK_SHIFT);
+    if (list) {
+      for (const i of list) {
+        if (test(this.merges[i])) {
+          best = i;
+          break;
+        }
+      }
+    }
+    for (const i of this.tall) {
+      if (best >= 0 && i > best) break;
+      if (test(this.merges[i])) {
+        best = i;
+        break;
+      }
+    }
+    return best >= 0 ? this.merges[best] : null;
+  }
+}
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");

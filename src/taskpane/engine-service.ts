@@ -22,7 +22,7 @@ import {
   type ReadingResult,
   toWireError,
 } from "./engine-protocol";
-import { loadExcelJS, readPicked } from "./xlsx-read";
+import { readPicked } from "./xlsx-read";
 
 type WriterModule = typeof import("./xlsx");
 
@@ -67,7 +67,7 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
       case "readFile":
         return keep(await readPicked({ name: req.name, bytes: req.bytes }));
       case "prepareFiles":
-        await loadExcelJS();
+        // The .xlsx reader is part of this chunk; SheetJS is loaded only when an .xls / .et / .ods / .xlsb comes.
         return null;
       case "check": {
         const list: WorkbookReading[] = [];

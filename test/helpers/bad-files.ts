@@ -67,6 +67,8 @@ export interface ZipInput {
   store?: boolean;
   /** Claim this uncompressed size in the headers (zip-bomb headers); default: the real size. */
   declaredSize?: number;
+  /** Claim this CRC-32 in the headers (a stale CRC); default: the real one. */
+  crc?: number;
 }
 
 /**
@@ -83,7 +85,7 @@ export function makeZip(entries: ZipInput[], opts: { zip64?: boolean } = {}): Ui
     const raw = typeof e.data === "string" ? Buffer.from(e.data, "utf8") : Buffer.from(e.data);
     const data = e.store ? raw : zlib.deflateRawSync(raw);
     const name = Buffer.from(e.name, "utf8");
-    const crc = crc32(raw);
+    const crc = e.crc ?? crc32(raw);
     const size = e.declaredSize ?? raw.length;
     const FF = 0xffffffff;
     const localExtra = Buffer.alloc(z64 ? 20 : 0);
@@ -361,6 +363,12 @@ export interface BadFile {
   name: string;
   path: string;
   expected: Expected;
+  /**
+   * What `bpr check` (the reader of src/adapters/xlsx-file/read.ts) says when it differs from the exceljs loader
+   * (`expected`, which the reviewed-copy writer still uses): a fake .xls is damaged for a reader that reads .xls,
+   * a stale CRC is damage exceljs never checked.
+   */
+  cli?: Expected;
   /** Why it may be skipped in this environment (e.g. running as root: chmod does not stop reads). */
   skip?: string;
 }
@@ -416,10 +424,10 @@ async function chmodStopsReads(dir: string): Promise<boolean> {
 export async function makeCorpus(ExcelJS: ExcelJSModule, dir: string): Promise<BadFile[]> {
   await fs.mkdir(dir, { recursive: true });
   const out: BadFile[] = [];
-  const put = async (kind: string, name: string, data: Uint8Array | string, expected: Expected): Promise<void> => {
+  const put = async (kind: string, name: string, data: Uint8Array | string, expected: Expected, cli?: Expected): Promise<void> => {
     const p = path.join(dir, name);
     await fs.writeFile(p, data);
-    out.push({ kind, name, path: p, expected });
+    out.push({ kind, name, path: p, expected, ...(cli !== undefined ? { cli } : {}) });
   };
   const valid = await validXlsxBytes(ExcelJS);
   const sheetXml = readZip(valid).find((e) => e.name === "xl/worksheets/sheet1.xml")!.data.toString("utf8");
@@ -429,8 +437,8 @@ export async function makeCorpus(ExcelJS: ExcelJSModule, dir: string): Promise<B
   await put("truncated zip (50 %)", "truncated-half.xlsx", valid.subarray(0, Math.floor(valid.length / 2)), "truncated");
   await put("truncated zip (90 %)", "truncated-90.xlsx", valid.subarray(0, Math.floor(valid.length * 0.9)), "truncated");
   await put("encrypted .xlsx (OLE with EncryptionInfo/EncryptedPackage)", "encrypted.xlsx", makeOle(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]), "encrypted");
-  await put("legacy .xls (OLE with a Workbook stream)", "legacy.xls", makeOle(["Workbook", "\u0005SummaryInformation", "\u0005DocumentSummaryInformation"]), "legacyXls");
-  await put("legacy .xls renamed to .xlsx", "legacy-renamed.xlsx", makeOle(["Workbook"]), "legacyXls");
+  await put("legacy .xls (OLE with a Workbook stream)", "legacy.xls", makeOle(["Workbook", "\u0005SummaryInformation", "\u0005DocumentSummaryInformation"]), "legacyXls", "corrupt");
+  await put("legacy .xls renamed to .xlsx", "legacy-renamed.xlsx", makeOle(["Workbook"]), "legacyXls", "corrupt");
   await put("legacy .doc renamed to .xlsx", "word97.xlsx", makeOle(["WordDocument", "1Table"]), "otherOffice");
   await put("other OLE container", "other-ole.xlsx", makeOle(["Contents"]), "ole");
   await put("CSV renamed (UTF-8 with BOM)", "csv-utf8-bom.xlsx", "\uFEFF" + CSV_TEXT, "csv");
@@ -450,7 +458,7 @@ export async function makeCorpus(ExcelJS: ExcelJSModule, dir: string): Promise<B
   );
   await put("zip with [Content_Types].xml but no workbook", "no-workbook.xlsx", makeZip([{ name: "[Content_Types].xml", data: CONTENT_TYPES }]), "noWorkbook");
   await put("plain zip renamed to .xlsx", "plain-zip.xlsx", makeZip([{ name: "说明.txt", data: "两个文件" }]), "noWorkbook");
-  await put(".xlsb renamed to .xlsx", "binary.xlsx", makeZip([{ name: "[Content_Types].xml", data: CONTENT_TYPES }, { name: "xl/workbook.bin", data: new Uint8Array(64) }]), "xlsb");
+  await put(".xlsb renamed to .xlsx", "binary.xlsx", makeZip([{ name: "[Content_Types].xml", data: CONTENT_TYPES }, { name: "xl/workbook.bin", data: new Uint8Array(64) }]), "xlsb", "corrupt");
   await put(
     ".ods renamed to .xlsx",
     "calc.xlsx",
@@ -459,7 +467,26 @@ export async function makeCorpus(ExcelJS: ExcelJSModule, dir: string): Promise<B
       { name: "content.xml", data: "<office:document-content/>" },
     ]),
     "ods",
+    "corrupt",
   );
+  await put("PDF named .xlsx", "scan.xlsx", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "pdf");
+  await put("PDF named .xls", "printed.xls", "%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "pdf");
+  await put("photo of the form named .xlsx", "photo.xlsx", Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array<number>(64).fill(0)]), "image");
+  await put("screenshot named .et", "screenshot.et", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(64).fill(0)]), "image");
+  await put("RAR archive named .xlsx", "bundle.xlsx", Uint8Array.from([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00, ...new Array<number>(64).fill(0)]), "archive");
+  {
+    // A stale CRC: the sheet's bytes are not those the archive was written with (exceljs never checked).
+    const entries = readZip(valid).map((e) => ({ name: e.name, data: new Uint8Array(e.data) as Uint8Array | string, crc: e.name === "xl/worksheets/sheet1.xml" ? 0x12345678 : undefined }));
+    await put("stale CRC in the zip directory", "stale-crc.xlsx", makeZip(entries), null, "corrupt");
+  }
+  {
+    // Headers that lie: the sheet claims 2 KB and inflates to 100 MB (stopped just past the claim).
+    const entries = readZip(valid).map((e) => ({ name: e.name, data: new Uint8Array(e.data) as Uint8Array | string }));
+    const big = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${" ".repeat(100_000_000)}</sheetData></worksheet>`;
+    const s1 = entries.findIndex((e) => e.name === "xl/worksheets/sheet1.xml");
+    entries[s1] = { name: entries[s1].name, data: big, declaredSize: 2048 } as (typeof entries)[number];
+    await put("headers claim 2 KB, the sheet inflates to 100 MB", "lying-sizes.xlsx", makeZip(entries), "corrupt");
+  }
   await put("sheet XML malformed", "malformed-sheet.xlsx", patchZip(valid, { "xl/worksheets/sheet1.xml": sheetXml.slice(0, sheetXml.length >> 1) + "</row></oops><<>" }), "corrupt");
   await put("sheet part missing", "missing-sheet-part.xlsx", patchZip(valid, { "xl/worksheets/sheet1.xml": null, "xl/worksheets/sheet2.xml": null }), "corrupt");
   {
@@ -587,4 +614,58 @@ export async function makeLedger(ExcelJS: ExcelJSModule, file: string, rows = LE
   }
   ws.commit();
   await w.commit();
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * The smallest .xlsx around one worksheet's XML body (what goes inside <worksheet>): for workbooks exceljs
+ * cannot write without expanding them (a merged area over a whole sheet, 100,000 merged areas).
+ */
+export function minimalXlsx(sheetBody: string, sheetName = "表1"): Uint8Array {
+  return makeZip([
+    {
+      name: "[Content_Types].xml",
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    },
+    {
+      name: "_rels/.rels",
+      data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    },
+    {
+      name: "xl/workbook.xml",
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    },
+    { name: "xl/worksheets/sheet1.xml", data: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}">${sheetBody}</worksheet>` },
+  ]);
+}
+
+/** A national form's cells as worksheet XML rows (inline strings and numbers), from row `from` (1-based). */
+export function formRowsXml(form: Form, from = 1): string {
+  const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  let xml = "";
+  form.values.forEach((row, r) => {
+    let cells = "";
+    row.forEach((v, c) => {
+      if (v === null || v === "") return;
+      const ref = `${colName(c)}${from + r}`;
+      cells += typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(String(v))}</t></is></c>`;
+    });
+    if (cells) xml += `<row r="${from + r}">${cells}</row>`;
+  });
+  return xml;
+}
+
+function colName(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

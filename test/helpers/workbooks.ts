@@ -124,7 +124,7 @@ export function findSoffice(): string | null {
  * Re-save several workbooks with LibreOffice in ONE soffice call (it is slow to start). Returns the re-saved
  * bytes by file name. Uses a private LibreOffice profile so concurrent runs do not collide.
  */
-export function roundTripWithLibreOffice(files: { name: string; data: Buffer }[]): Map<string, Buffer> {
+export function roundTripWithLibreOffice(files: { name: string; data: Buffer }[], to: "xlsx" | "xls" | "ods" = "xlsx"): Map<string, Buffer> {
   const soffice = findSoffice();
   if (!soffice) throw new Error("soffice not found");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bpr-lo-"));
@@ -140,12 +140,12 @@ export function roundTripWithLibreOffice(files: { name: string; data: Buffer }[]
     });
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...inputs],
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", to, "--outdir", outDir, ...inputs],
       { stdio: "pipe", timeout: 180_000 },
     );
     const out = new Map<string, Buffer>();
     for (const f of files) {
-      const p = path.join(outDir, f.name);
+      const p = path.join(outDir, f.name.replace(/\.[^.]+$/, `.${to}`));
       if (fs.existsSync(p)) out.set(f.name, fs.readFileSync(p));
     }
     return out;

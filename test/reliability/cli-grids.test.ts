@@ -1,6 +1,6 @@
 /**
  * `bpr check` builds each sheet's Grid from its first rows, asks the reader what the sheet is, and builds the
- * full Grid only for a recognised sheet (src/cli/main.ts gridForCheck): a 100,000-row ledger is never turned
+ * full Grid only for a recognised sheet (src/adapters/xlsx-file/read.ts gridForCheck): a 100,000-row ledger is never turned
  * into a full Grid, while stacked forms past 25,000 rows are still read to the end. The reading must be exactly
  * what the full Grids give.
  */
@@ -11,7 +11,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { workbookToGrids } from "../../src/adapters/xlsx-file/grid";
 import { loadWorkbook } from "../../src/adapters/xlsx-file/load";
-import { gridForCheck, readFileForCheck } from "../../src/cli/main";
+import { gridForCheck, readCells } from "../../src/adapters/xlsx-file/read";
+import { readFileForCheck } from "../../src/cli/main";
 import type { CellValue } from "../../src/engine/grid";
 import { readSheet, readWorkbook } from "../../src/engine/read";
 import { RECOGNITION_ROWS } from "../../src/engine/read/sheet";
@@ -50,6 +51,11 @@ function stacked(n: number, sheet = "叠放", merged = true): Form {
   return { sheet, values, merges };
 }
 
+/** Every sheet's cells as the CLI's reader finds them. */
+async function cellsOf(file: string) {
+  return (await readCells(new Uint8Array(await fs.readFile(file)), path.basename(file), { sheetjs: () => import("@e965/xlsx") })).sheets;
+}
+
 async function both(file: string) {
   const wb = await loadWorkbook(ExcelJS, await fs.readFile(file), path.basename(file));
   const full = readWorkbook({ file: path.basename(file), grids: workbookToGrids(wb) });
@@ -61,8 +67,7 @@ describe("gridForCheck: the first rows decide, recognised sheets are read in ful
   it("a ledger keeps its short Grid (the first rows) and is no template", async () => {
     const file = path.join(dir, "ledger.xlsx");
     await makeLedger(ExcelJS, file, 3000);
-    const wb = await loadWorkbook(ExcelJS, await fs.readFile(file), "ledger.xlsx");
-    const grid = gridForCheck(wb.worksheets[0], "ledger.xlsx");
+    const grid = gridForCheck((await cellsOf(file))[0], "ledger.xlsx");
     expect(grid.values.length).toBeLessThanOrEqual(RECOGNITION_ROWS + 2);
     expect(grid.totalRows).toBe(3000);
     expect(readSheet(grid, "ledger.xlsx").kind).toBe("unrecognized");
@@ -79,12 +84,12 @@ describe("gridForCheck: the first rows decide, recognised sheets are read in ful
       { ...plainSheet("台账下方有表", 600), values: [...plainSheet("x", 600).values, ...nationalForm({ name: "台账下方的项目" }).values] },
     ];
     await writeForms(ExcelJS, file, forms);
-    const { wb, full, viaCli } = await both(file);
+    const { full, viaCli } = await both(file);
     expect(viaCli).toEqual(full);
     expect(full.projects.map((p) => p.name)).toEqual(["从第250行起", "从第290行起", "从第400行起", ...Array.from({ length: 40 }, (_, i) => `叠放项目${i + 1}`)]);
     expect(full.projects.every((p) => p.indicators.length === 7)).toBe(true);
     // The ledgers keep short Grids; the recognised sheets full ones.
-    const lengths = wb.worksheets.map((ws) => [ws.name, gridForCheck(ws, "placed.xlsx").totalRows !== undefined]);
+    const lengths = (await cellsOf(file)).map((sc) => [sc.name, gridForCheck(sc, "placed.xlsx").totalRows !== undefined]);
     expect(lengths).toEqual([
       ["下移250", false],
       ["下移290", false],

@@ -43,7 +43,7 @@ describe("bpr check on each bad input", () => {
         expectNoStack(r);
         const line = r.stderr.split("\n").find((l) => l.startsWith(PREFIX[lang](f.name))) ?? r.stderr;
         got[f.name] = [r.code, line];
-        want[f.name] = [2, PREFIX[lang](f.name) + MESSAGES[f.expected as string][lang]];
+        want[f.name] = [2, PREFIX[lang](f.name) + MESSAGES[(f.cli ?? f.expected) as string][lang]];
       }
       expect(got).toEqual(want);
     });
@@ -57,7 +57,7 @@ describe("bpr check on each bad input", () => {
     const report = JSON.parse(r.stdout) as { projects: { name: string }[]; inputErrors: { file: string; code: string; message: string }[]; summary: { files: number } };
     expect(report.projects.map((p) => p.name)).toEqual([NATIONAL_PROJECT]);
     expect(report.summary.files).toBe(1);
-    expect(Object.fromEntries(report.inputErrors.map((e) => [path.basename(e.file), e.code]))).toEqual(Object.fromEntries(bad.map((f) => [f.name, f.expected])));
+    expect(Object.fromEntries(report.inputErrors.map((e) => [path.basename(e.file), e.code]))).toEqual(Object.fromEntries(bad.map((f) => [f.name, f.cli ?? f.expected])));
     for (const e of report.inputErrors) expect(e.message).toBe(MESSAGES[e.code].zh);
   });
 
@@ -65,7 +65,7 @@ describe("bpr check on each bad input", () => {
     const folder = path.join(dir, "mixed");
     await fs.mkdir(folder, { recursive: true });
     for (const f of corpus) {
-      if (f.skip || f.expected === "missing" || f.expected === "directoryEmpty" || f.expected === "denied" || !f.name.endsWith(".xlsx")) continue;
+      if (f.skip || f.expected === "missing" || f.expected === "directoryEmpty" || f.expected === "denied" || !/\.(xlsx|xls|et)$/.test(f.name)) continue;
       await fs.copyFile(f.path, path.join(folder, f.name));
     }
     await fs.copyFile(path.join(dir, "good.xlsx"), path.join(folder, "good.xlsx"));

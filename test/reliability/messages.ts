@@ -3,8 +3,11 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   empty: { zh: "文件为空（0 字节），请确认导出或上传是否完整。", en: "The file is empty (0 bytes); check that the export or transfer finished." },
   missing: { zh: "找不到该文件。", en: "The file does not exist." },
   denied: { zh: "没有读取该文件的权限，或文件正被其他程序独占打开。", en: "No permission to read the file, or another program holds it locked." },
-  directoryEmpty: { zh: "文件夹中没有 .xlsx 文件。", en: "The folder contains no .xlsx files." },
-  notZip: { zh: "不是有效的 .xlsx 文件（内容不是 Excel 工作簿格式）。", en: "Not a valid .xlsx file (the content is not an Excel workbook)." },
+  directoryEmpty: { zh: "文件夹中没有电子表格文件（.xlsx、.xlsm、.xls、.et、.ods、.xlsb）。", en: "The folder contains no spreadsheets (.xlsx, .xlsm, .xls, .et, .ods, .xlsb)." },
+  notZip: {
+    zh: "不是可识别的电子表格文件（内容不是 .xlsx、.xls、.et、.ods 或 .xlsb 格式）。",
+    en: "Not a spreadsheet this tool can read (the content is not .xlsx, .xls, .et, .ods or .xlsb).",
+  },
   truncated: { zh: "文件已损坏或不完整（压缩包被截断），请重新导出或重新发送。", en: "The file is damaged or incomplete (truncated archive); export or send it again." },
   encrypted: {
     zh: "文件已加密（设置了打开密码），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再检查。",
@@ -19,8 +22,20 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: "This is an Office 97-2003 compound document, not an .xlsx workbook. Save it as .xlsx and check again.",
   },
   csv: {
-    zh: "这是文本（CSV）文件被改成了 .xlsx 扩展名。请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx）。",
-    en: "This is a text (CSV) file renamed to .xlsx. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).",
+    zh: "这是文本（CSV）文件，不是 Excel 工作簿。请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx）。",
+    en: "This is a text (CSV) file, not an Excel workbook. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).",
+  },
+  pdf: {
+    zh: "这是 PDF 文件，不是电子表格。请提交 Excel 或 WPS 表格文件（.xlsx、.xls、.et 等）。",
+    en: "This is a PDF file, not a spreadsheet. Submit an Excel or WPS spreadsheet (.xlsx, .xls, .et…).",
+  },
+  image: {
+    zh: "这是图片文件（扫描件或截图），不是电子表格。请提交 Excel 或 WPS 表格文件（.xlsx、.xls、.et 等）。",
+    en: "This is an image (a scan or a screenshot), not a spreadsheet. Submit an Excel or WPS spreadsheet (.xlsx, .xls, .et…).",
+  },
+  archive: {
+    zh: "这是压缩包（RAR、7z 或 gzip），不是电子表格。请先解压，再检查其中的表格文件。",
+    en: "This is a compressed archive (RAR, 7z or gzip), not a spreadsheet. Extract it first and check the spreadsheets inside.",
   },
   html: {
     zh: "这是网页（HTML）文件被改成了 Excel 扩展名。请在 Excel 或 WPS 中打开后另存为 Excel 工作簿（.xlsx）。",

@@ -50,7 +50,7 @@ describe("file mode", () => {
   test("before any file: the drop zone and what to do", async () => {
     await pane();
     expect(screen.getByTestId("mode").textContent).toContain("文件模式");
-    expect(screen.getByTestId("drop-zone").textContent).toContain("将一个或多个 .xlsx 文件拖放到此处");
+    expect(screen.getByTestId("drop-zone").textContent).toContain("将一个或多个表格文件（.xlsx、.xls、.et、.ods、.xlsb）拖放到此处");
     expect(screen.getByRole("button", { name: "选择文件" })).toBeTruthy();
     expect((screen.getByRole("button", { name: "下载评价结果" }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId("empty").textContent).toContain("选择或拖入");
@@ -123,6 +123,29 @@ describe("file mode", () => {
     // Removing the bad files leaves the good one.
     await press("移除 旧版.xls");
     expect(screen.getByTestId("sources").textContent).not.toContain("旧版.xls");
+  });
+
+  test("every format a county receives: .xls, .et, .ods and .xlsb are read by their bytes; a PDF is called a PDF", async () => {
+    const XLSX = await import("@e965/xlsx");
+    const as = async (rows: Parameters<typeof selfAssessmentRows>[0], bookType: "xls" | "ods" | "xlsb"): Promise<Uint8Array> =>
+      new Uint8Array(XLSX.write(XLSX.read(await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(rows) }])), { type: "array", bookType }) as ArrayBuffer);
+    await pane();
+    expect((screen.getByTestId("file-input") as HTMLInputElement).accept.split(",").filter((x) => x.startsWith("."))).toEqual([".xlsx", ".xlsm", ".xls", ".et", ".ods", ".xlsb"]);
+    const xls = await as(GOOD, "xls");
+    await pick([
+      file("医保局.xls", xls),
+      file("医保局-WPS.et", xls),
+      file("水利局.ods", await as(FLAWED, "ods")),
+      file("抽查.xlsb", await as(GOOD, "xlsb")),
+      file("扫描件.xls", new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n")),
+    ]);
+    const sources = screen.getByTestId("sources").textContent!;
+    for (const name of ["医保局.xls", "医保局-WPS.et", "水利局.ods", "抽查.xlsb"]) expect(sources).toContain(name);
+    expect(screen.getAllByTestId("group-title").map((e) => e.textContent)).toEqual(expect.arrayContaining([GOOD.name, FLAWED.name]));
+    const notices = screen.getByTestId("notices").textContent!;
+    expect(notices).toContain("无法读取 扫描件.xls");
+    expect(notices).toContain("这是 PDF 文件，不是电子表格");
+    expect(notices).not.toContain("医保局.xls：");
   });
 
   test("files without any template suggest the blank templates, which download as one workbook", async () => {

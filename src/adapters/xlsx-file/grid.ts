@@ -9,7 +9,7 @@
 import type { Workbook, Worksheet, CellValue as XCellValue } from "exceljs";
 import type { CellValue, Grid, MergeArea } from "../../engine/grid";
 
-function isoDate(d: Date): string {
+export function isoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return "";
   // Serial → Date conversion can land a millisecond before midnight: round to the minute first.
   const iso = new Date(Math.round(d.getTime() / 60_000) * 60_000).toISOString();

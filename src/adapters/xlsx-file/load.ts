@@ -29,7 +29,17 @@ export type LoadErrorCode =
   | "tooLarge"
   | "corrupt"
   | "notXlsx"
-  | "unreadable";
+  | "unreadable"
+  | "pdf"
+  | "image"
+  | "archive"
+  | "tooManyCells"
+  | "timeLimit"
+  | "inflateLimit"
+  | "fileTooLarge";
+
+/** A spreadsheet format the product reads, as recognised from the bytes (BIFF covers .xls and WPS's .et). */
+export type FileFormat = "xlsx" | "xlsm" | "xls" | "ods" | "xlsb";
 
 export class LoadError extends Error {
   constructor(
@@ -96,6 +106,9 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** Offset of the entry's local header. */
   offset: number;
+  /** Compression method (0 stored, 8 deflate) and CRC-32, as the central directory states them. */
+  method?: number;
+  crc?: number;
 }
 
 /**
@@ -176,6 +189,8 @@ function centralDirectory(buf: Uint8Array, eocd: number): ZipEntry[] | null {
       compressedSize,
       uncompressedSize,
       offset: offset + shift,
+      method: u16(buf, p + 10),
+      crc: u32(buf, p + 16),
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -197,7 +212,11 @@ function sniffZip(buf: Uint8Array, entries: ZipEntry[]): { code: LoadErrorCode; 
     if (entries.some((e) => e.offset + 30 > buf.length || u32(buf, e.offset) !== 0x04034b50)) return { code: "truncated" };
     return null;
   }
-  if (has("xl/workbook.bin")) return { code: "xlsb" };
+  if (has("xl/workbook.bin")) {
+    const total = entries.reduce((a, e) => a + e.uncompressedSize, 0);
+    if (total > MAX_UNCOMPRESSED_BYTES) return { code: "tooLarge", reason: formatSize(total) };
+    return { code: "xlsb" };
+  }
   if (has("word/document.xml") || has("ppt/presentation.xml")) return { code: "otherOffice" };
   if (has("mimetype") && has("content.xml")) {
     const m = entries.find((e) => e.name === "mimetype");
@@ -308,6 +327,8 @@ function sniffText(buf: Uint8Array): LoadErrorCode | null {
 /** What a buffer is, from its bytes, with a detail for the message (tooLarge: the size). */
 export function sniffDetail(buf: Uint8Array): { code: LoadErrorCode; reason?: string } | null {
   if (buf.length === 0) return { code: "empty" };
+  const other = sniffOther(buf);
+  if (other) return { code: other };
   if (startsWith(buf, OLE)) return { code: sniffOle(buf) };
   const zip = buf.length >= 22 ? zipEntries(buf) : null;
   if (zip) return sniffZip(buf, zip);
@@ -318,6 +339,36 @@ export function sniffDetail(buf: Uint8Array): { code: LoadErrorCode; reason?: st
   const text = sniffText(buf);
   if (text) return { code: text };
   return { code: "notZip" };
+}
+
+/** Files people send instead of a workbook, by their signatures. */
+function sniffOther(buf: Uint8Array): LoadErrorCode | null {
+  const ascii = (at: number, s: string): boolean => buf.length >= at + s.length && [...s].every((ch, i) => buf[at + i] === ch.charCodeAt(0));
+  // A PDF may have a few bytes (a BOM, a mail header) before its signature.
+  if (contains(buf, new TextEncoder().encode("%PDF-"), 1024)) return "pdf";
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47]) || startsWith(buf, [0xff, 0xd8, 0xff]) || ascii(0, "GIF8") || ascii(0, "II*\0") || ascii(0, "MM\0*")) return "image";
+  if (ascii(0, "RIFF") && ascii(8, "WEBP")) return "image";
+  if (ascii(0, "BM") && buf.length > 26 && u32(buf, 2) === buf.length) return "image";
+  if (ascii(0, "Rar!\x1a\x07") || startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) || startsWith(buf, [0x1f, 0x8b])) return "archive";
+  if (ascii(0, "{\\rtf")) return "otherOffice";
+  return null;
+}
+
+/**
+ * The spreadsheet format of a buffer, from its bytes whatever the file's name says, or why it cannot be read
+ * (a PDF, a Word document, a CSV, a damaged archive…).
+ */
+export function detectFormat(buf: Uint8Array): { format: FileFormat; entries: ZipEntry[] | null } | { code: LoadErrorCode; reason?: string } {
+  const kind = sniffDetail(buf);
+  if (kind === null) {
+    const entries = zipEntries(buf)!;
+    const macro = entries.some((e) => /^xl\/vbaProject\.bin$/i.test(e.name));
+    return { format: macro ? "xlsm" : "xlsx", entries };
+  }
+  if (kind.code === "legacyXls") return { format: "xls", entries: null };
+  if (kind.code === "xlsb") return { format: "xlsb", entries: zipEntries(buf) };
+  if (kind.code === "ods") return { format: "ods", entries: zipEntries(buf) };
+  return kind;
 }
 
 /** What a buffer is, from its bytes (null: looks like a complete xlsx zip). */

@@ -58,7 +58,7 @@ export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }
       ref={input}
       type="file"
       multiple
-      accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      accept=".xlsx,.xlsm,.xls,.et,.ods,.xlsb,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,application/vnd.ms-excel.sheet.binary.macroEnabled.12"
       className={styles.hidden}
       aria-label={state.mode === "excel" ? tr("ui.action.import") : tr("ui.action.chooseFiles")}
       data-testid="file-input"
