@@ -171,7 +171,7 @@ describe("inputs", () => {
     const r = await bpr("check", "clean.xlsx", "missing.xlsx", "renamed.xlsx");
     expect(r.code).toBe(2);
     expect(r.err).toContain("无法读取 missing.xlsx：找不到该文件。");
-    expect(r.err).toContain("无法读取 renamed.xlsx：这是文本（CSV）文件被改成了 .xlsx 扩展名");
+    expect(r.err).toContain("无法读取 renamed.xlsx：这是文本（CSV）文件，不是 Excel 工作簿。");
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(r.out).toContain("城区道路路灯维护");
   });

@@ -13,6 +13,10 @@ import { detectHost } from "../../src/taskpane/index";
 import { hostSettingsStore, localSettingsStore } from "../../src/taskpane/settings";
 import { createFakeWps } from "../helpers/fake-wps";
 import { standardSheets } from "./fixtures";
+import { polyfillDom } from "./helpers";
+
+// jest's jsdom lacks TextDecoder, which the file readers and the template writer use (browsers have it).
+polyfillDom();
 
 const g = globalThis as unknown as Record<string, unknown>;
 
