@@ -1,7 +1,7 @@
 /**
  * bpr — batch checks over files and folders of submitted workbooks (SPEC §7).
  *
- *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile …] [--gap 10]
+ *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--profile …] [--gap 10]
  *                              [--severe-gap 20] [--lang zh|en]
  *   bpr schema
  *
@@ -18,13 +18,11 @@ import type { Profile } from "../engine/profiles/schema";
 import type { Grid } from "../engine/grid";
 import { readSheet, readWorkbook, type WorkbookReading } from "../engine/read";
 import { RECOGNITION_ROWS } from "../engine/read/sheet";
-import { planSheets } from "../engine/summary";
-import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
 import { worksheetToGrid } from "../adapters/xlsx-file/grid";
 import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
-import { applySheetPlans } from "../adapters/xlsx-file/write";
 import { type Lang, t } from "../i18n";
 import { writeJson } from "./json";
+import { checkTargets, isAnInput, type ReadInput, UsageError, writeOutputs } from "./output";
 import { renderTable } from "./table";
 
 export interface Io {
@@ -44,13 +42,12 @@ interface Options {
   inputs: string[];
   format: "table" | "json";
   out: string | null;
+  outDir: string | null;
   profile: string;
   gap: number | null;
   severeGap: number | null;
   lang: Lang;
 }
-
-class UsageError extends Error {}
 
 function detectLang(argv: string[]): Lang {
   const i = argv.indexOf("--lang");
@@ -61,7 +58,7 @@ function detectLang(argv: string[]): Lang {
 }
 
 function parseArgs(args: string[], lang: Lang): Options {
-  const o: Options = { inputs: [], format: "table", out: null, profile: "national", gap: null, severeGap: null, lang };
+  const o: Options = { inputs: [], format: "table", out: null, outDir: null, profile: "national", gap: null, severeGap: null, lang };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let inline: string | undefined;
@@ -89,6 +86,9 @@ function parseArgs(args: string[], lang: Lang): Options {
       }
       case "--out":
         o.out = value();
+        break;
+      case "--out-dir":
+        o.outDir = value();
         break;
       case "--profile":
         o.profile = value();
@@ -177,11 +177,15 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
   }
 }
 
-/** Read one file into the engine's reading (the workbook is dropped right after). */
-export async function readFileForCheck(file: string, shown: string): Promise<WorkbookReading> {
+/**
+ * Read one file into the engine's reading (the workbook is dropped right after). CONTRACT (issue 13, read once):
+ * the result carries the bytes that were read, and --out / --out-dir copy exactly those bytes (src/cli/output.ts),
+ * never the file read again.
+ */
+export async function readFileForCheck(file: string, shown: string): Promise<{ reading: WorkbookReading; bytes: Uint8Array }> {
   const bytes = await readBytes(file, shown);
   const wb = await loadWorkbook(ExcelJS, bytes, shown);
-  return readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) });
+  return { reading: readWorkbook({ file: shown, grids: wb.worksheets.map((ws) => gridForCheck(ws, shown)) }), bytes };
 }
 
 /**
@@ -209,49 +213,6 @@ function errorMessage(e: unknown, lang: Lang): { code: string; message: string }
   return { code: "unreadable", message: t(lang, "load.unreadable", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) };
 }
 
-/** Write the reviewed copy: inputs (one, or all combined) + output sheets; temp file then rename. */
-async function writeReviewed(report: Report, files: { abs: string; shown: string }[], out: string, lang: Lang): Promise<Report> {
-  let wb: InstanceType<typeof ExcelJS.Workbook>;
-  let renamed = report;
-  if (files.length === 1) {
-    wb = await loadWorkbook(ExcelJS, await readBytes(files[0].abs, files[0].shown), files[0].shown);
-  } else {
-    wb = new ExcelJS.Workbook();
-    const renames: SheetRename[] = [];
-    for (const f of files) {
-      const src = await loadWorkbook(ExcelJS, await readBytes(f.abs, f.shown), f.shown);
-      renames.push(...appendWorkbook(wb, src, f.shown, true));
-    }
-    renamed = renameLocations(report, renames);
-  }
-  applySheetPlans(wb, planSheets(renamed, { lang }));
-  const dir = path.dirname(out);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, out);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-  return renamed;
-}
-
-/**
- * Is `out` one of the inputs? Same path, or the same file on disk: a hard link, a symlink, or another
- * spelling on a case-insensitive file system ("X.xlsx" is "x.xlsx" on Windows and macOS).
- */
-async function isAnInput(out: string, files: InputFile[]): Promise<boolean> {
-  if (files.some((f) => f.abs === out)) return true;
-  const st = await fs.stat(out).catch(() => null);
-  if (!st || !st.isFile() || st.ino === 0) return false;
-  for (const f of files) {
-    const s = await fs.stat(f.abs).catch(() => null);
-    if (s && s.ino === st.ino && s.dev === st.dev) return true;
-  }
-  return false;
-}
-
 /** The first line a user can read from an engine failure (a ZodError's message starts with "["). */
 function engineReason(e: unknown): string {
   const issues = (e as { issues?: { path?: unknown[]; message?: string }[] }).issues;
@@ -264,7 +225,7 @@ function engineReason(e: unknown): string {
  * it fail; those are named as input errors (and dropped from the reviewed copy) and the others are still
  * checked together, so one odd workbook never loses the whole run.
  */
-function checkIsolating(readings: WorkbookReading[], readable: InputFile[], errors: InputError[], opts: CheckOptions): Report {
+function checkIsolating<F>(readings: WorkbookReading[], readable: F[], errors: InputError[], opts: CheckOptions): Report {
   try {
     return check(readings, opts);
   } catch {
@@ -295,6 +256,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     io.stderr(t(lang, "cli.profileError", { reason }));
     return 2;
   }
+  await checkTargets({ out: opts.out, outDir: opts.outDir }, io.cwd, lang);
   const { files, errors } = await expandInputs(opts.inputs, io.cwd, lang);
   const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : null;
   if (outAbs && (await isAnInput(outAbs, files))) {
@@ -302,11 +264,12 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     return 2;
   }
   const readings: WorkbookReading[] = [];
-  const readable: InputFile[] = [];
+  const readable: ReadInput[] = [];
   for (const { abs, shown } of files) {
     try {
-      readings.push(await readFileForCheck(abs, shown));
-      readable.push({ abs, shown });
+      const { reading, bytes } = await readFileForCheck(abs, shown);
+      readings.push(reading);
+      readable.push({ abs, shown, bytes });
     } catch (e) {
       const { code, message } = errorMessage(e, lang);
       errors.push({ file: shown, code, message });
@@ -315,24 +278,15 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   let report = checkIsolating(readings, readable, errors, { profile, lang, gap: opts.gap ?? undefined, severeGap: opts.severeGap ?? undefined });
   for (const e of errors) io.stderr(t(lang, "cli.fileError", { file: e.file, reason: e.message }));
   report = { ...report, inputErrors: errors };
-  let writeFailed = false;
-  let wrote: string | null = null;
-  if (outAbs && readable.length > 0) {
-    try {
-      await writeReviewed(report, readable, outAbs, lang);
-      const spot = report.projects.some((p) => p.review) || report.reviews.length ? (lang === "zh" ? "“抽查复核”" : ", 抽查复核") : "";
-      wrote = t(lang, "cli.wrote", { file: outAbs, spot });
-    } catch (e) {
-      writeFailed = true;
-      io.stderr(t(lang, "cli.writeFailed", { file: opts.out, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
-    }
-  }
+  // The copies are written from the bytes that were checked (read once).
+  const written = await writeOutputs(report, readable, { out: opts.out, outDir: opts.outDir }, io.cwd, lang);
+  const writeFailed = written.failed;
   // JSON is streamed when the Io can write without a newline: the whole document is never one string.
   if (opts.format === "json" && io.write) writeJson(report, io.write);
   else if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));
   else io.stdout(renderTable(report, lang));
   // Last, so the user sees where the reviewed copy is.
-  if (wrote) io.stderr(wrote);
+  for (const m of written.messages) io.stderr(m);
   if (errors.length > 0 || writeFailed) return 2;
   return report.summary.errors > 0 ? 1 : 0;
 }
