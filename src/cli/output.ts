@@ -48,7 +48,7 @@ export async function checkTargets(o: OutputTargets, cwd: string, lang: Lang): P
     if (!WRITABLE.test(o.out)) throw new UsageError(t(lang, "out.badExtension", { file: o.out }));
   }
   if (o.outDir !== null) {
-    if (o.outDir.trim() === "") throw new UsageError(t(lang, "out.empty", { option: "--out-dir" }));
+    if (o.outDir.trim() === "") throw new UsageError(t(lang, "cli.missingValue", { option: "--out-dir" }));
     const st = await fs.stat(path.resolve(cwd, o.outDir)).catch(() => null);
     if (st && !st.isDirectory()) throw new UsageError(t(lang, "out.dirIsFile", { file: o.outDir }));
   }
