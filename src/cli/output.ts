@@ -15,10 +15,9 @@
  */
 import { promises as fs, rmSync } from "node:fs";
 import * as path from "node:path";
-import { addOutputSheets, isZipError, resultsWorkbook } from "../adapters/xlsx-file/package";
+import { addOutputSheets, isZipError, onlyFile, resultsWorkbook } from "../adapters/xlsx-file/package";
 import { sniff } from "../adapters/xlsx-file/load";
 import type { Report } from "../engine/model";
-import { summarise } from "../engine";
 import { planSheets } from "../engine/summary";
 import { type Lang, type MessageKey, t } from "../i18n";
 
@@ -260,18 +259,4 @@ export async function writeOutputs(
 
 function spotLabel(report: Report, lang: Lang): string {
   return report.projects.some((p) => p.review) || report.reviews.length ? (lang === "zh" ? "“抽查复核”" : ", 抽查复核") : "";
-}
-
-/** The report narrowed to one file, for that file's own reviewed copy: its projects, findings, reviews and counts. */
-export function onlyFile(report: Report, file: string): Report {
-  const projects = report.projects.filter((p) => p.location.file === file);
-  const findings = report.findings.filter((f) => f.file === file);
-  return {
-    ...report,
-    projects,
-    findings,
-    reviews: report.reviews.filter((r) => r.location.file === file),
-    sheets: report.sheets.filter((s) => s.file === file),
-    summary: summarise(1, projects, findings),
-  };
 }

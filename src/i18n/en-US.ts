@@ -205,6 +205,10 @@ export const enUS: Record<MessageKey, string> = {
   "ui.empty.allClearTitle": "All clear",
   "ui.empty.allClear": "No findings in {projects} projects.",
   "ui.file.reviewed": "reviewed-{stem}.xlsx",
+  "ui.file.reviewedMacro": "reviewed-{stem}.xlsm",
+  "ui.file.results": "results.xlsx",
+  "ui.file.resultsZip": "results.zip",
+  "ui.download.zipCopies": "Zip each file's reviewed copy (with the results workbook)",
   "ui.file.templates": "blank-templates.xlsx",
   "ui.privacy": "Files are processed in this browser only and are never uploaded to any server.",
 };

@@ -206,6 +206,10 @@ export const zhCN = {
   "ui.empty.allClearTitle": "检查通过",
   "ui.empty.allClear": "{projects} 个项目均未发现问题。",
   "ui.file.reviewed": "评价结果-{stem}.xlsx",
+  "ui.file.reviewedMacro": "评价结果-{stem}.xlsm",
+  "ui.file.results": "评价结果.xlsx",
+  "ui.file.resultsZip": "评价结果.zip",
+  "ui.download.zipCopies": "打包下载各文件的评价副本（zip，含评价结果工作簿）",
   "ui.file.templates": "绩效评价空白模板.xlsx",
   "ui.privacy": "所有文件只在本机浏览器中处理，不会上传到任何服务器。",
 } as const;

@@ -20,6 +20,8 @@
  * make — or, for copies written before that mark existed (and by the add-in), whose A2 is exactly one of the lines
  * the product writes there (it begins with the product's own wording, not merely contains the product's name).
  */
+import { summarise } from "../../../engine";
+import type { Report } from "../../../engine/model";
 import { isOutputName, OUTPUT_SHEETS, outputSheetName, type PlanLink, type SheetPlan } from "../../../engine/summary/plan";
 import { chartXml, drawingXml, type LinkTarget, linkLocation, NS_REL, REL_CHART, relsXml, sheetXml } from "./sheet";
 import { minimalStyles, StyleBook, STYLES_CONTENT_TYPE } from "./styles";
@@ -495,4 +497,18 @@ export function resultsWorkbook(plans: SheetPlan[], opts: ResultsOptions): Write
 
 export function isZipError(e: unknown): boolean {
   return e instanceof ZipError || e instanceof PackageError;
+}
+
+/** The report narrowed to one file, for that file's own reviewed copy: its projects, findings, reviews and counts. */
+export function onlyFile(report: Report, file: string): Report {
+  const projects = report.projects.filter((p) => p.location.file === file);
+  const findings = report.findings.filter((f) => f.file === file);
+  return {
+    ...report,
+    projects,
+    findings,
+    reviews: report.reviews.filter((r) => r.location.file === file),
+    sheets: report.sheets.filter((s) => s.file === file),
+    summary: summarise(1, projects, findings),
+  };
 }

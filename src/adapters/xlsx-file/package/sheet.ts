@@ -6,7 +6,7 @@
  * carries: widths, row heights, merges, frozen header, AutoFilter, links, print setup (PagePlan) and the chart.
  */
 import { parseA1 } from "../../../engine/grid";
-import type { ChartPlan, PlanCell, PlanLink, SheetPlan } from "../../../engine/summary/plan";
+import type { ChartPlan, PlanLink, SheetPlan } from "../../../engine/summary/plan";
 import type { StyleBook } from "./styles";
 import { colName, esc } from "./xml";
 
