@@ -62,11 +62,19 @@ export function isPackage(bytes: Uint8Array): boolean {
 
 const temps = new Set<string>();
 let handlersOn = 0;
+let exit: (code: number) => void = (code) => process.exit(code);
 const onSignal = (signal: NodeJS.Signals): void => {
   removeTemps();
   process.stderr.write(`${t(signalLang, "out.interrupted")}\n`);
-  process.exit(signal === "SIGINT" ? 130 : 143);
+  exit(signal === "SIGINT" ? 130 : 143);
 };
+
+/** Tests only: what the signal handler calls instead of process.exit. Returns the previous one. */
+export function setExitForTests(fn: (code: number) => void): (code: number) => void {
+  const was = exit;
+  exit = fn;
+  return was;
+}
 let signalLang: Lang = "zh";
 
 function removeTemps(): void {
@@ -100,8 +108,9 @@ export function pendingTemps(): string[] {
 }
 
 /** Write bytes to `file` through a temporary file in the same folder; nothing is left behind on failure. */
-export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, bytes: Uint8Array, lang: Lang = signalLang): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const release = guard(lang);
   temps.add(tmp);
   try {
     await fs.writeFile(tmp, bytes, { flag: "wx" });
@@ -109,6 +118,7 @@ export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void
   } finally {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     temps.delete(tmp);
+    release();
   }
 }
 

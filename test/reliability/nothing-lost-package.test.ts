@@ -279,3 +279,33 @@ describe("usage errors (exit 2, nothing written, nothing read)", () => {
     expect(r.stderr).not.toMatch(/ENOENT|no such file|\.tmp/);
   });
 });
+
+describe("an interrupted write leaves no temporary file", () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("%s while the copy is being written: the temporary file is removed before exiting %d", async (signal, code) => {
+    const { pendingTemps, setExitForTests, writeAtomic } = await import("../../src/cli/output");
+    const folder = await fs.mkdtemp(path.join(dir, "sig-"));
+    const target = path.join(folder, "copy.xlsx");
+    const exits: { code: number; tempLeft: boolean }[] = [];
+    let tmp = "";
+    const was = setExitForTests((c) => exits.push({ code: c, tempLeft: existsSync(tmp) }));
+    const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const writing = writeAtomic(target, new Uint8Array(64 * 1024 * 1024), "zh").catch(() => "failed");
+      tmp = pendingTemps()[0];
+      expect(path.dirname(tmp)).toBe(folder);
+      while (!existsSync(tmp)) await new Promise((r) => setImmediate(r));
+      process.emit(signal, signal);
+      expect(exits).toEqual([{ code, tempLeft: false }]);
+      expect(stderr).toHaveBeenCalledWith(expect.stringContaining("已中断，未留下临时文件"));
+      await writing;
+      // (A real process has exited by now; here the write goes on and finds its file gone.)
+      expect((await fs.readdir(folder)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    } finally {
+      setExitForTests(was);
+      stderr.mockRestore();
+    }
+  });
+});
