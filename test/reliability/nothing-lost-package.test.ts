@@ -309,3 +309,28 @@ describe("an interrupted write leaves no temporary file", () => {
     }
   });
 });
+
+describe("an input that is no OOXML package (.xls, .et, .ods): never converted", () => {
+  it("--out gives a results workbook linking to it, and says so; --out-dir writes no copy of it", async () => {
+    const { readFileForCheck } = await import("../../src/cli/main");
+    const { writeOutputs } = await import("../../src/cli/output");
+    const { check } = await import("../../src/engine");
+    const src = path.join(FIXTURES, "rich.xlsx");
+    const { reading } = await readFileForCheck(src, "报送/rich.xls");
+    const report = check([reading], { lang: "zh" });
+    // The bytes of a legacy .xls (an OLE compound file): the formats' readers read it; no package to add sheets to.
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const folder = await fs.mkdtemp(path.join(dir, "xls-"));
+    const input = { abs: path.join(folder, "报送", "rich.xls"), shown: "报送/rich.xls", bytes: ole };
+    const res = await writeOutputs(report, [input], { out: "结果.xlsx", outDir: "copies" }, folder, "zh");
+    expect(res.failed).toBe(false);
+    expect(res.messages.join("\n")).toContain("报送/rich.xls 不是 .xlsx/.xlsm 格式，无法在原文件上添加工作表；已改为写出评价结果工作簿");
+    expect(res.messages.join("\n")).toContain("不生成评价副本（未做任何格式转换）");
+    expect(await fs.readdir(path.join(folder, "copies"))).toEqual([]);
+    const b = parts(new Uint8Array(await fs.readFile(path.join(folder, "结果.xlsx"))));
+    expect(sheetNamesOf(text(b["xl/workbook.xml"]))).toEqual(["评价汇总", "问题清单", "评价报告"]);
+    const rels = Object.keys(b).filter((n) => n.startsWith("xl/worksheets/_rels/")).map((n) => text(b[n])).join("");
+    expect(rels).toContain('Target="报送/rich.xls" TargetMode="External"');
+  });
+});
