@@ -334,8 +334,6 @@ function editPackage(pkg: ZipPackage, plans: SheetPlan[], opts: WriteOptions): W
   const relIds = new Set(parseRels(wbRels).map((x) => x.id));
   const takenParts = new Set<string>();
   let maxSheetId = Math.max(0, ...sheetEls.map((s) => s.sheetId));
-  const ssPath = ssRel ? resolve(wbPath, ssRel.target) : null;
-  void ssPath;
 
   // Styles: the workbook's own (appended to), or a minimal part when it has none.
   let stylesRel = parseRels(wbRels).find((x) => x.type.endsWith("/styles"));
