@@ -232,3 +232,61 @@ export async function writeStage(file: { abs: string; shown: string }, report: R
   const serialize = now() - t;
   return { file: path.basename(file.abs), load, apply, serialize, total: load + apply + serialize, bytes: (out as ArrayBuffer).byteLength, sheets: wb.worksheets.length };
 }
+
+// ------------------------------------------------------------------------------------- reviewed copies (issue 13)
+
+export interface ReviewedCopies {
+  files: number;
+  /** Milliseconds over all files: before = exceljs load + applySheetPlans + writeBuffer (the rebuilt workbook). */
+  exceljsMs: number;
+  /** After = the OOXML package editor (adapters/xlsx-file/package): the file's own bytes plus our parts. */
+  packageMs: number;
+  /** exceljsMs / packageMs. */
+  speedup: number;
+  /** The results workbook (output sheets alone, linking out) for the whole corpus. */
+  resultsMs: number;
+  bytesIn: number;
+  bytesExceljs: number;
+  bytesPackage: number;
+}
+
+/**
+ * `bpr check bench/corpus --out-dir DIR`: each workbook's own reviewed copy, written the old way (exceljs rebuilds the
+ * workbook) and the new way (the package edited), from the same bytes and the same plans (planned beforehand, not
+ * timed), alternating file by file so both see the same machine load. Plus the corpus's results workbook.
+ */
+export async function reviewedCopies(files: { abs: string; shown: string }[], report: Report): Promise<ReviewedCopies> {
+  const { addOutputSheets, onlyFile, resultsWorkbook } = await import("../src/adapters/xlsx-file/package");
+  const out: ReviewedCopies = { files: files.length, exceljsMs: 0, packageMs: 0, speedup: 0, resultsMs: 0, bytesIn: 0, bytesExceljs: 0, bytesPackage: 0 };
+  for (const [i, f] of files.entries()) {
+    const bytes = new Uint8Array(await fs.readFile(f.abs));
+    const plans = planSheets(onlyFile(report, f.shown), { lang: "zh", now: PLAN_DATE });
+    out.bytesIn += bytes.byteLength;
+    const viaExceljs = async () => {
+      const t = now();
+      const wb = await loadWorkbook(ExcelJS, bytes, f.shown);
+      applySheetPlans(wb, plans, { file: f.shown });
+      const b = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+      out.exceljsMs += now() - t;
+      out.bytesExceljs += b.byteLength;
+    };
+    const viaPackage = () => {
+      const t = now();
+      const b = addOutputSheets(bytes, plans, { file: f.shown }).bytes;
+      out.packageMs += now() - t;
+      out.bytesPackage += b.byteLength;
+    };
+    if (i % 2) {
+      viaPackage();
+      await viaExceljs();
+    } else {
+      await viaExceljs();
+      viaPackage();
+    }
+  }
+  const t = now();
+  resultsWorkbook(planSheets(report, { lang: "zh", now: PLAN_DATE }), { fileTarget: (file) => file });
+  out.resultsMs = now() - t;
+  out.speedup = out.packageMs > 0 ? out.exceljsMs / out.packageMs : 0;
+  return out;
+}

@@ -371,6 +371,9 @@ async function main() {
   if (engine.projects !== corpus.projects) warn(`the reader found ${engine.projects} projects; the generator wrote ${corpus.projects}`);
   const write = await phase("write", () => E.writeStage(files[0], engine.report));
   log(`  write --out (${write.file}): ${fmt(write.total)} ms`);
+  // Issue 13: every workbook's reviewed copy, exceljs rebuild (before) vs the package editor (after).
+  const copies = await phase("reviewedCopies", () => E.reviewedCopies(files, engine.report));
+  log(`  reviewed copies of ${copies.files} files: exceljs ${fmt(copies.exceljsMs)} ms, package ${fmt(copies.packageMs)} ms (×${copies.speedup.toFixed(1)}); results workbook ${fmt(copies.resultsMs)} ms`);
 
   // Office.js adapter against the fake Excel.
   const O = require("./out/bench/measure-officejs.js");
@@ -468,6 +471,7 @@ async function main() {
       cells: pre.cells,
     },
     engineProjectsPerSecond: Math.round(engine.projectsPerSecond),
+    reviewedCopies: { ...copies, exceljsMs: Math.round(copies.exceljsMs), packageMs: Math.round(copies.packageMs), resultsMs: Math.round(copies.resultsMs), speedup: round(copies.speedup, 2) },
     cliVsBareLoadRatio: cliMs && bareMs ? round(cliMs / bareMs, 3) : null,
     syncsPerCheck: Object.fromEntries(Object.entries(office.syncs).map(([k, v]) => [k, v.syncs])),
     maxSyncPayloadMB: round(office.big.maxPayloadBytes / 1e6, 2),

@@ -1,7 +1,7 @@
 /**
  * bpr — batch checks over files and folders of submitted workbooks (SPEC §7).
  *
- *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile …] [--gap 10]
+ *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--profile …] [--gap 10]
  *                              [--severe-gap 20] [--lang zh|en]
  *   bpr schema
  *
@@ -11,21 +11,18 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import type * as ExcelJSTypes from "exceljs";
 import { check, type CheckOptions } from "../engine";
 import type { InputError, Report } from "../engine/model";
 import { getProfile, isBuiltinProfile, ProfileError } from "../engine/profiles/builtin";
 import type { Profile } from "../engine/profiles/schema";
 import type { WorkbookReading } from "../engine/read";
-import { planSheets } from "../engine/summary";
-import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
-import { LoadError, loadWorkbook } from "../adapters/xlsx-file/load";
+import { LoadError } from "../adapters/xlsx-file/load";
 import { type BytesReading, readingFromBytes, type ReadNotice, type ReadOptions } from "../adapters/xlsx-file/read";
 import { useCrc32 } from "../adapters/xlsx-file/zip";
-import { applySheetPlans } from "../adapters/xlsx-file/write";
 import { type Lang, t } from "../i18n";
-import { expandInputs, type InputFile, readFileBytes } from "./files";
+import { expandInputs, readFileBytes } from "./files";
 import { writeJson } from "./json";
+import { checkTargets, isAnInput, type ReadInput, UsageError, writeOutputs } from "./output";
 import { renderTable } from "./table";
 
 export interface Io {
@@ -45,6 +42,7 @@ interface Options {
   inputs: string[];
   format: "table" | "json";
   out: string | null;
+  outDir: string | null;
   profile: string;
   gap: number | null;
   severeGap: number | null;
@@ -52,8 +50,6 @@ interface Options {
   /** --explain: print the reading map of every sheet after the table. */
   explain?: boolean;
 }
-
-class UsageError extends Error {}
 
 function detectLang(argv: string[]): Lang {
   const i = argv.indexOf("--lang");
@@ -64,7 +60,7 @@ function detectLang(argv: string[]): Lang {
 }
 
 function parseArgs(args: string[], lang: Lang): Options {
-  const o: Options = { inputs: [], format: "table", out: null, profile: "national", gap: null, severeGap: null, lang };
+  const o: Options = { inputs: [], format: "table", out: null, outDir: null, profile: "national", gap: null, severeGap: null, lang };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let inline: string | undefined;
@@ -95,6 +91,9 @@ function parseArgs(args: string[], lang: Lang): Options {
         break;
       case "--explain":
         o.explain = true;
+        break;
+      case "--out-dir":
+        o.outDir = value();
         break;
       case "--profile":
         o.profile = value();
@@ -133,14 +132,6 @@ async function loadProfileSpec(spec: string, cwd: string): Promise<Profile> {
   return loadProfile(text, spec);
 }
 
-async function readBytes(file: string, shown: string): Promise<Uint8Array> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new LoadError(code === "EACCES" || code === "EBUSY" || code === "EPERM" ? "denied" : code === "EISDIR" ? "notXlsx" : "missing", shown);
-  }
-}
 
 // Node's native CRC-32 (Node ≥ 20.15) checks each inflated part; older Nodes keep the JS one.
 const zlibCrc = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
@@ -160,71 +151,24 @@ export function readBytesForCheck(bytes: Uint8Array, shown: string, vocabulary?:
 /**
  * Read one file into the engine's reading: one synchronous read, then the reader that the bytes call for
  * (src/adapters/xlsx-file/read.ts readingFromBytes). Values left out of a sheet are passed to `onNotice`.
+ * CONTRACT (issue 13, read once): the result carries the bytes that were read, and --out / --out-dir copy exactly
+ * those bytes (src/cli/output.ts), never the file read again.
  */
 export async function readFileForCheck(
   file: string,
   shown: string,
   onNotice?: (n: ReadNotice) => void,
   vocabulary?: Profile["vocabulary"],
-): Promise<WorkbookReading> {
-  const { reading, notices } = await readBytesForCheck(readFileBytes(file, shown), shown, vocabulary);
+): Promise<{ reading: WorkbookReading; bytes: Uint8Array }> {
+  const bytes = readFileBytes(file, shown);
+  const { reading, notices } = await readBytesForCheck(bytes, shown, vocabulary);
   if (onNotice) notices.forEach(onNotice);
-  return reading;
+  return { reading, bytes };
 }
 
 function errorMessage(e: unknown, lang: Lang): { code: string; message: string } {
   if (e instanceof LoadError) return { code: e.code, message: t(lang, e.messageKey, { reason: e.reason }) };
   return { code: "unreadable", message: t(lang, "load.unreadable", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) };
-}
-
-/** exceljs, loaded when something is written (reading never needs it: ~0.4 s of every start). */
-async function excel(): Promise<typeof ExcelJSTypes> {
-  const m = await import("exceljs");
-  return (m as unknown as { default?: typeof ExcelJSTypes }).default ?? m;
-}
-
-/** Write the reviewed copy: inputs (one, or all combined) + output sheets; temp file then rename. */
-async function writeReviewed(report: Report, files: { abs: string; shown: string }[], out: string, lang: Lang): Promise<Report> {
-  const ExcelJS = await excel();
-  let wb: ExcelJSTypes.Workbook;
-  let renamed = report;
-  if (files.length === 1) {
-    wb = await loadWorkbook(ExcelJS, await readBytes(files[0].abs, files[0].shown), files[0].shown);
-  } else {
-    wb = new ExcelJS.Workbook();
-    const renames: SheetRename[] = [];
-    for (const f of files) {
-      const src = await loadWorkbook(ExcelJS, await readBytes(f.abs, f.shown), f.shown);
-      renames.push(...appendWorkbook(wb, src, f.shown, true));
-    }
-    renamed = renameLocations(report, renames);
-  }
-  applySheetPlans(wb, planSheets(renamed, { lang }));
-  const dir = path.dirname(out);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, out);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-  return renamed;
-}
-
-/**
- * Is `out` one of the inputs? Same path, or the same file on disk: a hard link, a symlink, or another
- * spelling on a case-insensitive file system ("X.xlsx" is "x.xlsx" on Windows and macOS).
- */
-async function isAnInput(out: string, files: InputFile[]): Promise<boolean> {
-  if (files.some((f) => f.abs === out)) return true;
-  const st = await fs.stat(out).catch(() => null);
-  if (!st || !st.isFile() || st.ino === 0) return false;
-  for (const f of files) {
-    const s = await fs.stat(f.abs).catch(() => null);
-    if (s && s.ino === st.ino && s.dev === st.dev) return true;
-  }
-  return false;
 }
 
 /** The first line a user can read from an engine failure (a ZodError's message starts with "["). */
@@ -239,7 +183,7 @@ function engineReason(e: unknown): string {
  * it fail; those are named as input errors (and dropped from the reviewed copy) and the others are still
  * checked together, so one odd workbook never loses the whole run.
  */
-function checkIsolating(readings: WorkbookReading[], readable: InputFile[], errors: InputError[], opts: CheckOptions): Report {
+function checkIsolating<F>(readings: WorkbookReading[], readable: F[], errors: InputError[], opts: CheckOptions): Report {
   try {
     return check(readings, opts);
   } catch {
@@ -270,6 +214,7 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     io.stderr(t(lang, "cli.profileError", { reason }));
     return 2;
   }
+  await checkTargets({ out: opts.out, outDir: opts.outDir }, io.cwd, lang);
   const { files, errors, skipped } = await expandInputs(opts.inputs, io.cwd, lang);
   for (const f of skipped) io.stderr(t(lang, "cli.fileSkipped", { file: f.file, reason: t(lang, `skip.${f.reason}`) }));
   const outAbs = opts.out ? path.resolve(io.cwd, opts.out) : null;
@@ -278,12 +223,13 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     return 2;
   }
   const readings: WorkbookReading[] = [];
-  const readable: InputFile[] = [];
+  const readable: ReadInput[] = [];
   for (const { abs, shown } of files) {
     try {
       const notice = (n: ReadNotice) => io.stderr(t(lang, "cli.strayCells", { file: shown, sheet: n.sheet, cells: n.cells, cell: n.first }));
-      readings.push(await readFileForCheck(abs, shown, notice, profile.vocabulary));
-      readable.push({ abs, shown });
+      const { reading, bytes } = await readFileForCheck(abs, shown, notice, profile.vocabulary);
+      readings.push(reading);
+      readable.push({ abs, shown, bytes });
     } catch (e) {
       const { code, message } = errorMessage(e, lang);
       errors.push({ file: shown, code, message });
@@ -292,25 +238,16 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   let report = checkIsolating(readings, readable, errors, { profile, lang, gap: opts.gap ?? undefined, severeGap: opts.severeGap ?? undefined });
   for (const e of errors) io.stderr(t(lang, "cli.fileError", { file: e.file, reason: e.message }));
   report = { ...report, inputErrors: errors };
-  let writeFailed = false;
-  let wrote: string | null = null;
-  if (outAbs && readable.length > 0) {
-    try {
-      await writeReviewed(report, readable, outAbs, lang);
-      const spot = report.projects.some((p) => p.review) || report.reviews.length ? (lang === "zh" ? "“抽查复核”" : ", 抽查复核") : "";
-      wrote = t(lang, "cli.wrote", { file: outAbs, spot });
-    } catch (e) {
-      writeFailed = true;
-      io.stderr(t(lang, "cli.writeFailed", { file: opts.out, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
-    }
-  }
+  // The copies are written from the bytes that were checked (read once).
+  const written = await writeOutputs(report, readable, { out: opts.out, outDir: opts.outDir }, io.cwd, lang);
+  const writeFailed = written.failed;
   // JSON is streamed when the Io can write without a newline: the whole document is never one string.
   if (opts.format === "json" && io.write) writeJson(report, io.write);
   else if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));
   else io.stdout(renderTable(report, lang));
   if (opts.explain && opts.format !== "json") io.stdout((await import("./explain")).renderExplain(report, lang));
   // Last, so the user sees where the reviewed copy is.
-  if (wrote) io.stderr(wrote);
+  for (const m of written.messages) io.stderr(m);
   if (errors.length > 0 || writeFailed) return 2;
   return report.summary.errors > 0 ? 1 : 0;
 }

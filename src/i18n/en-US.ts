@@ -42,6 +42,8 @@ export const enUS: Record<MessageKey, string> = {
   "cli.usage":
     "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile national|hubei|sichuan|FILE.json]\n" +
     "                 [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
+    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--profile national|hubei|sichuan|FILE.json]\n" +
+    "                 [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
     "       bpr demo          check the bundled sample workbook and write demo-reviewed.xlsx\n" +
     "       bpr schema        print the JSON Schema of the JSON output\n" +
     "       bpr --help | --version\n" +
@@ -60,6 +62,28 @@ export const enUS: Record<MessageKey, string> = {
   "cli.skipped": "Skipped (not a template): {sheets}",
   "cli.summary": "Checked {files} files, {projects} projects: 优 {优}, 良 {良}, 中 {中}, 差 {差}; {errors} errors, {warnings} warnings, {infos} notes.",
   "cli.noProjects": "No self-assessment, goal table or spot-check sheet was found in the input.",
+  // Writing the reviewed copy / results workbook (src/cli/output.ts, issue 13)
+  "out.empty": "Option {option} needs a file name (e.g. {option} results.xlsx)",
+  "out.isDirectory": "--out names a folder: {file}. Give a file name, or use --out-dir for a folder of reviewed copies",
+  "out.badExtension": "--out must be an .xlsx file (or .xlsm for a macro-enabled workbook): {file} (an Excel workbook is written)",
+  "out.dirIsFile": "--out-dir names a file: {file}",
+  "out.needsXlsm": "{input} has macros (.xlsm); its reviewed copy must end in .xlsm: {file}",
+  "out.needsXlsx": "{input} has no macros; its reviewed copy should end in .xlsx: {file}",
+  "out.notPackage": "{input} is not an .xlsx/.xlsm file, so no sheets can be added to it; a results workbook linking to it was written instead (nothing was converted)",
+  "out.copySkipped": "{input} is not an .xlsx/.xlsm file: no reviewed copy (nothing was converted)",
+  "out.wroteResults": "Wrote the results workbook: {file} (results of {count} files; links open each original file)",
+  "out.wroteCopy": "Wrote the reviewed copy: {file}",
+  "out.sameAsInput": "A reviewed copy must not overwrite an input file: {file} (inputs are never modified)",
+  "out.reason.noFolder": "the folder does not exist",
+  "out.reason.denied": "permission denied",
+  "out.reason.busy": "the file is open in another program (Excel, WPS); close it and try again",
+  "out.reason.noSpace": "the disk is full",
+  "out.reason.readOnly": "the disk or folder is read-only",
+  "out.reason.isDirectory": "a folder of that name exists",
+  "out.reason.nameTooLong": "the file name or path is too long",
+  "out.reason.package": "the original workbook's file structure cannot be edited ({reason})",
+  "out.reason.other": "the file could not be written",
+  "out.interrupted": "Interrupted; no temporary file was left.",
   "table.template.self-assessment": "Project self-assessment",
   "table.template.department-self-assessment": "Department self-assessment",
   "table.template.goal": "Goal table",
@@ -231,6 +255,10 @@ export const enUS: Record<MessageKey, string> = {
   "ui.empty.allClearTitle": "All clear",
   "ui.empty.allClear": "No findings in {projects} projects.",
   "ui.file.reviewed": "reviewed-{stem}.xlsx",
+  "ui.file.reviewedMacro": "reviewed-{stem}.xlsm",
+  "ui.file.results": "results.xlsx",
+  "ui.file.resultsZip": "results.zip",
+  "ui.download.zipCopies": "Zip each file's reviewed copy (with the results workbook)",
   "ui.file.templates": "blank-templates.xlsx",
   "ui.privacy": "Files are processed in this browser only and are never uploaded to any server.",
 };

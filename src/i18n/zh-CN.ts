@@ -42,6 +42,8 @@ export const zhCN = {
   "cli.usage":
     "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--profile national|hubei|sichuan|配置.json]\n" +
     "                [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
+    "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--out-dir 文件夹] [--profile national|hubei|sichuan|配置.json]\n" +
+    "                [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
     "      bpr demo          检查自带的示例工作簿并写出 demo-reviewed.xlsx\n" +
     "      bpr schema        输出 JSON 结果的 JSON Schema\n" +
     "      bpr --help | --version\n" +
@@ -60,6 +62,28 @@ export const zhCN = {
   "cli.skipped": "已跳过（非模板）：{sheets}",
   "cli.summary": "共检查 {files} 个文件、{projects} 个项目：优 {优}、良 {良}、中 {中}、差 {差}；错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条。",
   "cli.noProjects": "未在输入文件中找到绩效自评表、目标表或抽查复核表。",
+  // Writing the reviewed copy / results workbook (src/cli/output.ts, issue 13)
+  "out.empty": "选项 {option} 需要一个文件名（例如 {option} 评价结果.xlsx）",
+  "out.isDirectory": "--out 指向的是文件夹：{file}。请给出文件名，或用 --out-dir 指定存放各文件评价副本的文件夹",
+  "out.badExtension": "--out 必须是 .xlsx（或对启用宏的工作簿用 .xlsm）文件：{file}（写出的格式是 Excel 工作簿）",
+  "out.dirIsFile": "--out-dir 指向的是一个文件：{file}",
+  "out.needsXlsm": "{input} 含有宏（.xlsm），其评价副本必须以 .xlsm 结尾：{file}",
+  "out.needsXlsx": "{input} 不含宏，其评价副本应以 .xlsx 结尾：{file}",
+  "out.notPackage": "{input} 不是 .xlsx/.xlsm 格式，无法在原文件上添加工作表；已改为写出评价结果工作簿（链接指向原文件），未做任何格式转换",
+  "out.copySkipped": "{input} 不是 .xlsx/.xlsm 格式，不生成评价副本（未做任何格式转换）",
+  "out.wroteResults": "已写入评价结果工作簿：{file}（{count} 个文件的评价结果；单元格链接指向各原文件）",
+  "out.wroteCopy": "已写入评价副本：{file}",
+  "out.sameAsInput": "评价副本不能覆盖输入文件：{file}（原文件从不修改）",
+  "out.reason.noFolder": "所在文件夹不存在",
+  "out.reason.denied": "没有写入权限",
+  "out.reason.busy": "文件正被其他程序（如 Excel、WPS）打开，请关闭后重试",
+  "out.reason.noSpace": "磁盘空间不足",
+  "out.reason.readOnly": "磁盘或文件夹为只读",
+  "out.reason.isDirectory": "已有同名文件夹",
+  "out.reason.nameTooLong": "文件名或路径太长",
+  "out.reason.package": "原工作簿的文件结构无法编辑（{reason}）",
+  "out.reason.other": "无法写入文件",
+  "out.interrupted": "已中断，未留下临时文件。",
   // Table labels
   "table.template.self-assessment": "项目支出绩效自评表",
   "table.template.department-self-assessment": "部门整体支出绩效自评表",
@@ -232,6 +256,10 @@ export const zhCN = {
   "ui.empty.allClearTitle": "检查通过",
   "ui.empty.allClear": "{projects} 个项目均未发现问题。",
   "ui.file.reviewed": "评价结果-{stem}.xlsx",
+  "ui.file.reviewedMacro": "评价结果-{stem}.xlsm",
+  "ui.file.results": "评价结果.xlsx",
+  "ui.file.resultsZip": "评价结果.zip",
+  "ui.download.zipCopies": "打包下载各文件的评价副本（zip，含评价结果工作簿）",
   "ui.file.templates": "绩效评价空白模板.xlsx",
   "ui.privacy": "所有文件只在本机浏览器中处理，不会上传到任何服务器。",
 } as const;

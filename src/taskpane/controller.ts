@@ -124,7 +124,12 @@ const defaultStartWorker = async (): Promise<EngineRunner> => (await import(/* w
 
 /** Browser download through a blob: link (allowed by the pane's CSP; nothing is sent anywhere). */
 export function browserDownload(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const type = /\.zip$/i.test(name)
+    ? "application/zip"
+    : /\.xlsm$/i.test(name)
+      ? "application/vnd.ms-excel.sheet.macroEnabled.12"
+      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -528,8 +533,11 @@ export class PaneController {
     });
   }
 
-  /** 下载评价结果 (file mode). */
-  downloadReviewed(): Promise<void> {
+  /**
+   * 下载评价结果 (file mode): one file → its reviewed copy; several → a zip of the reviewed copies plus the results
+   * workbook (`copies`), or the results workbook alone (`results`).
+   */
+  downloadReviewed(kind: "copies" | "results" = "copies"): Promise<void> {
     return this.run("download", async () => {
       const report = this.state.report;
       const files = this.files.filter((f) => f.reading && f.bytes);
@@ -545,6 +553,7 @@ export class PaneController {
           report,
           files.map((f) => ({ name: f.name, bytes: f.bytes! })),
           this.state.lang,
+          files.length > 1 ? kind : undefined,
         );
       } catch (e) {
         if (!isLoadError(e)) throw e;
@@ -552,7 +561,10 @@ export class PaneController {
         this.notify("error", errorMsg(e), msg("ui.notice.fileError", { file: e.file }));
         return;
       }
-      const name = this.text(msg("ui.file.reviewed", { stem: fileStem(files[0].name) }));
+      const name =
+        files.length > 1
+          ? this.text(msg(kind === "results" ? "ui.file.results" : "ui.file.resultsZip"))
+          : this.text(msg(/\.xlsm$/i.test(files[0].name) ? "ui.file.reviewedMacro" : "ui.file.reviewed", { stem: fileStem(files[0].name) }));
       (this.deps.download ?? browserDownload)(bytes, name);
       this.notify("success", msg("ui.notice.downloaded", { file: name }));
     });

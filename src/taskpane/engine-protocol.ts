@@ -40,7 +40,7 @@ export type EngineRequest =
   | { id: number; op: "prepareFiles" }
   | { id: number; op: "check"; readings: ReadingArg[]; settings: CheckSettings }
   | { id: number; op: "plan"; report: Report; lang: Lang }
-  | { id: number; op: "reviewed"; report: Report; files: { name: string; bytes: Uint8Array }[]; lang: Lang }
+  | { id: number; op: "reviewed"; report: Report; files: { name: string; bytes: Uint8Array }[]; lang: Lang; kind?: "copies" | "results" }
   | { id: number; op: "templates"; plans: TemplatePlan[] };
 
 /** A reading as the worker answers it: the reading and the number it keeps it under. */

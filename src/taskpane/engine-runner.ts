@@ -42,7 +42,7 @@ export interface EngineRunner {
    * The reviewed workbook's bytes (./xlsx reviewedWorkbook: the picked files reloaded, the output sheets
    * added). The files' bytes are left as they are (the pane keeps them for later downloads).
    */
-  reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array>;
+  reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array>;
   /** The blank templates as a workbook's bytes (./xlsx templatesWorkbook). */
   templates(plans: TemplatePlan[]): Promise<Uint8Array>;
   /** Start loading (the engine chunk, or the worker) so the first check does not wait for it. */
@@ -99,8 +99,8 @@ export class MainRunner implements EngineRunner {
     return (await this.loadEngine()).planSheets(report, { lang });
   }
 
-  async reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array> {
-    return (await this.loadXlsx()).reviewedWorkbook(report, files, lang);
+  async reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
+    return (await this.loadXlsx()).reviewedWorkbook(report, files, lang, kind);
   }
 
   async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
@@ -181,8 +181,8 @@ export class FallbackRunner implements EngineRunner {
     return this.attempt((r) => r.planSheets(report, lang));
   }
 
-  reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array> {
-    return this.attempt((r) => r.reviewed(report, files, lang));
+  reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
+    return this.attempt((r) => r.reviewed(report, files, lang, kind));
   }
 
   templates(plans: TemplatePlan[]): Promise<Uint8Array> {

@@ -89,7 +89,7 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
       case "plan":
         return planSheets(req.report, { lang: req.lang });
       case "reviewed":
-        return movable(await (await loadWriter()).reviewedWorkbook(req.report, req.files, req.lang));
+        return movable(await (await loadWriter()).reviewedWorkbook(req.report, req.files, req.lang, req.kind));
       case "templates":
         return movable(await (await loadWriter()).templatesWorkbook(req.plans));
       default:

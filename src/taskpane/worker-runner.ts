@@ -135,9 +135,9 @@ export class WorkerRunner implements EngineRunner {
     return (await this.call({ op: "plan", report, lang })) as SheetPlan[];
   }
 
-  async reviewed(report: Report, files: PickedFile[], lang: Lang): Promise<Uint8Array> {
+  async reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
     const list = files.map((f) => ({ name: f.name, bytes: f.bytes }));
-    return (await this.call({ op: "reviewed", report, files: list, lang })) as Uint8Array;
+    return (await this.call({ op: "reviewed", report, files: list, lang, kind })) as Uint8Array;
   }
 
   async templates(plans: TemplatePlan[]): Promise<Uint8Array> {

@@ -20,6 +20,7 @@
  * assets/screenshots/taskpane.png for the README.
  * Skipped with a warning when /usr/bin/chromium is absent, unless CI is set.
  */
+import { unzipSync } from "fflate";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
@@ -368,7 +369,7 @@ describeWithChromium("task pane in Chromium", () => {
     await page.close();
   });
 
-  test("file mode: several workbooks become one combined download; an unreadable file is named", async () => {
+  test("file mode: several workbooks download as a zip of reviewed copies and the results workbook, or the results workbook alone; an unreadable file is named", async () => {
     const { page, watch } = await open({ width: 320 });
     await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 30_000 });
     const a = await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]);
@@ -391,11 +392,17 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
-    expect(download.suggestedFilename()).toBe("评价结果-医保局.xlsx");
-    const saved = path.join(ARTIFACTS, "combined-" + download.suggestedFilename());
+    expect(download.suggestedFilename()).toBe("评价结果.zip");
+    const saved = path.join(ARTIFACTS, "several-" + download.suggestedFilename());
     await download.saveAs(saved);
-    const sheets = [...(await sheetTexts(new Uint8Array(fs.readFileSync(saved)))).keys()];
-    expect(sheets).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", ...OUTPUT_SHEETS]);
+    const zip = unzipSync(new Uint8Array(fs.readFileSync(saved)));
+    expect(Object.keys(zip).sort()).toEqual(["医保局.xlsx", "抽查结果.xlsx", "水利局.xlsx", "评价结果.xlsx"].sort());
+    expect([...(await sheetTexts(zip["医保局.xlsx"])).keys()]).toEqual(["自评", "评价汇总", "问题清单", "评价报告"]);
+    expect([...(await sheetTexts(zip["评价结果.xlsx"])).keys()]).toEqual([...OUTPUT_SHEETS]);
+    // The one control beside the button: the results workbook alone.
+    await page.getByLabel("打包下载各文件的评价副本（zip，含评价结果工作簿）").click();
+    const [alone] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
+    expect(alone.suggestedFilename()).toBe("评价结果.xlsx");
     expect(offOrigin(watch)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
@@ -445,11 +452,17 @@ describeWithChromium("task pane in Chromium", () => {
     expect(realConsoleErrors(fallback.watch)).toEqual([]);
     await fallback.page.close();
 
-    expect(inWorker.map((d) => d.name)).toEqual(["评价结果-医保局.xlsx", "评价结果-医保局.xlsx", "绩效评价空白模板.xlsx"]);
+    expect(inWorker.map((d) => d.name)).toEqual(["评价结果.zip", "评价结果.zip", "绩效评价空白模板.xlsx"]);
     expect(inPane.map((d) => d.name)).toEqual(inWorker.map((d) => d.name));
-    const sheets = [...(await sheetTexts(inWorker[0].bytes)).keys()];
-    expect(sheets).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", ...OUTPUT_SHEETS]);
-    for (let i = 0; i < inWorker.length; i++) expect(await workbookShape(inWorker[i].bytes, true)).toEqual(await workbookShape(inPane[i].bytes, true));
+    const sheets = [...(await sheetTexts(unzipSync(inWorker[0].bytes)["评价结果.xlsx"])).keys()];
+    expect(sheets).toEqual([...OUTPUT_SHEETS]);
+    for (let i = 0; i < 2; i++) {
+      const w = unzipSync(inWorker[i].bytes);
+      const m = unzipSync(inPane[i].bytes);
+      expect(Object.keys(w).sort()).toEqual(Object.keys(m).sort());
+      for (const name of Object.keys(w)) expect([name, await workbookShape(w[name], true)]).toEqual([name, await workbookShape(m[name], true)]);
+    }
+    expect(await workbookShape(inWorker[2].bytes, true)).toEqual(await workbookShape(inPane[2].bytes, true));
   });
 
   test("add-in mode against a fake Excel: check, select a finding's cell, write the summary, insert templates", async () => {

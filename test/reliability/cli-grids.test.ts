@@ -59,7 +59,7 @@ async function cellsOf(file: string) {
 async function both(file: string) {
   const wb = await loadWorkbook(ExcelJS, await fs.readFile(file), path.basename(file));
   const full = readWorkbook({ file: path.basename(file), grids: workbookToGrids(wb) });
-  const viaCli = await readFileForCheck(file, path.basename(file));
+  const viaCli = (await readFileForCheck(file, path.basename(file))).reading;
   return { wb, full, viaCli };
 }
 

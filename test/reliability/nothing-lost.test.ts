@@ -1,6 +1,7 @@
 /**
  * Nothing lost (issue 8 §4), at the command line: every fixture run through `bpr check --out` leaves its
- * input byte-identical; the reviewed copy keeps every original cell's value and formula (and merges);
+ * input byte-identical; the reviewed copy keeps every original cell's value and formula (and merges; the
+ * package-level checks — every part byte for byte, LibreOffice recalculation — are in nothing-lost-package.test.ts);
  * a second run on the reviewed copy replaces the output sheets instead of adding more; a failed write
  * leaves no file behind and exits 2; --out naming an input is refused. Nothing injected: text that looks
  * like a formula comes out as text, and the output sheets hold no formula at all.
@@ -173,7 +174,8 @@ describe("bpr check --out", () => {
     expect((await load(second)).worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
   });
 
-  it("combines several inputs into one copy and keeps every sheet of each", async () => {
+  /** Issue 13: no more copying users' sheets into one workbook (their cross-sheet formulas broke). */
+  it("several inputs give a results workbook: the output sheets alone, the inputs untouched", async () => {
     const picks = fixtures.filter((x) => ["national form", "shared formulas", "formulas without cached values"].includes(x.name));
     const target = path.join(dir, "combined.xlsx");
     const hashes = await Promise.all(picks.map((p) => sha256(p.path)));
@@ -181,15 +183,8 @@ describe("bpr check --out", () => {
     expectNoStack(r);
     expect(await Promise.all(picks.map((p) => sha256(p.path)))).toEqual(hashes);
     const copy = await load(target);
-    const copied = copy.worksheets.filter((w) => !isOutputLike(w.name));
-    const originals = (await Promise.all(picks.map((p) => load(p.path)))).flatMap((wb) => wb.worksheets);
-    expect(copied.length).toBe(originals.length);
-    originals.forEach((ws, i) => {
-      // Formulas that name another sheet may be rewritten to the renamed sheet; values must match.
-      const strip = (c: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v]));
-      expect([ws.name, strip(cells(copied[i]))]).toEqual([ws.name, strip(cells(ws))]);
-    });
+    expect(copy.worksheets.map((w) => w.name).every(isOutputLike)).toBe(true);
+    expect(copy.worksheets.length).toBeGreaterThanOrEqual(3);
   });
 
   it("writes formula-looking project text as text", async () => {
@@ -240,14 +235,14 @@ describe("failed writes leave nothing behind and exit 2", () => {
     expect(r.stdout).toContain(NATIONAL_PROJECT);
   });
 
-  it("out path is a directory", async () => {
+  it("out path is a directory: a usage error, nothing written", async () => {
     const outDir = path.join(dir, "fail", "a-directory.xlsx");
     await fs.mkdir(outDir, { recursive: true });
     const before = await listing(path.join(dir, "fail"));
     const r = await bpr(["check", input, "--out", outDir, "--lang", "en"], dir);
     expectNoStack(r);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^Writing .*a-directory\.xlsx failed: .*\(no partial file was left\)$/m);
+    expect(r.stderr).toContain("--out names a folder");
     expect(await listing(path.join(dir, "fail"))).toEqual(before);
     expect(await listing(outDir)).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { SETTINGS_KEY } from "../../src/taskpane/settings";
 import { FLAWED, GOOD, grid, REVIEW, selfAssessmentRows, spotCheckRows, standardSheets } from "./fixtures";
 import { clickAndWait, renderPane, settle, untilIdle } from "./helpers";
 import { MemoryHost } from "./memory-host";
+import { unzipSync } from "fflate";
 import { sheetTexts, xlsxBytes } from "./xlsx-fixtures";
 
 /** The finding group of a project, by its title. */
@@ -77,7 +78,7 @@ describe("file mode", () => {
     expect(screen.getByTestId("notices").textContent).toContain("已生成 评价结果-水利局-2023自评.xlsx");
   });
 
-  test("several workbooks: each finding names its file; the download is the combined workbook", async () => {
+  test("several workbooks: each finding names its file; the download is a zip of the reviewed copies and the results workbook, or the results workbook alone", async () => {
     const a = await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]);
     const b = await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(FLAWED) }]);
     const review = await xlsxBytes([{ name: "复核", rows: spotCheckRows(REVIEW) }]);
@@ -89,9 +90,17 @@ describe("file mode", () => {
     const exceeds = within(flawed).getAllByTestId("finding").find((x) => x.getAttribute("data-rule") === "score/exceeds-weight")!;
     expect(exceeds.textContent).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
     await press("下载评价结果");
-    expect(downloads[0].name).toBe("评价结果-医保局.xlsx");
-    const sheets = [...(await sheetTexts(downloads[0].bytes)).keys()];
-    expect(sheets).toEqual(["医保局-自评", "水利局-自评", "抽查结果-复核", ...OUTPUT_SHEETS]);
+    expect(downloads[0].name).toBe("评价结果.zip");
+    const zip = unzipSync(downloads[0].bytes);
+    expect(Object.keys(zip).sort()).toEqual(["医保局.xlsx", "抽查结果.xlsx", "水利局.xlsx", "评价结果.xlsx"].sort());
+    // 水利局's project was spot-checked (抽查结果.xlsx): its own copy has the 抽查复核 sheet too.
+    expect([...(await sheetTexts(zip["水利局.xlsx"])).keys()]).toEqual(["自评", ...OUTPUT_SHEETS]);
+    expect([...(await sheetTexts(zip["评价结果.xlsx"])).keys()]).toEqual([...OUTPUT_SHEETS]);
+    // The one added control: the results workbook alone.
+    await settle(() => fireEvent.click(screen.getByLabelText("打包下载各文件的评价副本（zip，含评价结果工作簿）")));
+    await press("下载评价结果");
+    expect(downloads[1].name).toBe("评价结果.xlsx");
+    expect([...(await sheetTexts(downloads[1].bytes)).keys()]).toEqual([...OUTPUT_SHEETS]);
   });
 
   test("files dropped onto the pane are checked like picked ones", async () => {

@@ -36,10 +36,10 @@ import {
   type PlanCell,
   type PlanLink,
   type SheetPlan,
-  hasOutputMark,
   isOutputName,
   outputSheetName,
 } from "../../engine/summary/plan";
+import { isProductLine } from "./package";
 
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_TEXT = 32767;
@@ -119,11 +119,14 @@ function valueText(v: unknown): string | null {
   return null;
 }
 
-/** The product's own sheet: an output name and the mark in A2 (read without creating the cell). */
+/**
+ * The product's own sheet: an output name and, in A2, exactly a line the product writes there (package/index.ts
+ * isProductLine: a user's A2 that merely mentions the product's name is not the mark). Read without creating the cell.
+ */
 export function isProductSheet(ws: Worksheet): boolean {
   if (!isOutputName(ws.name)) return false;
   const cell = ws.findCell(OUTPUT_MARK_CELL.row + 1, OUTPUT_MARK_CELL.col + 1);
-  return cell !== undefined && hasOutputMark(valueText(cell.value));
+  return cell !== undefined && isProductLine(valueText(cell.value));
 }
 
 function validate(plans: SheetPlan[]): void {

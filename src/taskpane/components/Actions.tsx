@@ -3,7 +3,7 @@
  * with 选择文件, 下载评价结果, 下载空白模板. Both: 设置. A hidden file input serves 选择文件 and 导入其他工作簿.
  */
 import * as React from "react";
-import { Button, Caption1, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import {
   ArrowDownloadRegular,
   DocumentCheckmarkRegular,
@@ -44,6 +44,7 @@ export interface ActionsProps {
 
 export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }: ActionsProps) {
   const { state, tr, controller } = usePane();
+  const [zipCopies, setZipCopies] = React.useState(true);
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const busy = state.busy !== null;
@@ -109,6 +110,8 @@ export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }
   }
 
   const canDownload = !busy && state.report !== null && state.sources.some((s) => s.error === null);
+  // Several files: a zip of each file's reviewed copy plus the results workbook, or the results workbook alone.
+  const several = state.sources.filter((s) => s.error === null).length > 1;
   return (
     <section className={styles.actions} aria-label={tr("ui.actions.label")}>
       <div className={mergeClasses(styles.drop, dragging && styles.dropActive)} data-testid="drop-zone">
@@ -124,10 +127,13 @@ export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }
           appearance={canDownload ? "primary" : "secondary"}
           icon={<ArrowDownloadRegular />}
           disabled={!canDownload}
-          onClick={() => void controller.downloadReviewed()}
+          onClick={() => void controller.downloadReviewed(several && !zipCopies ? "results" : "copies")}
         >
           {tr("ui.action.download")}
         </Button>
+        {several && (
+          <Checkbox checked={zipCopies} disabled={busy} label={tr("ui.download.zipCopies")} onChange={(_e, d) => setZipCopies(d.checked === true)} />
+        )}
         <Button className={styles.grow} icon={<TableAddRegular />} disabled={busy} title={tr("ui.action.downloadTemplatesHint")} onClick={() => void controller.insertTemplates()}>
           {tr("ui.action.downloadTemplates")}
         </Button>
