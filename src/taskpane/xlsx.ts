@@ -8,7 +8,7 @@
 import "./zod-config";
 import type { Border, Borders, Fill, Workbook, Worksheet } from "exceljs";
 import { appendWorkbook, renameLocations, type SheetRename } from "../adapters/xlsx-file/combine";
-import { applySheetPlans } from "../adapters/xlsx-file/write";
+import { applyPrintSetup, applySheetPlans, applyTemplateExtras } from "../adapters/xlsx-file/write";
 import type { Report } from "../engine/model";
 import { planSheets } from "../engine/summary";
 import type { CellStyle } from "../engine/summary/plan";
@@ -62,7 +62,7 @@ function styleCell(ws: Worksheet, r: number, c: number, style: CellStyle | undef
   if (centred || wrap) cell.alignment = { horizontal: centred ? "center" : undefined, vertical: "middle", wrapText: wrap || style === "header" };
 }
 
-/** Write one template plan onto a new worksheet (values as text or numbers, never formulas). */
+/** Write one template plan onto a new worksheet (cell values as text or numbers; formulas only from plan.formulas). */
 export function writeTemplate(wb: Workbook, plan: TemplatePlan): Worksheet {
   const ws = wb.addWorksheet(plan.name);
   plan.widths.forEach((w, i) => {
@@ -83,6 +83,9 @@ export function writeTemplate(wb: Workbook, plan: TemplatePlan): Worksheet {
   });
   if (plan.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows }];
   if (plan.filter) ws.autoFilter = plan.filter;
+  // The form's formulas (执行率, 得分, 总分) and drop-down lists, A4 print setup and row heights.
+  applyTemplateExtras(ws, plan);
+  applyPrintSetup(ws, plan);
   return ws;
 }
 

@@ -73,23 +73,24 @@ describe("read back", () => {
     const rowOf = (label: string, col: number) => v.findIndex((r) => r[col] === label);
     v[rowOf("项目名称", 0)][1] = "社区居家养老服务";
     v[rowOf("主管部门", 0)][1] = "县民政局";
-    v[rowOf("主管部门", 0)][5] = "县养老服务中心";
+    v[rowOf("主管部门", 0)][6] = "县养老服务中心";
     const total = rowOf("年度资金总额", 1);
     v[total].splice(3, 6, 100, 100, 100, 10, 1, 10);
-    const fill: Record<string, [string, string, string, number]> = {
-      数量指标: ["服务老年人数", "≥500人", "520人", 20],
-      质量指标: ["服务合格率", "≥95%", "98%", 10],
-      时效指标: ["资金拨付及时率", "100%", "100%", 10],
-      成本指标: ["人均服务成本", "≤2000元", "1900元", 10],
-      社会效益指标: ["老年人生活质量", "有效提升", "有效提升", 30],
-      服务对象满意度指标: ["服务对象满意度", "≥90%", "96%", 10],
+    // 指标性质 chosen from the list (its own column, 四川 style) with the number in 年度指标值.
+    const fill: Record<string, [string, string | null, string, string, number]> = {
+      数量指标: ["服务老年人数", "≥", "500人", "520人", 20],
+      质量指标: ["服务合格率", "≥", "95%", "98%", 10],
+      时效指标: ["资金拨付及时率", "=", "100%", "100%", 10],
+      成本指标: ["人均服务成本", "≤", "2000元", "1900元", 10],
+      社会效益指标: ["老年人生活质量", null, "有效提升", "有效提升", 30],
+      服务对象满意度指标: ["服务对象满意度", "≥", "90%", "96%", 10],
     };
-    for (const [level2, [name, target, actual, weight]] of Object.entries(fill)) {
+    for (const [level2, [name, op, target, actual, weight]] of Object.entries(fill)) {
       const r = rowOf(level2, 2);
       expect(v[r][3]).toBe("指标1：");
-      v[r].splice(3, 5, `指标1：${name}`, target, actual, weight, weight);
+      v[r].splice(3, 6, `指标1：${name}`, op, target, actual, weight, weight);
     }
-    v[rowOf("总分", 0)][7] = 100;
+    v[rowOf("总分", 0)][8] = 100;
     const report = check([readWorkbook({ file: "filled.xlsx", grids: [toGrid(plan, v)] })]);
     const p = report.projects[0];
     expect(p).toMatchObject({ name: "社区居家养老服务", department: "县民政局", unit: "县养老服务中心", selfScore: 100, computedScore: 100, grade: "优" });

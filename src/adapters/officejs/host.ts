@@ -74,8 +74,12 @@ export interface ReadResult {
   warnings?: string[];
 }
 
-/** A blank standard template is written like an output plan, under its own (any) sheet name. */
-export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string };
+/**
+ * A blank standard template is written like an output plan, under its own (any) sheet name, plus its formulas
+ * and drop-down lists (the engine's type).
+ */
+export type { TemplatePlan } from "../../engine/templates";
+import type { TemplatePlan } from "../../engine/templates";
 
 export interface WriteResult {
   /** Sheet names written, in order (templates may be renamed "名称 (2)" to stay unique; an output sheet goes to

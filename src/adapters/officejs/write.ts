@@ -64,6 +64,13 @@ export interface WriteConfig {
    * Without it every rectangle gets its own commands (still one sync, more commands).
    */
   rangeAreas?: boolean;
+  /**
+   * Print setup through `worksheet.pageLayout` (ExcelApi 1.9): A4, orientation, fit to one page wide, margins,
+   * print titles, header and footer. Without it the sheets print with Excel's defaults (row heights still apply).
+   */
+  pageLayout?: boolean;
+  /** Drop-down lists of blank templates through `range.dataValidation` (ExcelApi 1.8). */
+  validation?: boolean;
   /** Request bytes per sync (default 4,000,000). */
   batchBytes?: number;
   /** Bytes of one values / numberFormat assignment (default 1,000,000). */
@@ -390,6 +397,8 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
     });
   }
 
+  ops.push(...printOps(t, cfg));
+
   const filter = plan.filter;
   if (filter && cfg.autoFilter && parseAddress(filter)) {
     ops.push({
@@ -397,6 +406,75 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
       apply: () => {
         const ws = sheetOf(t);
         ws.autoFilter.apply(ws.getRange(filter));
+      },
+    });
+  }
+  return ops;
+}
+
+const INCH = 72;
+
+/**
+ * Row heights for wrapped text (any ExcelApi), then the print setup (pageLayout, ExcelApi 1.9) and, on blank
+ * templates, the form's formulas and drop-down lists (ExcelApi 1.8). Formulas come only from `plan.formulas`,
+ * never from cell strings.
+ */
+function printOps(t: Target, cfg: WriteConfig): Op[] {
+  const ops: Op[] = [];
+  const plan = t.plan;
+  plan.rowHeights?.forEach((h, r) => {
+    if (typeof h !== "number" || h <= 0) return;
+    ops.push({
+      bytes: OP_BYTES,
+      apply: () => {
+        sheetOf(t).getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
+      },
+    });
+  });
+  for (const f of plan.formulas ?? []) {
+    ops.push({
+      bytes: OP_BYTES + f.formula.length,
+      apply: () => {
+        const cell = sheetOf(t).getRangeByIndexes(f.row, f.col, 1, 1);
+        if (f.fmt) cell.numberFormat = [[f.fmt]];
+        cell.formulas = [[`=${f.formula}`]];
+      },
+    });
+  }
+  if (cfg.validation) {
+    for (const v of plan.validations ?? []) {
+      ops.push({
+        bytes: OP_BYTES * 2,
+        apply: () => {
+          const dv = sheetOf(t).getRange(v.range).dataValidation;
+          dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+          dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: v.error };
+        },
+      });
+    }
+  }
+  const page = plan.page;
+  if (page && cfg.pageLayout) {
+    ops.push({
+      bytes: OP_BYTES * 8,
+      apply: () => {
+        const layout = sheetOf(t).pageLayout;
+        layout.paperSize = "A4" as Excel.PaperType;
+        layout.orientation = (page.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+        if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        const m = page.margins;
+        if (m) {
+          layout.topMargin = m.top * INCH;
+          layout.bottomMargin = m.bottom * INCH;
+          layout.leftMargin = m.left * INCH;
+          layout.rightMargin = m.right * INCH;
+          layout.headerMargin = m.header * INCH;
+          layout.footerMargin = m.footer * INCH;
+        }
+        if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.from + 1}:$${page.printTitleRows.to + 1}`);
+        const hf = layout.headersFooters.defaultForAllPages;
+        if (page.headerCenter) hf.centerHeader = page.headerCenter;
+        if (page.footerCenter) hf.centerFooter = page.footerCenter;
       },
     });
   }
