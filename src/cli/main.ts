@@ -1,7 +1,7 @@
 /**
  * bpr — batch checks over files and folders of submitted workbooks (SPEC §7).
  *
- *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile …] [--gap 10]
+ *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--report 评价报告.docx] [--profile …] [--gap 10]
  *                              [--severe-gap 20] [--lang zh|en]
  *   bpr schema
  *
@@ -44,6 +44,8 @@ interface Options {
   inputs: string[];
   format: "table" | "json";
   out: string | null;
+  /** Write 评价报告 as a Word document here. */
+  report: string | null;
   profile: string;
   gap: number | null;
   severeGap: number | null;
@@ -61,7 +63,7 @@ function detectLang(argv: string[]): Lang {
 }
 
 function parseArgs(args: string[], lang: Lang): Options {
-  const o: Options = { inputs: [], format: "table", out: null, profile: "national", gap: null, severeGap: null, lang };
+  const o: Options = { inputs: [], format: "table", out: null, report: null, profile: "national", gap: null, severeGap: null, lang };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let inline: string | undefined;
@@ -89,6 +91,9 @@ function parseArgs(args: string[], lang: Lang): Options {
       }
       case "--out":
         o.out = value();
+        break;
+      case "--report":
+        o.report = value();
         break;
       case "--profile":
         o.profile = value();
@@ -237,6 +242,20 @@ async function writeReviewed(report: Report, files: { abs: string; shown: string
   return renamed;
 }
 
+/** 评价报告 as .docx (adapters/docx, loaded only for --report): temp file then rename, so a failure leaves nothing. */
+async function writeReportDocx(report: Report, out: string, lang: Lang): Promise<void> {
+  const [{ reportDocument }, { reportDocx }] = await Promise.all([import("../engine/summary"), import("../adapters/docx/report")]);
+  const bytes = await reportDocx(reportDocument(report, { lang }));
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, out);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
 /**
  * Is `out` one of the inputs? Same path, or the same file on disk: a hard link, a symlink, or another
  * spelling on a case-insensitive file system ("X.xlsx" is "x.xlsx" on Windows and macOS).
@@ -301,6 +320,11 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     io.stderr(t(lang, "cli.outSameAsInput", { file: opts.out }));
     return 2;
   }
+  const reportAbs = opts.report ? path.resolve(io.cwd, opts.report) : null;
+  if (reportAbs && (await isAnInput(reportAbs, files))) {
+    io.stderr(t(lang, "cli.reportSameAsInput", { file: opts.report }));
+    return 2;
+  }
   const readings: WorkbookReading[] = [];
   const readable: InputFile[] = [];
   for (const { abs, shown } of files) {
@@ -325,6 +349,15 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     } catch (e) {
       writeFailed = true;
       io.stderr(t(lang, "cli.writeFailed", { file: opts.out, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
+    }
+  }
+  if (reportAbs && opts.report) {
+    try {
+      await writeReportDocx(report, reportAbs, lang);
+      wrote = [wrote, t(lang, "cli.wroteReport", { file: reportAbs })].filter(Boolean).join("\n");
+    } catch (e) {
+      writeFailed = true;
+      io.stderr(t(lang, "cli.writeFailed", { file: opts.report, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }));
     }
   }
   // JSON is streamed when the Io can write without a newline: the whole document is never one string.

@@ -23,8 +23,8 @@ export const enUS: Record<MessageKey, string> = {
   "load.notXlsx": "The file extension is not .xlsx; it cannot be checked.",
   "load.unreadable": "The workbook cannot be read: {reason}",
   "cli.usage":
-    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile national|hubei|sichuan|FILE.json]\n" +
-    "                 [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--report report.docx]\n" +
+    "                 [--profile national|hubei|sichuan|FILE.json] [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
     "       bpr demo          check the bundled sample workbook and write demo-reviewed.xlsx\n" +
     "       bpr schema        print the JSON Schema of the JSON output\n" +
     "       bpr --help | --version\n" +
@@ -42,6 +42,21 @@ export const enUS: Record<MessageKey, string> = {
   "cli.outSameAsInput": "--out must not be an input file: {file} (inputs are never modified)",
   "cli.skipped": "Skipped (not a template): {sheets}",
   "cli.summary": "Checked {files} files, {projects} projects: 优 {优}, 良 {良}, 中 {中}, 差 {差}; {errors} errors, {warnings} warnings, {infos} notes.",
+  "cli.wroteReport": "Wrote the evaluation report: {file}",
+  "cli.reportSameAsInput": "--report must not be an input file: {file} (inputs are never modified)",
+  "cli.summary.files": "Checked {n} workbook|Checked {n} workbooks",
+  "cli.summary.sa": "{n} project self-assessment|{n} project self-assessments",
+  "cli.summary.dept": "{n} department form|{n} department forms",
+  "cli.summary.goal": "{n} goal table|{n} goal tables",
+  "cli.summary.grades": "self grades 优 {优}, 良 {良}, 中 {中}, 差 {差}",
+  "cli.summary.finalGrades": "after review 优 {优}, 良 {良}, 中 {中}, 差 {差}",
+  "cli.summary.ungraded": "{n} without a grade|{n} without a grade",
+  "cli.summary.errors": "{n} error|{n} errors",
+  "cli.summary.warnings": "{n} warning|{n} warnings",
+  "cli.summary.infos": "{n} note|{n} notes",
+  "table.notStated": "not stated",
+  "table.scoresComputed": "Self-score not stated   computed {computed}   grade {grade} (from the computed score)",
+  "table.finalGrade": "results follow the review grade {grade}",
   "cli.noProjects": "No self-assessment, goal table or spot-check sheet was found in the input.",
   "table.template.self-assessment": "Project self-assessment",
   "table.template.department-self-assessment": "Department self-assessment",

@@ -23,8 +23,8 @@ export const zhCN = {
   "load.unreadable": "无法读取该工作簿：{reason}",
   // Command line
   "cli.usage":
-    "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--profile national|hubei|sichuan|配置.json]\n" +
-    "                [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--report 评价报告.docx]\n" +
+    "                [--profile national|hubei|sichuan|配置.json] [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
     "      bpr demo          检查自带的示例工作簿并写出 demo-reviewed.xlsx\n" +
     "      bpr schema        输出 JSON 结果的 JSON Schema\n" +
     "      bpr --help | --version\n" +
@@ -42,6 +42,21 @@ export const zhCN = {
   "cli.outSameAsInput": "--out 不能与输入文件相同：{file}（原文件从不修改）",
   "cli.skipped": "已跳过（非模板）：{sheets}",
   "cli.summary": "共检查 {files} 个文件、{projects} 个项目：优 {优}、良 {良}、中 {中}、差 {差}；错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条。",
+  "cli.wroteReport": "已写入评价报告：{file}",
+  "cli.reportSameAsInput": "--report 不能与输入文件相同：{file}（原文件从不修改）",
+  "cli.summary.files": "共检查 {n} 个文件",
+  "cli.summary.sa": "项目支出绩效自评表 {n} 张",
+  "cli.summary.dept": "部门整体支出绩效自评表 {n} 张",
+  "cli.summary.goal": "绩效目标表 {n} 张",
+  "cli.summary.grades": "自评等级 优 {优}、良 {良}、中 {中}、差 {差}",
+  "cli.summary.finalGrades": "复核后等级 优 {优}、良 {良}、中 {中}、差 {差}",
+  "cli.summary.ungraded": "未评定等级 {n} 个",
+  "cli.summary.errors": "错误 {n} 条",
+  "cli.summary.warnings": "警告 {n} 条",
+  "cli.summary.infos": "提示 {n} 条",
+  "table.notStated": "未填",
+  "table.scoresComputed": "自评得分 未填　核算得分 {computed}　等级 {grade}（按核算得分）",
+  "table.finalGrade": "结果应用以复核等级 {grade} 为准",
   "cli.noProjects": "未在输入文件中找到绩效自评表、目标表或抽查复核表。",
   // Table labels
   "table.template.self-assessment": "项目支出绩效自评表",

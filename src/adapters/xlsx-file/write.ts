@@ -158,6 +158,8 @@ function writeCell(cell: Cell, pc: PlanCell, linkable: (l: PlanLink) => boolean)
     alignment.wrapText = true;
     alignment.vertical = alignment.vertical ?? "top";
   }
+  // Table cells line up at the top of a row made tall by a neighbour's wrapped text.
+  if (pc.border && !alignment.vertical) alignment.vertical = "top";
   if (Object.keys(alignment).length) cell.alignment = alignment;
 }
 

@@ -69,6 +69,7 @@ export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetP
     const project = x.projectId ? projects.get(x.projectId) : undefined;
     const cell = topLeft(x.cell) ?? (project && project.location.sheet === x.sheet ? project.location.cell : null);
     const where = x.sheet !== null ? sheetLabel(x.file, x.sheet, multiFile) : fileBaseName(x.file) || null;
+    // The location wraps: "[区水利局.xlsx]农村饮水安全维修" is wider than its column.
     const cellCell: PlanCell =
       x.sheet !== null ? text(cell ?? "A1", { border: true, link: link(x.file, x.sheet, cell) }) : text(null, b);
     const cells: PlanCell[] = [
@@ -77,7 +78,7 @@ export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetP
       text(ruleTitle(x.rule, s.lang), wrapped),
       text(x.rule, wrapped),
       text(x.project, wrapped),
-      text(where, b),
+      text(where, wrapped),
       cellCell,
       text(x.message, wrapped),
       text(x.suggestion, wrapped),

@@ -13,8 +13,19 @@ import type { Facts } from "./stats";
 import type { Catalogue, Lang } from "./strings";
 
 export const REPORT_COLS = 8;
-/** Column widths (characters): about one portrait A4 page at 100 %. */
-const WIDTHS = [7, 22, 14, 11, 11, 9, 9, 17];
+/** Column widths (characters): about one portrait A4 page; the tables' columns span them in proportion. */
+const WIDTHS = [16, 12, 10, 10, 9, 9, 9, 17];
+
+/** How many sheet columns each table column spans: one each, the spare ones to the widest (in proportion). */
+export function columnSpans(widths: number[], available: number): number[] {
+  const spans = widths.map(() => 1);
+  for (let extra = available - widths.length; extra > 0; extra--) {
+    let best = 0;
+    for (let i = 0; i < widths.length; i++) if (widths[i] / spans[i] >= widths[best] / spans[best]) best = i;
+    spans[best]++;
+  }
+  return spans;
+}
 
 export function planNarrative(report: Report, facts: Facts, s: Catalogue, lang: Lang, now: Date): SheetPlan {
   return planReportSheet(buildReportDoc(report, facts, s, lang, now), lang);
@@ -47,8 +58,9 @@ export function planReportSheet(doc: ReportDoc, lang: Lang): SheetPlan {
         break;
       case "table": {
         line("label", b.caption);
-        const n = b.headers.length;
-        const cols = (i: number) => (i < n - 1 ? { from: i, to: i } : { from: i, to: last });
+        const spans = columnSpans(b.widths, REPORT_COLS);
+        const starts = spans.map((_, i) => spans.slice(0, i).reduce((a, x) => a + x, 0));
+        const cols = (i: number) => ({ from: starts[i], to: Math.min(last, starts[i] + spans[i] - 1) });
         const put = (r: number, cells: string[], header: boolean) => {
           cells.forEach((v, i) => {
             const { from, to } = cols(i);

@@ -40,13 +40,18 @@ export function textWidth(s: string): number {
 
 /** Lines a text takes in a column `width` characters wide (wrapping at the width, and at every line break). */
 export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(2, width - 1.5);
-  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+  const usable = Math.max(2, width - 2);
+  return text.split("\n").reduce((n, line) => {
+    // Latin text wraps at word boundaries (and "spotcheck/no-self-assessment" at its hyphens): allow for the ragged
+    // right edge with a tenth more width.
+    const latin = /[A-Za-z]{6}/.test(line) ? 1.1 : 1;
+    return n + Math.max(1, Math.ceil((textWidth(line) * latin) / usable));
+  }, 0);
 }
 
 /** Points per line of 11 pt text, and the row's padding. */
-export const LINE_POINTS = 14.4;
-const PADDING = 3;
+export const LINE_POINTS = 15.6;
+const PADDING = 4;
 /** Title rows (16 pt bold). */
 export const TITLE_HEIGHT = 26;
 /** Excel's largest row height. */

@@ -282,16 +282,15 @@ export function buildReportDoc(report: Report, facts: Facts, s: Catalogue, lang:
       kind: "table",
       caption: t.problemTableCaption,
       headers: t.problemTableHeaders,
-      rows: facts.groups.map((g, i) => [
-        String(i + 1),
+      rows: facts.groups.map((g) => [
         `${ruleTitle(g.rule, lang)}\n${g.rule}`,
         s.severity[g.severity],
         String(g.findings.length),
         String(g.projects),
         examples(g.findings, s),
       ]),
-      numeric: [true, false, false, true, true, false],
-      widths: [1, 4, 1.5, 1.5, 1.5, 9],
+      numeric: [false, false, true, true, false],
+      widths: [4, 1.5, 1.5, 1.5, 9],
     });
   }
 
@@ -323,8 +322,7 @@ export function buildReportDoc(report: Report, facts: Facts, s: Catalogue, lang:
       kind: "table",
       caption: t.cutTableCaption,
       headers: t.cutTableHeaders,
-      rows: by.差.map((x, i) => [
-        String(i + 1),
+      rows: by.差.map((x) => [
         x.name,
         x.department ?? "",
         amount(x.budget),
@@ -333,8 +331,8 @@ export function buildReportDoc(report: Report, facts: Facts, s: Catalogue, lang:
         gradeName(x.reviewGrade),
         x.reviewGrade ? t.basisReview : t.basisSelfShort,
       ]),
-      numeric: [true, false, false, true, true, false, false, false],
-      widths: [1, 5, 3, 2.5, 2.5, 1.5, 1.5, 2],
+      numeric: [false, false, true, true, false, false, false],
+      widths: [5, 3, 2.5, 2.5, 1.5, 1.5, 2],
     });
   } else if (facts.assessed.length || withReview) {
     para(t.noPoor);

@@ -218,7 +218,7 @@ const zh: Catalogue = {
       `以复核结果为准（已复核的 ${reviewed} 个项目取复核等级，其余取自评等级），最终评价等级为：优 ${g.优} 个，良 ${g.良} 个，中 ${g.中} 个，差 ${g.差} 个。结果应用以最终等级为依据。`,
     gapTableCaption: "表2 抽查复核情况（差异 = 复核得分 − 自评得分）",
     problemTableCaption: "表3 发现的问题（按问题类型）",
-    problemTableHeaders: ["序号", "问题类型", "级别", "条数", "涉及项目", "示例"],
+    problemTableHeaders: ["问题类型", "级别", "条数", "涉及项目", "示例"],
     noReview: "本次检查未包含抽查复核数据。",
     reviewed: (a) =>
       `共抽查复核 ${a.n} 个项目，其中 ${a.matched} 个找到对应的自评表，复核平均得分 ${a.meanReview} 分，自评得分与复核得分平均相差 ${a.meanGap} 分（按绝对值计），` +
@@ -250,7 +250,7 @@ const zh: Catalogue = {
       `对最终评价等级为差的 ${n} 个项目（${list}${note}），予以通报批评并督促限期整改，按不低于 10% 的比例压减下年度预算安排规模（见表4）；达不到主要预期绩效目标的，调整或暂停该项目，低效无效资金予以削减或收回。`,
     adviceUngraded: (n, list) => `对未评定等级的 ${n} 个项目（${list}），应督促补充填报得分，确定等级后再提出结果应用意见。`,
     cutTableCaption: "表4 建议压减下年度预算的项目（最终评价等级为差，压减比例不低于 10%）",
-    cutTableHeaders: ["序号", "项目名称", "主管部门", "全年预算数（万元）", "压减额下限（万元）", "自评等级", "复核等级", "等级依据"],
+    cutTableHeaders: ["项目名称", "主管部门", "全年预算数（万元）", "压减额下限（万元）", "自评等级", "复核等级", "等级依据"],
     basisReview: "抽查复核",
     basisSelfShort: "自评",
     noPoor: "本次无最终评价等级为差的项目。",
@@ -400,7 +400,7 @@ const en: Catalogue = {
       `Taking the review where there is one (${reviewed} reviewed), the final grades are: Excellent ${g.优}, Good ${g.良}, Fair ${g.中}, Poor ${g.差}. The use of results follows the final grade.`,
     gapTableCaption: "Table 2. Spot checks (gap = review score − self score)",
     problemTableCaption: "Table 3. Problems found, by type",
-    problemTableHeaders: ["No.", "Type", "Level", "Count", "Projects", "Examples"],
+    problemTableHeaders: ["Type", "Level", "Count", "Projects", "Examples"],
     noReview: "The check included no spot-check data.",
     reviewed: (a) =>
       `${pl(a.n, "project")} ${a.n === 1 ? "was" : "were"} spot-checked, ${a.matched} of them matched to a self-assessment; the mean review score is ${a.meanReview} and self and review scores differ by ${a.meanGap} points on average (absolute). ` +
@@ -430,7 +430,7 @@ const en: Catalogue = {
       `For the ${n} ${n === 1 ? "project" : "projects"} graded Poor (${list}${note}): report them, require rectification by a deadline and cut next year's budget by at least 10% (Table 4); adjust or suspend projects that miss their main goals, and cut or recover ineffective funds.`,
     adviceUngraded: (n, list) => `Have the ${n} ${n === 1 ? "project" : "projects"} without a grade (${list}) complete their scores before deciding how to use the results.`,
     cutTableCaption: "Table 4. Projects whose next budget is to be cut (final grade Poor, by at least 10%)",
-    cutTableHeaders: ["No.", "Project", "Department", "Budget (10k CNY)", "Minimum cut (10k CNY)", "Self grade", "Review grade", "Grade from"],
+    cutTableHeaders: ["Project", "Department", "Budget (10k CNY)", "Minimum cut (10k CNY)", "Self grade", "Review grade", "Grade from"],
     basisReview: "Spot check",
     basisSelfShort: "Self-assessment",
     noPoor: "No project has a final grade of Poor.",

@@ -114,11 +114,11 @@ describe("recommendations follow the final (reviewed) grade", () => {
 
   test("the 压减 table lists exactly the final 差, with at least 10% of the budget", () => {
     const cut = tables.find((t) => t.caption.startsWith("表4"))!;
-    expect(cut.rows.map((r) => r[1])).toEqual(expectedFinal("差"));
-    const road = cut.rows.find((r) => r[1] === "乡村道路养护")!;
-    expect(road.slice(3, 8)).toEqual(["500.00", "50.00", "良", "差", "抽查复核"]);
+    expect(cut.rows.map((r) => r[0])).toEqual(expectedFinal("差"));
+    const road = cut.rows.find((r) => r[0] === "乡村道路养护")!;
+    expect(road.slice(2, 7)).toEqual(["500.00", "50.00", "良", "差", "抽查复核"]);
     // No self-assessment: no budget to cut from in this run.
-    expect(cut.rows.find((r) => r[1] === "农机购置补贴")!.slice(3, 5)).toEqual(["—", "—"]);
+    expect(cut.rows.find((r) => r[0] === "农机购置补贴")!.slice(2, 4)).toEqual(["—", "—"]);
   });
 
   test("the basis is said: final grade where reviewed", () => {
