@@ -199,5 +199,9 @@ export const enUS: Record<MessageKey, string> = {
   "ui.empty.allClear": "No findings in {projects} projects.",
   "ui.file.reviewed": "reviewed-{stem}.xlsx",
   "ui.file.templates": "blank-templates.xlsx",
+  "ui.file.report": "evaluation-report.docx",
+  "ui.action.report": "Report (Word)",
+  "ui.action.reportHint": "Creates the evaluation report as a .docx in the official-document layout (GB/T 9704): grades before and after review, spot-check gaps, problems by type and the budget-cut list; recommendations follow the final grade.",
+  "ui.step.buildingReport": "Building the report…",
   "ui.privacy": "Files are processed in this browser only and are never uploaded to any server.",
 };

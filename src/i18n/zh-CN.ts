@@ -200,6 +200,10 @@ export const zhCN = {
   "ui.empty.allClear": "{projects} 个项目均未发现问题。",
   "ui.file.reviewed": "评价结果-{stem}.xlsx",
   "ui.file.templates": "绩效评价空白模板.xlsx",
+  "ui.file.report": "评价报告.docx",
+  "ui.action.report": "评价报告（Word）",
+  "ui.action.reportHint": "按公文格式（GB/T 9704）生成评价报告 .docx：等级分布（自评与复核后）、抽查复核差异、问题分类和压减预算清单，建议以最终等级为依据。",
+  "ui.step.buildingReport": "正在生成评价报告…",
   "ui.privacy": "所有文件只在本机浏览器中处理，不会上传到任何服务器。",
 } as const;
 

@@ -47,6 +47,7 @@ async function loadDocx(): Promise<{ docx: Docx; ChartRun: (new (options: object
   let ChartRun: (new (options: object) => object) | null = null;
   try {
     // A subpath export: resolved by webpack and Node; typed loosely so every tsconfig (node10 too) compiles it.
+    // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- resolved under "bundler", unresolved under the CLI's node10: neither directive fits both
     // @ts-ignore — "docx/charts" has no types under moduleResolution node10 (the CLI build).
     const charts = (await import("docx/charts")) as { ChartRun?: new (options: object) => object };
     ChartRun = charts.ChartRun ?? null;

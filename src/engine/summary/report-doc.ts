@@ -14,7 +14,7 @@
  */
 import type { Grade, Report } from "../model";
 import { amount, list, ordinal, percent, score, share, signed, timestamp } from "./format";
-import { type Facts, GRADES, type ReviewRow, finalGrade, projectBudget, projectGrade } from "./stats";
+import { type Facts, GRADES, type ReviewRow, projectBudget, projectGrade } from "./stats";
 import { type Catalogue, type Lang, ruleTitle } from "./strings";
 
 export type ReportBlock =
