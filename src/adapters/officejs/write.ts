@@ -118,13 +118,13 @@ export function widthToPoints(chars: number): number {
 }
 
 /** A command queued into the batch, with its estimated request size. */
-interface Op {
+export interface Op {
   bytes: number;
   apply: () => void;
 }
 
 /** One sheet to write. */
-interface Target {
+export interface Target {
   plan: TemplatePlan;
   /** Name the sheet is added under (temporary for output sheets). */
   addName: string;
@@ -413,13 +413,15 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
 }
 
 const INCH = 72;
+/** Inches → points, to 0.01 pt. */
+const points = (inches: number) => Math.round(inches * INCH * 100) / 100;
 
 /**
  * Row heights for wrapped text (any ExcelApi), then the print setup (pageLayout, ExcelApi 1.9) and, on blank
  * templates, the form's formulas and drop-down lists (ExcelApi 1.8). Formulas come only from `plan.formulas`,
  * never from cell strings.
  */
-function printOps(t: Target, cfg: WriteConfig): Op[] {
+export function printOps(t: Target, cfg: WriteConfig): Op[] {
   const ops: Op[] = [];
   const plan = t.plan;
   plan.rowHeights?.forEach((h, r) => {
@@ -464,12 +466,12 @@ function printOps(t: Target, cfg: WriteConfig): Op[] {
         if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         const m = page.margins;
         if (m) {
-          layout.topMargin = m.top * INCH;
-          layout.bottomMargin = m.bottom * INCH;
-          layout.leftMargin = m.left * INCH;
-          layout.rightMargin = m.right * INCH;
-          layout.headerMargin = m.header * INCH;
-          layout.footerMargin = m.footer * INCH;
+          layout.topMargin = points(m.top);
+          layout.bottomMargin = points(m.bottom);
+          layout.leftMargin = points(m.left);
+          layout.rightMargin = points(m.right);
+          layout.headerMargin = points(m.header);
+          layout.footerMargin = points(m.footer);
         }
         if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.from + 1}:$${page.printTitleRows.to + 1}`);
         const hf = layout.headersFooters.defaultForAllPages;
