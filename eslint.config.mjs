@@ -41,6 +41,40 @@ export default defineConfig([
     },
   },
 
+  // Layer boundaries (DESIGN.md): the engine is pure and never sees a host; adapters never see the UI or the CLI.
+  {
+    name: "bpr/boundaries-engine",
+    files: ["src/engine/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/adapters/**", "**/adapters"], message: "The engine never imports a host adapter: adapters depend on the engine." },
+            { group: ["**/taskpane/**", "**/taskpane"], message: "The engine never imports the task pane." },
+            { group: ["**/cli/**", "**/cli"], message: "The engine never imports the CLI." },
+            { group: ["exceljs", "@e965/xlsx", "react", "react-dom", "@fluentui/*", "node:*", "fs", "path"], message: "The engine is pure TypeScript: no host library, DOM framework or Node built-in." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: "bpr/boundaries-adapters",
+    files: ["src/adapters/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/taskpane/**", "**/taskpane"], message: "Adapters never import the task pane: the pane talks to adapters through the host port." },
+            { group: ["**/cli/**", "**/cli"], message: "Adapters never import the CLI." },
+          ],
+        },
+      ],
+    },
+  },
+
   {
     // Code that runs in the task pane / ribbon command pages.
     name: "bpr/browser",

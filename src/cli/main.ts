@@ -383,7 +383,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return command === undefined ? 2 : 0;
       case "--version":
       case "-v":
-        io.stdout(VERSION);
+        io.stdout(packageVersion());
         return 0;
       case "schema":
         io.stdout(JSON.stringify((await import("../engine/model")).reportJsonSchema(), null, 2));
@@ -412,7 +412,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const VERSION = "0.1.0";
+/** The version in package.json (lib/cli/main.js and src/cli/main.ts both sit two folders below it). */
+function packageVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(__dirname, "..", "..", "package.json")) as { version: string }).version;
+}
 
 /** Entry point for bin/bpr.js. */
 export function run(): void {

@@ -5,6 +5,7 @@
  */
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
+import { isAssessed, projectGrade, projectScore } from "./facts";
 import { attachReviews } from "./match";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
@@ -44,6 +45,7 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
   return {
     schemaVersion: 1,
     profile: profile.name,
+    thresholds: { lowExecutionRate: profile.lowExecutionRate },
     lang,
     projects,
     reviews,
@@ -84,13 +86,13 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   const scores: number[] = [];
   for (const p of projects) {
     byTemplate[p.template]++;
-    if (p.template === "goal") continue;
-    const g = p.grade ?? p.computedGrade;
+    if (!isAssessed(p)) continue;
+    const g = projectGrade(p);
     if (g) byGrade[g]++;
     const fg = p.review?.grade ?? g;
     if (fg) byFinalGrade[fg]++;
     else ungraded++;
-    const s = p.selfScore ?? p.computedScore;
+    const s = projectScore(p);
     if (s !== null) scores.push(s);
     const m = p.template === "department-self-assessment" ? money.department : money.project;
     m.adjusted.push(p.budget?.adjusted ?? p.budget?.initial ?? 0);
@@ -108,7 +110,7 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   const meanScore = mean(scores);
   return {
     files,
-    projects: projects.filter((p) => p.template !== "goal").length,
+    projects: projects.filter(isAssessed).length,
     byGrade,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,

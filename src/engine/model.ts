@@ -302,6 +302,11 @@ export type InputError = z.infer<typeof InputError>;
 export const Report = z.object({
   schemaVersion: z.literal(1),
   profile: z.string(),
+  /**
+   * The profile thresholds the written outputs use (the report names projects with low execution): carried with
+   * the report so a summary planned from it agrees with its findings, whichever host plans it.
+   */
+  thresholds: z.object({ lowExecutionRate: z.number() }).optional(),
   lang: z.enum(["zh", "en"]),
   projects: z.array(Project),
   reviews: z.array(ReviewEntry),

@@ -2,7 +2,8 @@
 import { zhCN, type MessageKey } from "./zh-CN";
 import { enUS } from "./en-US";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../engine/lang";
+export type { Lang } from "../engine/lang";
 export type { MessageKey } from "./zh-CN";
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { zh: zhCN, en: enUS };

@@ -293,3 +293,12 @@ describe("--out", () => {
     await expect(fs.stat(path.join(dir, "no-such-dir"))).rejects.toThrow();
   });
 });
+
+describe("bpr --version", () => {
+  it("prints the version of package.json", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(__dirname, "../../package.json"), "utf8")) as { version: string };
+    const r = await bpr("--version");
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(pkg.version);
+  });
+});

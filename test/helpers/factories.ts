@@ -44,20 +44,31 @@ export type IndicatorInit = Partial<Omit<Indicator, "target" | "actual">> & {
   actual?: Value | CellValue;
 };
 
-let cellRow = 16;
+/** The first indicator row of the national form; the default addresses are E16, E17, … by position in a project. */
+const FIRST_ROW = 16;
+/** Indicators made without an explicit cell: makeProject addresses them by their position (never by call order). */
+const UNADDRESSED = new WeakSet<Indicator>();
+
+function addressed(i: Indicator, row: number): Indicator {
+  return {
+    ...i,
+    cell: `E${row}`,
+    cells: { ...i.cells, name: `E${row}`, target: `F${row}`, actual: `G${row}`, weight: `H${row}`, score: `I${row}`, reason: `J${row}` },
+  };
+}
 
 /**
  * An indicator row (产出/数量 by default, target "≥100个", actual "100个", weight 10, no stated score).
  * target/actual may be Values or raw cell contents; direction defaults to the reader's inference.
  */
 export function makeIndicator(init: IndicatorInit = {}): Indicator {
-  const row = init.cell ? Number(/\d+/.exec(init.cell)?.[0] ?? cellRow) : cellRow++;
+  const row = init.cell ? Number(/\d+/.exec(init.cell)?.[0] ?? FIRST_ROW) : FIRST_ROW;
   const target = toValue(init.target === undefined ? "≥100个" : init.target);
   const actual = init.actual === undefined ? makeValue("100个") : init.actual === null ? null : toValue(init.actual);
   const level1 = init.level1 === undefined ? "output" : init.level1;
   const level2 = init.level2 === undefined ? (level1 === "output" ? "quantity" : null) : init.level2;
   const name = init.name ?? "测试指标";
-  return Indicator.parse({
+  const made = Indicator.parse({
     level1,
     level1Label: null,
     level2,
@@ -80,6 +91,8 @@ export function makeIndicator(init: IndicatorInit = {}): Indicator {
     target,
     actual,
   });
+  if (!init.cell && !init.cells) UNADDRESSED.add(made);
+  return made;
 }
 
 /** A budget block: 100 / 100 / 100 with execution weight 10 stated, nothing scored. */
@@ -118,7 +131,6 @@ export function makeProject(init: Partial<Project> = {}): Project {
     budget: makeBudget(),
     midtermFunds: null,
     goal: { target: null, actual: null, midterm: null },
-    indicators: [],
     declaredWeights: [],
     statedTotal: null,
     statedTotalCell: null,
@@ -133,5 +145,6 @@ export function makeProject(init: Partial<Project> = {}): Project {
     computedGrade: null,
     review: null,
     ...init,
+    indicators: (init.indicators ?? []).map((i, k) => (UNADDRESSED.has(i) ? addressed(i, FIRST_ROW + k) : i)),
   });
 }

@@ -39,6 +39,25 @@ function readingsOf(c: RuleCase): WorkbookReading[] {
   return [{ file: projects[0]?.location.file ?? "test.xlsx", sheets: c.sheets ?? [], projects, reviews: c.reviews ?? [] }];
 }
 
+/**
+ * The data keys a message or suggestion reads that its finding's data does not have: a misspelled placeholder
+ * (`d.nmae`) renders as "" or "—" and would pass unseen (ESLint's RuleTester fails on unsubstituted placeholders).
+ */
+export function missingPlaceholders(rule: Rule, data: Record<string, unknown>): string[] {
+  const missing = new Set<string>();
+  const probe = new Proxy(data, {
+    get(target, key) {
+      if (typeof key === "string" && !(key in target)) missing.add(key);
+      return Reflect.get(target, key);
+    },
+  }) as Record<string, string | number | null>;
+  for (const lang of ["zh", "en"] as const) {
+    rule.message[lang](probe);
+    rule.suggestion[lang](probe);
+  }
+  return [...missing];
+}
+
 export function findingsFor(rule: Rule, c: RuleCase, lang: "zh" | "en" = "zh"): Finding[] {
   const report = check(readingsOf(c), { ...c.options, rules: [rule], lang });
   return report.findings.filter((f) => f.rule === rule.id);
@@ -74,10 +93,15 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
             if (h.data) expect(f.data).toMatchObject(h.data);
             expect(f.message).toMatch(/[\u4e00-\u9fa5]/);
             expect(f.suggestion.length).toBeGreaterThan(0);
+            expect(`${f.message} ${f.suggestion}`).not.toMatch(/undefined|NaN|\[object Object\]/);
+            expect(missingPlaceholders(rule, f.data)).toEqual([]);
           });
           const en = findingsFor(rule, c, "en");
           expect(en).toHaveLength(c.hits.length);
-          for (const f of en) expect(f.message).toMatch(/[A-Za-z]/);
+          for (const f of en) {
+            expect(f.message).toMatch(/[A-Za-z]/);
+            expect(`${f.message} ${f.suggestion}`).not.toMatch(/undefined|NaN|\[object Object\]/);
+          }
         });
       }
     });

@@ -4,7 +4,8 @@
  * into a full Grid, while stacked forms past 25,000 rows are still read to the end. The reading must be exactly
  * what the full Grids give.
  */
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
+import { EXAMPLES_DIR } from "../helpers/examples";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -105,8 +106,7 @@ describe("gridForCheck: the first rows decide, recognised sheets are read in ful
 
   it("every example and odd-but-readable file reads exactly as with full Grids", async () => {
     const files = (await makeOddFiles(ExcelJS, path.join(dir, "odd"))).map((o) => o.path);
-    const examples = "/work/shared/examples";
-    if (existsSync(examples)) files.push(...(await fs.readdir(examples)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(examples, f)));
+    files.push(...(await fs.readdir(EXAMPLES_DIR)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(EXAMPLES_DIR, f)));
     const nat = path.join(dir, "national.xlsx");
     await writeForms(ExcelJS, nat, [nationalForm()]);
     files.push(nat);

@@ -847,6 +847,7 @@ describe("huge and denormal numbers", () => {
     const rule: Rule = {
       id: "test/non-finite",
       severity: "info",
+      title: { zh: "", en: "" },
       scope: "run",
       docs: { zh: "", en: "" },
       message: { zh: () => "", en: () => "" },

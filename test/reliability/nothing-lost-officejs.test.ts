@@ -4,7 +4,8 @@
  * user sheet must come out identical (values, formulas, formats, merges — the fake's snapshot), a second
  * write replaces the output sheets instead of adding more, and a failed write leaves the workbook as it was.
  */
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
+import { EXAMPLES_DIR } from "../helpers/examples";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -19,7 +20,6 @@ import { createFakeExcel, type FakeCellInput, type FakeSheetInit } from "../help
 import { makeOddFiles, nationalForm, writeForms } from "../helpers/bad-files";
 
 const CFG: WriteConfig = { charts: true, hyperlinks: true, protectionCheck: true, autoFilter: true, rangeAreas: true };
-const SHARED_EXAMPLES = "/work/shared/examples";
 const isOutputLike = (name: string): boolean => OUTPUT_SHEETS.some((o) => name === o || name.startsWith(`${o}（`));
 
 /** An exceljs workbook as the fake's sheets: values, formulas (with their cached results), formats, merges. */
@@ -59,8 +59,8 @@ beforeAll(async () => {
   const national = path.join(dir, "fx", "national.xlsx");
   await writeForms(ExcelJS, national, [nationalForm()]);
   files.push({ name: "national form", file: national });
-  if (existsSync(SHARED_EXAMPLES)) {
-    for (const f of (await fs.readdir(SHARED_EXAMPLES)).filter((x) => x.endsWith(".xlsx")).sort()) files.push({ name: `example ${f}`, file: path.join(SHARED_EXAMPLES, f) });
+  {
+    for (const f of (await fs.readdir(EXAMPLES_DIR)).filter((x) => x.endsWith(".xlsx")).sort()) files.push({ name: `example ${f}`, file: path.join(EXAMPLES_DIR, f) });
   }
   fixtures = [];
   for (const f of files) {

@@ -10,6 +10,7 @@
  * LibreOffice when it is installed, and the shared example workbooks when they are present.
  */
 import { createHash } from "node:crypto";
+import { EXAMPLES_DIR } from "../helpers/examples";
 import { execFile } from "node:child_process";
 import { existsSync, promises as fs } from "node:fs";
 import * as os from "node:os";
@@ -19,7 +20,6 @@ import { OUTPUT_SHEETS } from "../../src/engine/summary/plan";
 import { addForm, makeOddFiles, NATIONAL_PROJECT, nationalForm, readZip, writeForms } from "../helpers/bad-files";
 import { bpr, expectNoStack } from "./cli-run";
 
-const SHARED_EXAMPLES = "/work/shared/examples";
 const USER_OUTPUT_NAMED = "user sheet named 评价汇总";
 /** An output sheet's name, or its alternative beside a user's sheet of that name ("评价汇总（评价助手）"). */
 const isOutputLike = (name: string): boolean => OUTPUT_SHEETS.some((o) => name === o || name.startsWith(`${o}（`));
@@ -95,9 +95,9 @@ beforeAll(async () => {
     await wb.xlsx.writeFile(p);
     fixtures.push({ name: "shared formulas", path: p });
   }
-  if (existsSync(SHARED_EXAMPLES)) {
-    for (const f of (await fs.readdir(SHARED_EXAMPLES)).filter((x) => x.endsWith(".xlsx")).sort()) {
-      fixtures.push({ name: `example ${f}`, path: path.join(SHARED_EXAMPLES, f) });
+  {
+    for (const f of (await fs.readdir(EXAMPLES_DIR)).filter((x) => x.endsWith(".xlsx")).sort()) {
+      fixtures.push({ name: `example ${f}`, path: path.join(EXAMPLES_DIR, f) });
     }
   }
   // LibreOffice (as WPS users' colleagues may have) re-saves with its own XML; skipped when not installed.

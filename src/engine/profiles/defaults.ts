@@ -17,6 +17,8 @@ export interface ProfileDefaults {
   lowExecutionRate: number;
   grades: { 优: number; 良: number; 中: number };
   scoreTolerance: number;
+  /** Amounts (万元): a budget total against the sum of its rows. */
+  amountTolerance: number;
   rateTolerance: number;
   severity: Record<string, "error" | "warning" | "info" | "off">;
 }
@@ -33,6 +35,7 @@ export const PROFILE_DEFAULTS: ProfileDefaults = {
   lowExecutionRate: 0.9,
   grades: { 优: 90, 良: 80, 中: 60 },
   scoreTolerance: 0.01,
+  amountTolerance: 0.01,
   rateTolerance: 0.005,
   severity: {},
 };

@@ -47,6 +47,7 @@ export const Profile = z
     /** Tolerances. */
     scoreTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.scoreTolerance),
     rateTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.rateTolerance),
+    amountTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.amountTolerance),
     /** Per-rule severity override, or "off". */
     severity: z.record(z.string(), z.union([Severity, z.literal("off")])).default({}),
   })

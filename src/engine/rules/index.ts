@@ -2,7 +2,7 @@
  * The rule registry: every rule of SPEC §5, one module each (src/engine/rules/<id>.ts), with its table
  * test in test/unit/rules/<id>.test.ts. Rule ids are a public contract: never rename one.
  */
-import type { Rule } from "./types";
+import type { Lang, Rule } from "./types";
 import { rule as templateUnrecognized } from "./template/unrecognized";
 import { rule as templateMissingField } from "./template/missing-field";
 // -- category / target / actual / reason rules --
@@ -85,6 +85,15 @@ export const RULES: readonly Rule[] = [
   spotcheckIndicatorGap,
 ];
 
+
+const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
+
+/** The registered rule with this id, if any. */
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return BY_ID.get(id);
+}
+
+/** A rule's short name in `lang`; the id itself for an id the registry does not know. */
+export function ruleTitle(id: string, lang: Lang): string {
+  return BY_ID.get(id)?.title[lang] ?? id;
 }

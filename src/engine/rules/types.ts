@@ -5,7 +5,8 @@
 import type { Project, ReviewEntry, SheetInfo, Severity } from "../model";
 import type { Profile } from "../profiles/schema";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../lang";
+export type { Lang } from "../lang";
 export type Data = Record<string, string | number | null>;
 
 /** What a check reports; the engine completes it into a Finding. */
@@ -25,6 +26,8 @@ export interface RuleMeta {
   /** Stable id, e.g. "category/missing-output". Never renamed once released. */
   id: string;
   severity: Severity;
+  /** Short name for people (问题清单's 问题类型, the report's 四、发现的主要问题). */
+  title: { zh: string; en: string };
   docs: { zh: string; en: string };
   message: { zh: (d: Data) => string; en: (d: Data) => string };
   suggestion: { zh: (d: Data) => string; en: (d: Data) => string };

@@ -29,4 +29,4 @@ export {
 } from "./indicator";
 export { scoreBudget, executionRate } from "./budget";
 export { gradeOf } from "./grade";
-export { scoreProject, scoreProjects, deriveWeights, splitEvenly } from "./project";
+export { scoreProject, deriveWeights, splitEvenly } from "./project";

@@ -162,7 +162,3 @@ export function scoreProject(project: Project, profile: Profile): Project {
   };
 }
 
-/** Score every project of a run. */
-export function scoreProjects(projects: Project[], profile: Profile): Project[] {
-  return projects.map((p) => scoreProject(p, profile));
-}

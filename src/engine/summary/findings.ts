@@ -9,7 +9,8 @@ import type { Finding, Report } from "../model";
 import { FMT, Rows, fileBaseName, link, num, sheetLabel, styled, text, topLeft } from "./cells";
 import type { PlanCell, SheetPlan } from "./plan";
 import type { Facts } from "./stats";
-import { type Catalogue, ruleTitle } from "./strings";
+import { ruleTitle } from "../rules";
+import type { Catalogue } from "./strings";
 import { pagePlan, printable } from "./page";
 
 const COLS = 9;

@@ -15,7 +15,8 @@
 import type { Grade, Report } from "../model";
 import { amount, list, ordinal, percent, score, share, signed, timestamp } from "./format";
 import { type Facts, GRADES, type ReviewRow, projectBudget, projectGrade } from "./stats";
-import { type Catalogue, type Lang, ruleTitle } from "./strings";
+import { ruleTitle } from "../rules";
+import type { Catalogue, Lang } from "./strings";
 
 export type ReportBlock =
   | { kind: "title"; text: string }
@@ -129,6 +130,7 @@ export function buildReportDoc(report: Report, facts: Facts, s: Catalogue, lang:
           rate: percent(sum.budget.rate),
           full: facts.fullExecution,
           low: facts.lowExecution.length,
+          threshold: percent(facts.lowExecutionRate).replace(/\.00%$/, "%"),
           lowList: list(
             facts.lowExecution.map((p) => `${p.name}${lang === "zh" ? `（${percent(p.budget?.rate)}）` : ` (${percent(p.budget?.rate)})`}`),
             MAX_NAMES,

@@ -11,7 +11,9 @@
  * off. A review entry that no project matches (engine/match.ts, the pipeline's own matcher) is flagged 无自评,
  * plus the flags of the findings that name it (no project id; matched by normalised name, e.g. spotcheck/poor).
  */
+import { isAssessed, projectGrade, projectScore } from "../facts";
 import { reviewMatcher } from "../match";
+import { PROFILE_DEFAULTS } from "../profiles/defaults";
 import { nameKey } from "../read/normalise";
 import type { Finding, Grade, Project, ReviewEntry, Severity } from "../model";
 
@@ -30,16 +32,7 @@ export const FLAG_RULES: Record<string, Flag> = {
   "spotcheck/no-self-assessment": "noSelf",
 };
 
-/** Projects whose execution rate is below this are named in 一、基本情况 (SPEC budget/low-execution). */
-export const LOW_EXECUTION = 0.9;
-
-export function projectScore(p: Project): number | null {
-  return p.selfScore ?? p.computedScore;
-}
-
-export function projectGrade(p: Project): Grade | null {
-  return p.grade ?? p.computedGrade;
-}
+export { isAssessed, projectBudget, projectGrade, projectScore } from "../facts";
 
 /**
  * The grade that counts for 结果应用: the spot check's grade where a review exists, else the self grade
@@ -54,14 +47,6 @@ export function statedScore(p: Project): number | null {
   return p.template === "goal" ? null : p.statedTotal;
 }
 
-export function isAssessed(p: Project): boolean {
-  return p.template !== "goal";
-}
-
-/** Budget shown for a project: adjusted (全年预算数), else initial. */
-export function projectBudget(p: Project): number | null {
-  return p.budget ? (p.budget.adjusted ?? p.budget.initial) : null;
-}
 
 export interface ReviewRow {
   /** The matched project, or null for a review entry with no self-assessment. */
@@ -99,6 +84,8 @@ export interface Facts {
   year: number | null;
   fullExecution: number;
   lowExecution: Project[];
+  /** The profile's rate below which execution is low (0.9 by default). */
+  lowExecutionRate: number;
   scored: { project: Project; score: number }[];
   best: { project: Project; score: number } | null;
   worst: { project: Project; score: number } | null;
@@ -223,7 +210,15 @@ function ruleGroups(findings: Finding[]): RuleGroup[] {
   );
 }
 
-export function collectFacts(report: { projects: Project[]; reviews: ReviewEntry[]; findings: Finding[]; sheets: { file: string }[] }): Facts {
+export function collectFacts(report: {
+  projects: Project[];
+  reviews: ReviewEntry[];
+  findings: Finding[];
+  sheets: { file: string }[];
+  thresholds?: { lowExecutionRate: number };
+}): Facts {
+  // Projects below the profile's rate are named in 一、基本情况, as budget/low-execution names them.
+  const lowExecutionRate = report.thresholds?.lowExecutionRate ?? PROFILE_DEFAULTS.lowExecutionRate;
   const { projects, findings } = report;
   const assessed = projects.filter(isAssessed);
   const goals = projects.filter((p) => !isAssessed(p));
@@ -243,7 +238,7 @@ export function collectFacts(report: { projects: Project[]; reviews: ReviewEntry
     const rate = p.budget?.rate;
     if (rate === null || rate === undefined) continue;
     if (rate >= 1 - 1e-9) fullExecution++;
-    if (rate < LOW_EXECUTION - 1e-9) lowExecution.push(p);
+    if (rate < lowExecutionRate - 1e-9) lowExecution.push(p);
   }
 
   const scored = assessed
@@ -313,6 +308,7 @@ export function collectFacts(report: { projects: Project[]; reviews: ReviewEntry
     year,
     fullExecution,
     lowExecution,
+    lowExecutionRate,
     scored,
     best,
     worst,

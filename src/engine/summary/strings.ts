@@ -10,7 +10,8 @@ import type { Grade, Severity } from "../model";
 import { trimEndChars } from "../read/normalise";
 import type { Flag } from "./stats";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../lang";
+export type { Lang } from "../lang";
 
 export interface Catalogue {
   lang: Lang;
@@ -58,8 +59,6 @@ export interface Catalogue {
     headers: string[];
   };
   report: ReportStrings;
-  /** Short names of the rules for 四、发现的主要问题 (unknown rules show their id). */
-  rules: Record<string, string>;
 }
 
 export interface ReportStrings {
@@ -72,7 +71,7 @@ export interface ReportStrings {
   h5: string;
   scope(a: { files: number; selfAssessment: number; department: number; goal: number; departments: number; units: number }): string;
   noProjects: string;
-  funds(a: { projects: number; budget: string; executed: string; rate: string; full: number; low: number; lowList: string }): string;
+  funds(a: { projects: number; budget: string; executed: string; rate: string; full: number; low: number; lowList: string; threshold: string }): string;
   departmentFunds(a: { n: number; budget: string; executed: string; rate: string; list: string }): string;
   scores(a: { scored: number; stated: number; computedOnly: number; mean: string; max: string; maxName: string; min: string; minName: string }): string;
   noScores: string;
@@ -189,7 +188,7 @@ const zh: Catalogue = {
     noProjects: "本次检查未识别到绩效自评表。",
     funds: (a) =>
       `项目支出绩效自评表所列 ${a.projects} 个项目全年预算数合计 ${a.budget} 万元，全年执行数合计 ${a.executed} 万元，项目总体预算执行率 ${a.rate}（不含部门整体支出）。` +
-      `其中预算全部执行的项目 ${a.full} 个；执行率低于 90% 的项目 ${a.low} 个${a.low ? `（${a.lowList}）` : ""}。`,
+      `其中预算全部执行的项目 ${a.full} 个；执行率低于 ${a.threshold} 的项目 ${a.low} 个${a.low ? `（${a.lowList}）` : ""}。`,
     departmentFunds: (a) =>
       `部门整体支出绩效自评表 ${a.n} 张（${a.list}）另行统计：部门全年预算数合计 ${a.budget} 万元，全年执行数合计 ${a.executed} 万元，执行率 ${a.rate}。部门整体资金包含所属项目资金，未计入上述项目合计。`,
     scores: (a) =>
@@ -260,44 +259,6 @@ const zh: Catalogue = {
     adviceBudget: (n) => `加强预算执行管理：${n} 条问题涉及预算数据或执行率，应核实资金数据，加快执行进度，结余资金按规定收回统筹。`,
     adviceReview: (n) => `提高自评质量：${n} 条问题来自抽查复核，主管部门应核实自评依据，对自评结果明显失实的予以通报。`,
     adviceErrors: (n) => `对存在错误级问题的 ${n} 个项目，请退回实施单位修改后重新报送。`,
-  },
-  rules: {
-    "template/unrecognized": "未识别的工作表",
-    "template/missing-field": "基本信息缺失",
-    "category/missing-output": "缺少产出指标",
-    "category/missing-effect": "缺少效益指标",
-    "category/missing-satisfaction": "缺少满意度指标",
-    "category/missing-subcategory": "产出指标缺少二级指标",
-    "category/unknown": "指标类别无法识别",
-    "target/missing": "指标值缺失",
-    "target/placeholder": "指标值为占位符",
-    "target/unit-missing": "指标值缺少计量单位",
-    "target/cost-direction": "成本指标方向不当",
-    "actual/missing": "实际完成值缺失",
-    "actual/copies-target": "完成值照抄指标值",
-    "actual/not-numeric": "定量指标完成值未量化",
-    "weight/total": "分值合计不为 100",
-    "weight/split": "一级指标分值结构与规定不符",
-    "weight/declared-sum": "一级指标分值与明细合计不符",
-    "score/exceeds-weight": "得分超过分值",
-    "score/total-mismatch": "总分与各项得分合计不符",
-    "score/band": "定性指标得分超出档次",
-    "score/formula": "定量指标得分与计算结果不符",
-    "score/all-full": "各项指标均为满分",
-    "reason/shortfall": "未完成目标且未说明原因",
-    "reason/overrun": "大幅超额完成且未说明原因",
-    "budget/total-mismatch": "资金总额与明细合计不符",
-    "budget/rate-mismatch": "执行率计算错误",
-    "budget/score-mismatch": "预算执行得分计算错误",
-    "budget/low-execution": "执行率低于 90% 且未说明原因",
-    "goal/target-changed": "指标值与绩效目标表不一致",
-    "goal/indicator-dropped": "绩效目标表中的指标未自评",
-    "spotcheck/gap": "自评与复核差异较大",
-    "spotcheck/gap-severe": "自评与复核差异严重",
-    "spotcheck/grade-changed": "复核后等级变化",
-    "spotcheck/poor": "抽评结果为差",
-    "spotcheck/no-self-assessment": "复核项目无自评",
-    "spotcheck/indicator-gap": "指标复核得分明显低于自评",
   },
 };
 
@@ -371,7 +332,7 @@ const en: Catalogue = {
     noProjects: "No self-assessment was recognised.",
     funds: (a) =>
       `The ${a.projects} projects with a project self-assessment have an annual budget of ${a.budget} (10k CNY), of which ${a.executed} was executed: a project execution rate of ${a.rate} (department-level forms not included). ` +
-      `${a.full} ${a.full === 1 ? "project" : "projects"} executed the whole budget; ${a.low} executed less than 90%${a.low ? ` (${a.lowList})` : ""}.`,
+      `${a.full} ${a.full === 1 ? "project" : "projects"} executed the whole budget; ${a.low} executed less than ${a.threshold}${a.low ? ` (${a.lowList})` : ""}.`,
     departmentFunds: (a) =>
       `${a.n} department-level ${a.n === 1 ? "form is" : "forms are"} counted apart (${a.list}): budget ${a.budget} (10k CNY), executed ${a.executed}, rate ${a.rate}. Department budgets contain their projects' money and are not added to the project totals.`,
     scores: (a) =>
@@ -441,53 +402,10 @@ const en: Catalogue = {
     adviceReview: (n) => `Improve self-assessment quality: ${n} problems come from spot checks. Departments should verify the evidence behind self scores and report self-assessments that prove clearly untrue.`,
     adviceErrors: (n) => `Return the ${pl(n, "project")} with errors to their units for correction and resubmission.`,
   },
-  rules: {
-    "template/unrecognized": "Sheets not recognised",
-    "template/missing-field": "Missing project name, department or unit",
-    "category/missing-output": "No output indicator",
-    "category/missing-effect": "No effect indicator",
-    "category/missing-satisfaction": "No satisfaction indicator",
-    "category/missing-subcategory": "Output lacks a second-level category",
-    "category/unknown": "Unknown indicator category",
-    "target/missing": "Missing target",
-    "target/placeholder": "Placeholder target",
-    "target/unit-missing": "Target without a unit",
-    "target/cost-direction": "Cost indicator pointing the wrong way",
-    "actual/missing": "Missing actual value",
-    "actual/copies-target": "Actual copies the target",
-    "actual/not-numeric": "Non-numeric actual for a quantitative target",
-    "weight/total": "Weights do not add up to 100",
-    "weight/split": "First-level weight split differs from the profile",
-    "weight/declared-sum": "Rows do not add up to the declared weight",
-    "score/exceeds-weight": "Score above its weight",
-    "score/total-mismatch": "Total differs from the sum of scores",
-    "score/band": "Qualitative score outside its band",
-    "score/formula": "Quantitative score differs from the formula",
-    "score/all-full": "Every indicator at full marks",
-    "reason/shortfall": "Target missed without a reason",
-    "reason/overrun": "Large overrun without a reason",
-    "budget/total-mismatch": "Budget total differs from its rows",
-    "budget/rate-mismatch": "Wrong execution rate",
-    "budget/score-mismatch": "Wrong execution score",
-    "budget/low-execution": "Execution below 90% without a reason",
-    "goal/target-changed": "Target differs from the goal table",
-    "goal/indicator-dropped": "Goal-table indicator not self-assessed",
-    "spotcheck/gap": "Large gap between self and review scores",
-    "spotcheck/gap-severe": "Severe gap between self and review scores",
-    "spotcheck/grade-changed": "Grade changed on review",
-    "spotcheck/poor": "Reviewed as Poor",
-    "spotcheck/no-self-assessment": "Reviewed project without a self-assessment",
-    "spotcheck/indicator-gap": "Indicator review score well below self score",
-  },
 };
 
 export const STRINGS: Record<Lang, Catalogue> = { zh, en };
 
 export function strings(lang: Lang): Catalogue {
   return STRINGS[lang];
-}
-
-/** A rule's short name in `lang`; the rule id when the catalogue has none. */
-export function ruleTitle(rule: string, lang: Lang): string {
-  return STRINGS[lang].rules[rule] ?? rule;
 }

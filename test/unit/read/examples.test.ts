@@ -1,22 +1,17 @@
 /**
- * The product's reference workbooks (/work/shared/examples, README.md there): what their reading gives —
- * names, departments, units, budgets, indicator counts per category, stated totals. Skipped with a note
- * when the examples are not present (the repository's parent holds them: ../shared from the repo root).
+ * The product's reference workbooks (copied into test/fixtures/examples with their README): what their reading
+ * gives — names, departments, units, budgets, indicator counts per category, stated totals.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Indicator, Project, ReviewEntry } from "../../../src/engine/model";
 import type { WorkbookReading } from "../../../src/engine/read";
+import { examplePath } from "../../helpers/examples";
 import { num, qual, readBuffer } from "../../helpers/workbooks";
 
-const DIR = path.resolve(__dirname, "../../../../shared/examples");
-const present = fs.existsSync(path.join(DIR, "01-national-two-projects.xlsx"));
-if (!present) console.warn(`examples.test: ${DIR} not found — example workbook tests skipped`);
-const maybe = present ? describe : describe.skip;
 
 const readings = new Map<string, WorkbookReading>();
 async function read(file: string): Promise<WorkbookReading> {
-  if (!readings.has(file)) readings.set(file, await readBuffer(fs.readFileSync(path.join(DIR, file)), file));
+  if (!readings.has(file)) readings.set(file, await readBuffer(fs.readFileSync(examplePath(file)), file));
   return readings.get(file)!;
 }
 
@@ -32,7 +27,7 @@ function byName(p: Project, name: string): Indicator {
   return i;
 }
 
-maybe("example workbooks (README)", () => {
+describe("example workbooks (README)", () => {
   test("01: national layout twice, form at B4 under 附件2", async () => {
     const r = await read("01-national-two-projects.xlsx");
     expect(r.sheets.map((s) => [s.sheet, s.kind, s.projects])).toEqual([

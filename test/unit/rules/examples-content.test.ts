@@ -1,12 +1,11 @@
 /**
- * The example workbooks (/work/shared/examples, see its README) read through the real adapter and reader,
+ * The example workbooks (copied into test/fixtures/examples, see its README) read through the real adapter and reader,
  * checked with the category / target / actual / reason rules only: exactly the findings the README implies.
  * Example 01 must give only reason/shortfall on 保障饮水安全人口; 02, 03, 04 (goal table, both blocks), 05 and 07
  * give none of these.
  */
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
+import { examplePath } from "../../helpers/examples";
 import { workbookToGrids } from "../../../src/adapters/xlsx-file/grid";
 import { check, readWorkbook } from "../../../src/engine";
 import { RULES as ALL_RULES } from "../../../src/engine/rules";
@@ -14,19 +13,16 @@ import { RULES as ALL_RULES } from "../../../src/engine/rules";
 /** The registered rules of these families (the registry is the one list of rules). */
 const RULES = ALL_RULES.filter((r) => /^(category|target|actual|reason)\//.test(r.id));
 
-const DIR = path.resolve(__dirname, "../../../../shared/examples");
-const present = fs.existsSync(path.join(DIR, "01-national-two-projects.xlsx"));
-const describeIf = present ? describe : describe.skip;
 
 async function findings(file: string) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(DIR, file));
+  await wb.xlsx.readFile(examplePath(file));
   const reading = readWorkbook({ file, grids: workbookToGrids(wb) });
   const report = check([reading], { rules: RULES });
   return { report, findings: report.findings.map((f) => ({ rule: f.rule, project: f.project, cell: f.cell, name: f.data.name ?? null, message: f.message })) };
 }
 
-describeIf("example workbooks: category / target / actual / reason rules", () => {
+describe("example workbooks: category / target / actual / reason rules", () => {
   it("01: only reason/shortfall on 保障饮水安全人口 (农村饮水安全工程维修养护)", async () => {
     const { report, findings: fs1 } = await findings("01-national-two-projects.xlsx");
     expect(report.projects.map((p) => p.name)).toEqual(["社区居家养老服务补贴项目", "农村饮水安全工程维修养护"]);

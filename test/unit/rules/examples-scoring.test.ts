@@ -1,11 +1,10 @@
 /**
  * The weight / score / budget rules and the scoring on the shared example workbooks
- * (/work/shared/examples, README.md there): exactly the findings of these rules the README implies,
- * and the computed scores and grades it states. Skipped when the examples are not present.
+ * (copied into test/fixtures/examples, README.md there): exactly the findings of these rules the README implies,
+ * and the computed scores and grades it states.
  */
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
+import { examplePath } from "../../helpers/examples";
 import { workbookToGrids } from "../../../src/adapters/xlsx-file/grid";
 import { check, getProfile, readWorkbook, type WorkbookReading } from "../../../src/engine";
 import type { Project } from "../../../src/engine/model";
@@ -14,7 +13,6 @@ import { RULES as ALL_RULES } from "../../../src/engine/rules";
 /** The registered rules of these families (the registry is the one list of rules). */
 const RULES = ALL_RULES.filter((r) => /^(weight|score|budget)\//.test(r.id));
 
-const DIR = path.resolve(__dirname, "../../../../shared/examples");
 const FILES = {
   "01": "01-national-two-projects.xlsx",
   "02": "02-sichuan-split-columns.xlsx",
@@ -22,11 +20,10 @@ const FILES = {
   "05": "05-department-level.xlsx",
   "07": "07-no-score-columns.xlsx",
 } as const;
-const present = Object.values(FILES).every((f) => fs.existsSync(path.join(DIR, f)));
 
 async function read(file: string): Promise<WorkbookReading> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(DIR, file));
+  await wb.xlsx.readFile(examplePath(file));
   return readWorkbook({ file, grids: workbookToGrids(wb) });
 }
 
@@ -43,7 +40,7 @@ const indicator = (p: Project, name: string) => {
   return i;
 };
 
-(present ? describe : describe.skip)("weight / score / budget rules on the example workbooks", () => {
+describe("weight / score / budget rules on the example workbooks", () => {
   const readings: Record<keyof typeof FILES, WorkbookReading> = {} as never;
   beforeAll(async () => {
     for (const [k, f] of Object.entries(FILES)) readings[k as keyof typeof FILES] = await read(f);

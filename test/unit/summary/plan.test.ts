@@ -311,6 +311,16 @@ describe("planSheets", () => {
       expect(five).toContain("对存在错误级问题的 2 个项目，请退回实施单位修改后重新报送。");
     });
 
+    test("the low-execution line follows the profile's threshold, as budget/low-execution does", () => {
+      const slow = project({ name: "乡村公路养护", selfScore: 86, budget: { adjusted: 100, executed: 85 } });
+      const national = text(sheet(planSheets(makeReport({ projects: [slow] }), { lang: "zh", now: NOW }), "评价报告"));
+      expect(national).toContain("执行率低于 90% 的项目 1 个（乡村公路养护（85.00%））");
+      const lenient = { ...makeReport({ projects: [slow] }), thresholds: { lowExecutionRate: 0.8 } };
+      const county = text(sheet(planSheets(lenient, { lang: "zh", now: NOW }), "评价报告"));
+      expect(county).toContain("执行率低于 80% 的项目 0 个");
+      expect(county).not.toContain("乡村公路养护（85.00%）");
+    });
+
     test("without 差 or review data the report says so", () => {
       const r = makeReport({ projects: [project({ name: "甲", selfScore: 72 })] });
       const t = text(sheet(planSheets(r, { lang: "zh", now: NOW }), "评价报告"));

@@ -23,6 +23,7 @@ export function copiesTarget(i: Pick<Indicator, "actual" | "target">): boolean {
 export const rule: ProjectRule = {
   id: "actual/copies-target",
   severity: "warning",
+  title: { zh: "完成值照抄指标值", en: "Actual copies the target" },
   scope: "project",
   docs: {
     zh:

@@ -4,6 +4,7 @@ import type { ProjectRule } from "../types";
 export const rule: ProjectRule = {
   id: "actual/missing",
   severity: "error",
+  title: { zh: "实际完成值缺失", en: "Missing actual value" },
   scope: "project",
   docs: {
     zh:

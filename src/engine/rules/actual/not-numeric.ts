@@ -24,6 +24,7 @@ function notNumeric(i: Indicator): boolean {
 export const rule: ProjectRule = {
   id: "actual/not-numeric",
   severity: "warning",
+  title: { zh: "定量指标完成值未量化", en: "Non-numeric actual for a quantitative target" },
   scope: "project",
   docs: {
     zh:

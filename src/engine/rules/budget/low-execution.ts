@@ -37,6 +37,7 @@ function reasonOf(p: Project): { text: string; source: "budget" | "problems" | "
 export const rule: ProjectRule = {
   id: "budget/low-execution",
   severity: "warning",
+  title: { zh: "执行率低于 90% 且未说明原因", en: "Execution below 90% without a reason" },
   scope: "project",
   docs: {
     zh: "预算执行率低于90%（按评分配置）时应说明原因：填写预算执行情况的“原因”栏，或在“存在问题/改进措施”中说明执行率偏低的原因。",

@@ -16,6 +16,7 @@ import type { ProjectRule } from "../types";
 export const rule: ProjectRule = {
   id: "budget/rate-mismatch",
   severity: "error",
+  title: { zh: "执行率计算错误", en: "Wrong execution rate" },
   scope: "project",
   docs: {
     zh: "填报的预算执行率应等于全年执行数÷全年预算数（无全年预算数时用年初预算数），容差0.5个百分点。执行数超过预算数时填100%视为正确。",

@@ -5,7 +5,6 @@ import { differs } from "../score/common";
 import type { ProjectRule } from "../types";
 
 /** Amounts are 万元 (or 元) with up to 2 decimals; typed totals may be off by rounding. */
-const TOLERANCE = 0.01;
 
 type Column = "initial" | "adjusted" | "executed";
 const COLUMNS: Column[] = ["initial", "adjusted", "executed"];
@@ -21,7 +20,7 @@ interface Gap {
 }
 
 /** Per column: the total row against its sub-rows. */
-function gaps(b: Budget): Gap[] {
+function gaps(b: Budget, tolerance: number): Gap[] {
   const out: Gap[] = [];
   for (const k of COLUMNS) {
     let filled = 0;
@@ -40,7 +39,7 @@ function gaps(b: Budget): Gap[] {
       if (sum !== 0) out.push({ column: k, total, sum, blank: blank() });
       continue;
     }
-    if (sum !== null && !differs(total, sum, TOLERANCE)) continue;
+    if (sum !== null && !differs(total, sum, tolerance)) continue;
     // Parts above the whole are always wrong. Parts below it are wrong when the form offers a breakdown
     // (two or more sub-rows, e.g. 财政拨款 / 上年结转 / 其他资金): the rest must sit in one of them.
     // A single "其中：财政拨款" row names a part, not the whole.
@@ -62,11 +61,12 @@ const listZh = (d: Record<string, string | number | null>) => str(d.detailZh);
  *   are named), not when a single "其中" row names one part.
  * - The fallback of SPEC §4: a total row of zeros or blanks with amounts in the sub-rows (the engine
  *   scored on the sub-rows' sum, `fromSubRows`) is reported too.
- * - Tolerance 0.01 (amount units). One finding per project, at the total row.
+ * - Tolerance profile.amountTolerance (0.01, amount units). One finding per project, at the total row.
  */
 export const rule: ProjectRule = {
   id: "budget/total-mismatch",
   severity: "error",
+  title: { zh: "资金总额与明细合计不符", en: "Budget total differs from its rows" },
   scope: "project",
   docs: {
     zh: "资金总额行应等于其中各项（当年财政拨款、上年结转资金、其他资金等）之和（容差0.01）。总额行为空或为0而其中各项有金额时，按各项合计计算执行率并提示。其中各项全部空白时不检查；只有一行“其中”时，小于总额不视为错误。",
@@ -92,7 +92,7 @@ export const rule: ProjectRule = {
         ? "Fill in the total row with the sum of the sub-rows."
         : "Check the total and the sub-rows so that the total equals their sum (fill in blank sub-rows, 0 where there is none).",
   },
-  check(p) {
+  check(p, ctx) {
     const b = p.budget;
     if (!b || b.lines.length === 0) return [];
     const cell = b.cells.total ?? b.cells.adjusted ?? p.location.cell;
@@ -112,7 +112,7 @@ export const rule: ProjectRule = {
         },
       ];
     }
-    const found = gaps(b);
+    const found = gaps(b, ctx.profile.amountTolerance);
     if (found.length === 0) return [];
     const zh = found.map((g) => {
       const head = `${COLUMN_ZH[g.column]}：总额${g.total === null ? "未填写" : num(g.total)}，其中各项合计${num(g.sum)}`;

@@ -5,6 +5,7 @@ import { missingLevel1 } from "./shared";
 export const rule: ProjectRule = {
   id: "category/missing-effect",
   severity: "error",
+  title: { zh: "缺少效益指标", en: "No effect indicator" },
   scope: "project",
   docs: {
     zh:

@@ -5,6 +5,7 @@ import { missingLevel1 } from "./shared";
 export const rule: ProjectRule = {
   id: "category/missing-output",
   severity: "error",
+  title: { zh: "缺少产出指标", en: "No output indicator" },
   scope: "project",
   docs: {
     zh:

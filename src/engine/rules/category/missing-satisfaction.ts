@@ -5,6 +5,7 @@ import { missingLevel1 } from "./shared";
 export const rule: ProjectRule = {
   id: "category/missing-satisfaction",
   severity: "warning",
+  title: { zh: "缺少满意度指标", en: "No satisfaction indicator" },
   scope: "project",
   docs: {
     zh:

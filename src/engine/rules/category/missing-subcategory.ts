@@ -15,6 +15,7 @@ const COST_LEVEL2: readonly Level2Key[] = ["cost", "economic-cost", "social-cost
 export const rule: ProjectRule = {
   id: "category/missing-subcategory",
   severity: "warning",
+  title: { zh: "产出指标缺少二级指标", en: "Output lacks a second-level category" },
   scope: "project",
   docs: {
     zh:

@@ -6,6 +6,7 @@ const LEVELS = [1, 2] as const;
 export const rule: ProjectRule = {
   id: "category/unknown",
   severity: "warning",
+  title: { zh: "指标类别无法识别", en: "Unknown indicator category" },
   scope: "project",
   docs: {
     zh:

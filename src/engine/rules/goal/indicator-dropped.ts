@@ -15,6 +15,7 @@ function anchor(self: Project, g: Indicator): string | null {
 export const rule: RunRule = {
   id: "goal/indicator-dropped",
   severity: "warning",
+  title: { zh: "绩效目标表中的指标未自评", en: "Goal-table indicator not self-assessed" },
   scope: "run",
   docs: {
     zh:

@@ -5,6 +5,7 @@ import { compareGoals, goalRef, sameTarget } from "./shared";
 export const rule: RunRule = {
   id: "goal/target-changed",
   severity: "warning",
+  title: { zh: "指标值与绩效目标表不一致", en: "Target differs from the goal table" },
   scope: "run",
   docs: {
     zh:

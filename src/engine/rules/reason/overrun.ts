@@ -8,6 +8,7 @@ import { hasReason, hasReasonColumn, reasonCell, reasonRulesApply } from "./shar
 export const rule: ProjectRule = {
   id: "reason/overrun",
   severity: "warning",
+  title: { zh: "大幅超额完成且未说明原因", en: "Large overrun without a reason" },
   scope: "project",
   docs: {
     zh:

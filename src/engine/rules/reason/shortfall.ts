@@ -37,6 +37,7 @@ export function shortfallKind(i: Indicator, p: Project, profile: Profile): Kind 
 export const rule: ProjectRule = {
   id: "reason/shortfall",
   severity: "warning",
+  title: { zh: "未完成目标且未说明原因", en: "Target missed without a reason" },
   scope: "project",
   docs: {
     zh:

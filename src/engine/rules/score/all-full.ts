@@ -16,6 +16,7 @@ import type { ProjectRule } from "../types";
 export const rule: ProjectRule = {
   id: "score/all-full",
   severity: "info",
+  title: { zh: "各项指标均为满分", en: "Every indicator at full marks" },
   scope: "project",
   docs: {
     zh: "全部绩效指标均自评为满分，自评可能流于形式，建议复核。仅在各指标均填写了分值和得分时提示。",

@@ -24,6 +24,7 @@ const range = (d: Record<string, string | number | null>) =>
 export const rule: ProjectRule = {
   id: "score/band",
   severity: "error",
+  title: { zh: "定性指标得分超出档次", en: "Qualitative score outside its band" },
   scope: "project",
   docs: {
     zh: "定性指标按完成情况的表述分档：达成年度指标[80%,100%]、部分达成[60%,80%)、未达成[0,60%)（湖北为80%/50%/0），自评得分应落在对应档内。无法判断档次的表述不检查。",

@@ -15,6 +15,7 @@ import type { Hit, ProjectRule } from "../types";
 export const rule: ProjectRule = {
   id: "score/exceeds-weight",
   severity: "error",
+  title: { zh: "得分超过分值", en: "Score above its weight" },
   scope: "project",
   docs: {
     zh: "得分不能超过分值：三级指标得分不超过其分值，执行率得分不超过执行率分值，自评总分不超过100分。",

@@ -93,6 +93,7 @@ const coefficientEn = (d: Record<string, string | number | null>) =>
 export const rule: ProjectRule = {
   id: "score/formula",
   severity: "warning",
+  title: { zh: "定量指标得分与计算结果不符", en: "Quantitative score differs from the formula" },
   scope: "project",
   docs: {
     zh: "定量指标的自评得分应与按公式计算的得分一致（正向指标：分值×实际值÷目标值；反向指标：分值×目标值÷实际值；达到目标得满分；容差0.01）。部门整体自评表的指标得分还应等于得分系数×指标权重。无法计算时（单位无法换算、定性指标无法分档）不检查。",

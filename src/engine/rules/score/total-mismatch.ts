@@ -16,6 +16,7 @@ const TOLERANCE = 0.01;
 export const rule: ProjectRule = {
   id: "score/total-mismatch",
   severity: "error",
+  title: { zh: "总分与各项得分合计不符", en: "Total differs from the sum of scores" },
   scope: "project",
   docs: {
     zh: "自评总分应等于执行率得分与各指标得分之和（容差0.01）；仅在各项得分均已填写时检查。",

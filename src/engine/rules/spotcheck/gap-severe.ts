@@ -9,6 +9,7 @@ import { EPS, absGap, reviewData, totalCell } from "./shared";
 export const rule: ProjectRule = {
   id: "spotcheck/gap-severe",
   severity: "error",
+  title: { zh: "自评与复核差异严重", en: "Severe gap between self and review scores" },
   scope: "project",
   docs: {
     zh:

@@ -10,6 +10,7 @@ import { EPS, absGap, reviewData, totalCell } from "./shared";
 export const rule: ProjectRule = {
   id: "spotcheck/gap",
   severity: "warning",
+  title: { zh: "自评与复核差异较大", en: "Large gap between self and review scores" },
   scope: "project",
   docs: {
     zh:

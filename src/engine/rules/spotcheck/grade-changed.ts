@@ -7,6 +7,7 @@ const ORDER = { 优: 3, 良: 2, 中: 1, 差: 0 } as const;
 export const rule: ProjectRule = {
   id: "spotcheck/grade-changed",
   severity: "warning",
+  title: { zh: "复核后等级变化", en: "Grade changed on review" },
   scope: "project",
   docs: {
     zh:

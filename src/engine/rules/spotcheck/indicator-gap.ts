@@ -13,6 +13,7 @@ import { EPS, cellRef } from "./shared";
 export const rule: RunRule = {
   id: "spotcheck/indicator-gap",
   severity: "warning",
+  title: { zh: "指标复核得分明显低于自评", en: "Indicator review score well below self score" },
   scope: "run",
   docs: {
     zh:

@@ -9,6 +9,7 @@ import { pts, reviewPlace, reviewRowHit } from "./shared";
 export const rule: RunRule = {
   id: "spotcheck/no-self-assessment",
   severity: "error",
+  title: { zh: "复核项目无自评", en: "Reviewed project without a self-assessment" },
   scope: "run",
   docs: {
     zh:

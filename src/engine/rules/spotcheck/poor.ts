@@ -9,6 +9,7 @@ import { pts, reviewData, reviewPlace, reviewRowHit, totalCell } from "./shared"
 export const rule: RunRule = {
   id: "spotcheck/poor",
   severity: "error",
+  title: { zh: "抽评结果为差", en: "Reviewed as Poor" },
   scope: "run",
   docs: {
     zh:

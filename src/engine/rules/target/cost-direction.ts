@@ -27,6 +27,7 @@ function encouragesSpending(i: Indicator): boolean {
 export const rule: ProjectRule = {
   id: "target/cost-direction",
   severity: "warning",
+  title: { zh: "成本指标方向不当", en: "Cost indicator pointing the wrong way" },
   scope: "project",
   docs: {
     zh:

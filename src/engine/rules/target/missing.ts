@@ -4,6 +4,7 @@ import type { ProjectRule } from "../types";
 export const rule: ProjectRule = {
   id: "target/missing",
   severity: "error",
+  title: { zh: "指标值缺失", en: "Missing target" },
   scope: "project",
   docs: {
     zh:

@@ -4,6 +4,7 @@ import type { ProjectRule } from "../types";
 export const rule: ProjectRule = {
   id: "target/placeholder",
   severity: "error",
+  title: { zh: "指标值为占位符", en: "Placeholder target" },
   scope: "project",
   docs: {
     zh: "年度指标值是模板中的占位符（如“**”“XX”“≥**人次”“__”），没有填写实际目标。适用于所有含指标的表。",

@@ -41,6 +41,7 @@ function unitMissing(i: Indicator): boolean {
 export const rule: ProjectRule = {
   id: "target/unit-missing",
   severity: "warning",
+  title: { zh: "指标值缺少计量单位", en: "Target without a unit" },
   scope: "project",
   docs: {
     zh:

@@ -10,6 +10,7 @@ const FIELDS = [
 export const rule: ProjectRule = {
   id: "template/missing-field",
   severity: "error",
+  title: { zh: "基本信息缺失", en: "Missing project name, department or unit" },
   scope: "project",
   docs: {
     zh: "项目名称、主管部门、实施单位是自评表和目标表的必填项。部门整体自评表只需主管部门。",

@@ -4,6 +4,7 @@ import type { RunRule } from "../types";
 export const rule: RunRule = {
   id: "template/unrecognized",
   severity: "info",
+  title: { zh: "未识别的工作表", en: "Sheets not recognised" },
   scope: "run",
   docs: {
     zh: "工作表不是可识别的绩效目标表、自评表或抽查复核表，检查时跳过。",

@@ -3,7 +3,6 @@ import { num, str } from "../format";
 import { differs, scoreRulesApply, sum2 } from "../score/common";
 import type { ProjectRule } from "../types";
 
-const TOLERANCE = 0.01;
 
 const norm = (s: string | null) => (s ?? "").replace(/\s+/g, "");
 
@@ -32,11 +31,12 @@ function membersOf(p: Project, index: number): Indicator[] | null {
  *   one form is skipped (the rows cannot be attributed).
  * - Indicators with no weight count as 0 and are named; silent when none of the rows has a weight, or
  *   when no row sits under the label (category/missing-* report that).
- * - Tolerance 0.01. Points at the declared label's cell.
+ * - Tolerance profile.scoreTolerance (0.01). Points at the declared label's cell.
  */
 export const rule: ProjectRule = {
   id: "weight/declared-sum",
   severity: "error",
+  title: { zh: "一级指标分值与明细合计不符", en: "Rows do not add up to the declared weight" },
   scope: "project",
   docs: {
     zh: "一级指标标注的分值（如“产出指标(50分)”）应等于其下各三级指标分值之和（容差0.01）。",
@@ -54,7 +54,7 @@ export const rule: ProjectRule = {
     zh: (d) => `调整“${str(d.label)}”下各指标分值使其合计为${num(d.declared as number)}分，或更正标注的分值。`,
     en: (d) => `Make the weights under "${str(d.label)}" add up to ${num(d.declared as number)}, or correct the declared points.`,
   },
-  check(p) {
+  check(p, ctx) {
     if (!scoreRulesApply(p)) return [];
     return p.declaredWeights.flatMap((d, index) => {
       const members = membersOf(p, index);
@@ -62,7 +62,7 @@ export const rule: ProjectRule = {
       const weights = members.map((i) => i.weight).filter((w): w is number => w !== null);
       if (weights.length === 0) return [];
       const total = sum2(weights);
-      if (total !== null && !differs(total, d.weight, TOLERANCE)) return [];
+      if (total !== null && !differs(total, d.weight, ctx.profile.scoreTolerance)) return [];
       return [
         {
           cell: d.cell,

@@ -4,7 +4,6 @@ import { num, str } from "../format";
 import { differs, sheetWeighted, sum2 } from "../score/common";
 import type { ProjectRule } from "../types";
 
-const TOLERANCE = 0.01;
 
 type Group = "output" | "effect" | "satisfaction" | "effectAndSatisfaction";
 
@@ -77,6 +76,7 @@ const list = (parts: { g: Group; v: number | null }[], lang: "zh" | "en") =>
 export const rule: ProjectRule = {
   id: "weight/split",
   severity: "warning",
+  title: { zh: "一级指标分值结构与规定不符", en: "First-level weight split differs from the profile" },
   scope: "project",
   docs: {
     zh: "一级指标分值结构应符合评分标准（全国：产出50、效益30、满意度10；湖北：产出40、效益和满意度合计40；四川自由分配不检查）。部门整体自评表无一级指标，不检查。",
@@ -114,7 +114,7 @@ export const rule: ProjectRule = {
     }
     const differing = fixed.filter((g) => {
       const v = valueOf(g);
-      return v === null || differs(v, expectedOf(split, g) as number, TOLERANCE);
+      return v === null || differs(v, expectedOf(split, g) as number, ctx.profile.scoreTolerance);
     });
     if (differing.length === 0) return [];
 

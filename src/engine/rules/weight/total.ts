@@ -2,7 +2,6 @@ import { num, str } from "../format";
 import { differs, scoreRulesApply, sheetWeighted, sum2 } from "../score/common";
 import type { ProjectRule } from "../types";
 
-const TOLERANCE = 0.01;
 
 /**
  * Indicator weights + execution weight ≠ 100 (SPEC §5 weight/total).
@@ -13,11 +12,12 @@ const TOLERANCE = 0.01;
  * - Indicators with no weight count as 0 and are named in the message; when no indicator has a weight
  *   at all there is nothing to add up and the rule stays silent.
  * - The 总分 row's stated weight (usually 100) is quoted as a hint when it disagrees with the rows.
- * - Tolerance 0.01. Points at the first indicator's weight cell.
+ * - Tolerance profile.scoreTolerance (0.01). Points at the first indicator's weight cell.
  */
 export const rule: ProjectRule = {
   id: "weight/total",
   severity: "error",
+  title: { zh: "分值合计不为 100", en: "Weights do not add up to 100" },
   scope: "project",
   docs: {
     zh: "预算执行率分值与各项绩效指标分值之和应为100分（容差0.01）。总分行填写的分值仅作提示。无分值列的表（分值按评分标准推算）和目标表不检查。",
@@ -48,7 +48,7 @@ export const rule: ProjectRule = {
     const executionWeight = p.budget?.weight ?? p.budget?.statedWeight ?? ctx.profile.executionWeight;
     const indicatorSum = sum2(weighted.map((i) => i.weight));
     const total = indicatorSum === null ? null : sum2([executionWeight, indicatorSum]);
-    if (total !== null && !differs(total, 100, TOLERANCE)) return [];
+    if (total !== null && !differs(total, 100, ctx.profile.scoreTolerance)) return [];
     const missing = p.indicators.filter((i) => i.weight === null && i.weightSource !== "profile").length;
     return [
       {
