@@ -87,7 +87,7 @@ describe("评价报告.docx", () => {
     expect(tables).toHaveLength(planned.length);
     expect(planned.map((b) => (b as { caption: string }).caption)).toEqual([
       "表1 评价等级分布（自评与复核后）",
-      "表2 抽查复核情况（差异 = 复核得分 − 自评得分）",
+      "表2 抽查复核情况（差异 = 复核得分 − 自评得分；未填报自评总分的以核算得分比较）",
       "表3 发现的问题（按问题类型）",
       "表4 建议压减下年度预算的项目（最终评价等级为差，压减比例不低于 10%）",
     ]);

@@ -227,9 +227,11 @@ export function buildReportDoc(report: Report, facts: Facts, s: Catalogue, lang:
         unmatchedList: names(rv.unmatched),
       }),
     );
+    // A form without a stated 总分 is compared with its computed score: said so, never passed off as 自评得分.
+    const selfText = (x: ReviewRow) => `${score(x.selfScore)}${x.project && x.project.statedTotal === null && x.selfScore !== null ? t.computedMark : ""}`;
     const gapItems = (xs: ReviewRow[]) =>
       list(
-        xs.map((x) => t.gapItem(x.name, score(x.selfScore), score(x.reviewScore), signed(x.gap))),
+        xs.map((x) => t.gapItem(x.name, selfText(x), score(x.reviewScore), signed(x.gap))),
         MAX_NAMES,
         lang,
       );
@@ -249,7 +251,7 @@ export function buildReportDoc(report: Report, facts: Facts, s: Catalogue, lang:
       rows: rv.rows.map((x) => [
         x.name,
         x.department ?? "",
-        score(x.selfScore),
+        selfText(x),
         score(x.reviewScore),
         signed(x.gap),
         gradeName(x.selfGrade),

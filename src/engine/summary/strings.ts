@@ -88,6 +88,8 @@ export interface ReportStrings {
   seriesFinal: string;
   finalGrades(a: Record<Grade, number>, reviewed: number): string;
   gapTableCaption: string;
+  /** After a score compared in place of a missing 自评总分: "（核算）". */
+  computedMark: string;
   problemTableCaption: string;
   problemTableHeaders: string[];
   noReview: string;
@@ -215,7 +217,8 @@ const zh: Catalogue = {
     seriesFinal: "复核后",
     finalGrades: (g, reviewed) =>
       `以复核结果为准（已复核的 ${reviewed} 个项目取复核等级，其余取自评等级），最终评价等级为：优 ${g.优} 个，良 ${g.良} 个，中 ${g.中} 个，差 ${g.差} 个。结果应用以最终等级为依据。`,
-    gapTableCaption: "表2 抽查复核情况（差异 = 复核得分 − 自评得分）",
+    gapTableCaption: "表2 抽查复核情况（差异 = 复核得分 − 自评得分；未填报自评总分的以核算得分比较）",
+    computedMark: "（核算）",
     problemTableCaption: "表3 发现的问题（按问题类型）",
     problemTableHeaders: ["问题类型", "级别", "条数", "涉及项目", "示例"],
     noReview: "本次检查未包含抽查复核数据。",
@@ -359,7 +362,8 @@ const en: Catalogue = {
     seriesFinal: "After review",
     finalGrades: (g, reviewed) =>
       `Taking the review where there is one (${reviewed} reviewed), the final grades are: Excellent ${g.优}, Good ${g.良}, Fair ${g.中}, Poor ${g.差}. The use of results follows the final grade.`,
-    gapTableCaption: "Table 2. Spot checks (gap = review score − self score)",
+    gapTableCaption: "Table 2. Spot checks (gap = review score − self score; the computed score where no total is stated)",
+    computedMark: " (computed)",
     problemTableCaption: "Table 3. Problems found, by type",
     problemTableHeaders: ["Type", "Level", "Count", "Projects", "Examples"],
     noReview: "The check included no spot-check data.",

@@ -161,6 +161,15 @@ describe("both distributions, and the counts agree with the data", () => {
   });
 });
 
+test("a reviewed form without a stated total is compared with its 核算得分, and says so", () => {
+  const p = reviewed(project({ name: "社区养老服务", selfScore: 82, statedTotal: null, statedTotalCell: null, hasScoreColumns: false }), 60);
+  const d = reportDocument(makeReport({ projects: [p], findings: [finding({ rule: "spotcheck/gap-severe", severity: "error", project: p })] }), { lang: "zh", now: NOW });
+  const t2 = d.blocks.find((b) => b.kind === "table" && b.caption.startsWith("表2")) as Extract<ReportBlock, { kind: "table" }>;
+  expect(t2.rows[0].slice(0, 5)).toEqual(["社区养老服务", "县教育局", "82.00（核算）", "60.00", "-22.00"]);
+  const text = d.blocks.map((b) => ("text" in b ? b.text : "")).join("\n");
+  expect(text).toContain("社区养老服务（自评 82.00（核算） 分，复核 60.00 分，差异 -22.00 分）");
+});
+
 describe("labels and money", () => {
   const plans = planSheets(report, { lang: "zh", now: NOW });
   const overview = plans[0];
