@@ -3,7 +3,9 @@
  * wide, margins in points, print title rows, header and footer) only where ExcelApi 1.9 is supported; a blank
  * template's formulas (from plan.formulas only) and drop-down lists (ExcelApi 1.8). Checked on a recording worksheet.
  */
-import { printOps, type Target, type WriteConfig } from "../../src/adapters/officejs/write";
+import { printOps, type Target, type WriteConfig, writeOutputSheets } from "../../src/adapters/officejs/write";
+import { createFakeExcel } from "../helpers/fake-excel";
+import { templateSheet } from "./officejs/fixtures";
 import { planSheets } from "../../src/engine/summary";
 import { selfAssessmentTemplate, spotCheckTemplate } from "../../src/engine/templates";
 import { demoReport } from "../unit/summary/factory";
@@ -48,7 +50,16 @@ function recordingSheet(): { ws: Excel.Worksheet; rec: Recorded } {
     },
   );
   const ws = {
-    getRangeByIndexes: (row: number, col: number) => cell(row, col),
+    getRangeByIndexes: (row: number, col: number, rows = 1) => {
+      const c = cell(row, col);
+      // A range of `rows` rows: its row height applies to each of them.
+      c.format = {
+        set rowHeight(h: number) {
+          for (let r = row; r < row + rows; r++) rec.rowHeights.set(r, h);
+        },
+      };
+      return c;
+    },
     getRange: (address: string) => {
       const v = { rule: null as unknown, errorAlert: null as unknown };
       rec.validations.set(address, v);
@@ -114,4 +125,16 @@ test("blank 抽查复核表: 复核等级 优/良/中/差 as a list; none withou
   const plan = spotCheckTemplate();
   expect(run(plan, { validation: true }).validations.get("G3:G12")).toEqual(expect.objectContaining({ rule: { list: { inCellDropDown: true, source: "优,良,中,差" } } }));
   expect(run(plan, { validation: false }).validations.size).toBe(0);
+});
+
+test("through writeOutputSheets into a workbook: every output sheet gets its page layout when ExcelApi 1.9 is there", async () => {
+  const fake = createFakeExcel([templateSheet("自评表1", 1)]);
+  const plans = planSheets(demoReport().report, { lang: "zh", now: new Date(2024, 4, 31) });
+  await fake.run((ctx) => writeOutputSheets(ctx, plans, { charts: true, hyperlinks: true, protectionCheck: true, autoFilter: true, rangeAreas: true, pageLayout: true }));
+  for (const p of plans) {
+    const layout = fake.sheet(p.name).pageLayout;
+    expect(layout).toEqual(expect.objectContaining({ paperSize: "A4", orientation: p.page!.orientation === "landscape" ? "Landscape" : "Portrait" }));
+    expect(layout["header.centerFooter"]).toBe("第 &P 页 共 &N 页");
+  }
+  expect(fake.sheet("问题清单").pageLayout.printTitleRows).toBe("$3:$3");
 });

@@ -424,15 +424,24 @@ const points = (inches: number) => Math.round(inches * INCH * 100) / 100;
 export function printOps(t: Target, cfg: WriteConfig): Op[] {
   const ops: Op[] = [];
   const plan = t.plan;
-  plan.rowHeights?.forEach((h, r) => {
-    if (typeof h !== "number" || h <= 0) return;
-    ops.push({
-      bytes: OP_BYTES,
-      apply: () => {
-        sheetOf(t).getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
-      },
-    });
-  });
+  // Runs of rows with the same height share one command (a long 问题清单 has thousands of wrapped rows).
+  const heights = plan.rowHeights ?? [];
+  for (let r = 0; r < heights.length; ) {
+    const h = heights[r];
+    let end = r;
+    while (end + 1 < heights.length && heights[end + 1] === h) end++;
+    if (typeof h === "number" && h > 0) {
+      const top = r;
+      const count = end - r + 1;
+      ops.push({
+        bytes: OP_BYTES,
+        apply: () => {
+          sheetOf(t).getRangeByIndexes(top, 0, count, 1).format.rowHeight = h;
+        },
+      });
+    }
+    r = end + 1;
+  }
   for (const f of plan.formulas ?? []) {
     ops.push({
       bytes: OP_BYTES + f.formula.length,
