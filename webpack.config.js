@@ -14,6 +14,12 @@
  * itself), so no request leaves the page's origin. `--env officejs=cdn` (or OFFICE_JS=cdn) switches both pages to
  * Microsoft's CDN (required for AppSource submissions) and adds the CDN to the CSP's script-src.
  *
+ * WPS 表格 (`npm run build:wps`, i.e. `webpack --mode production --env wps`): the same task pane as a WPS 加载项, into
+ * dist-wps/ — online/ (ribbon.xml, the entry page index.html with the ribbon's callbacks, taskpane.html without
+ * office.js, the chunks and icons: the folder an intranet server publishes), jsplugins.xml and publish.xml (the online
+ * entry pointing at BPR_WPS_URL), and offline/ + bpr-wps-offline-<version>.zip (the folder to install on one machine,
+ * its publish.xml and install scripts). See README "WPS 表格".
+ *
  * exceljs must stay out of the first paint: modules import it with `await import("exceljs")`, which becomes its
  * own async chunk. `InitialChunkGuard` below fails the build if exceljs ever reaches an initial chunk.
  */
@@ -39,18 +45,20 @@ const lazyOnlyPackages = ["exceljs"];
  * Content-Security-Policy for the HTML pages (a <meta> tag, because the add-in is static files).
  * No 'unsafe-eval' anywhere; 'unsafe-inline' only for styles (Fluent UI / Griffel inject <style> elements).
  */
-function contentSecurityPolicy(useCdn) {
-  const scriptSrc = ["'self'"];
+function contentSecurityPolicy(useCdn, wps = false) {
+  // WPS installs an offline add-in as a local folder: its pages may be file: URLs, whose own files must load.
+  const self = wps ? "'self' file:" : "'self'";
+  const scriptSrc = [self];
   if (useCdn) scriptSrc.push("https://appsforoffice.microsoft.com");
   return [
-    "default-src 'self'",
+    `default-src ${self}`,
     `script-src ${scriptSrc.join(" ")}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
+    `style-src ${self} 'unsafe-inline'`,
+    `img-src ${self} data:`,
+    `font-src ${self} data:`,
+    `connect-src ${self}`,
     // The engine worker (src/taskpane/start-worker.ts): a same-origin script chunk, never a blob: worker.
-    "worker-src 'self'",
+    `worker-src ${self}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",
@@ -90,6 +98,133 @@ class InitialChunkGuard {
       }
     });
   }
+}
+
+/** The WPS add-in's name in jsplugins.xml / publish.xml and its offline folder (letters, digits, "_" only). */
+const WPS_ADDIN_NAME = "bpr";
+
+function xmlAttr(s) {
+  return String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/** jsplugins.xml / publish.xml: one add-in entry (online: the folder URL; offline: the installed folder's name). */
+function wpsPluginList(entry) {
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    "<jsplugins>",
+    `  ${entry}`,
+    "</jsplugins>",
+    "",
+  ].join("\n");
+}
+
+/**
+ * After the WPS build is emitted into dist-wps/online: the publish files next to it and the offline package
+ * (the same files in offline/<name>_<version>/, its publish.xml, install scripts, and one .zip of all that).
+ */
+class WpsPackagePlugin {
+  constructor({ root, version, url }) {
+    this.root = root;
+    this.version = version;
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tapPromise("WpsPackagePlugin", async (compilation) => {
+      const fs = require("fs");
+      const { zipSync } = require("fflate");
+      const online = compilation.outputOptions.path;
+      const folder = `${WPS_ADDIN_NAME}_${this.version}`;
+      const offline = path.join(this.root, "offline");
+      const onlineEntry = `<jspluginonline name="${WPS_ADDIN_NAME}" type="et" url="${xmlAttr(this.url)}" enable="enable_dev" install="null" />`;
+      fs.writeFileSync(path.join(this.root, "jsplugins.xml"), wpsPluginList(onlineEntry));
+      fs.writeFileSync(path.join(this.root, "publish.xml"), wpsPluginList(onlineEntry));
+      fs.rmSync(offline, { recursive: true, force: true });
+      const files = {};
+      const walk = (dir, rel) => {
+        for (const name of fs.readdirSync(dir)) {
+          const full = path.join(dir, name);
+          const r = rel ? `${rel}/${name}` : name;
+          if (fs.statSync(full).isDirectory()) walk(full, r);
+          else if (!name.endsWith(".map")) files[`${folder}/${r}`] = new Uint8Array(fs.readFileSync(full));
+        }
+      };
+      walk(online, "");
+      const offlineEntry = `<jsplugin name="${WPS_ADDIN_NAME}" type="et" url="${folder}" version="${xmlAttr(this.version)}" enable="enable_dev" install="null" />`;
+      files["publish.xml"] = new TextEncoder().encode(wpsPluginList(offlineEntry));
+      files["install.bat"] = new TextEncoder().encode(
+        [
+          "@echo off",
+          "rem Installs the 预算绩效评价助手 WPS add-in for this Windows user (no administrator rights needed).",
+          "chcp 65001 >nul",
+          'set "DEST=%APPDATA%\\kingsoft\\wps\\jsaddons"',
+          'if not exist "%DEST%" mkdir "%DEST%"',
+          `xcopy /E /I /Y "%~dp0${folder}" "%DEST%\\${folder}" >nul`,
+          'if exist "%DEST%\\publish.xml" (',
+          "  echo %DEST%\\publish.xml already exists: add this line inside its ^<jsplugins^> element, then restart WPS:",
+          `  echo   ${offlineEntry.replace(/</g, "^<").replace(/>/g, "^>")}`,
+          ") else (",
+          '  copy /Y "%~dp0publish.xml" "%DEST%\\publish.xml" >nul',
+          "  echo Installed. Restart WPS Office.",
+          ")",
+          "",
+        ].join("\r\n"),
+      );
+      files["install.sh"] = new TextEncoder().encode(
+        [
+          "#!/bin/sh",
+          "# Installs the 预算绩效评价助手 WPS add-in for this Linux user (no root needed).",
+          "set -e",
+          'DEST="$HOME/.local/share/Kingsoft/wps/jsaddons"',
+          'HERE="$(cd "$(dirname "$0")" && pwd)"',
+          'mkdir -p "$DEST"',
+          `rm -rf "$DEST/${folder}" && cp -R "$HERE/${folder}" "$DEST/${folder}"`,
+          'if [ -f "$DEST/publish.xml" ]; then',
+          `  echo "$DEST/publish.xml already exists: add this line inside its <jsplugins> element, then restart WPS:"`,
+          `  echo '  ${offlineEntry}'`,
+          "else",
+          '  cp "$HERE/publish.xml" "$DEST/publish.xml"',
+          '  echo "Installed. Restart WPS Office (quickstartoffice restart)."',
+          "fi",
+          "",
+        ].join("\n"),
+      );
+      for (const [name, bytes] of Object.entries(files)) {
+        const target = path.join(offline, name);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, bytes);
+      }
+      fs.chmodSync(path.join(offline, "install.sh"), 0o755);
+      const zipped = {};
+      for (const [name, bytes] of Object.entries(files)) zipped[`${WPS_ADDIN_NAME}-wps-offline-${this.version}/${name}`] = bytes;
+      fs.writeFileSync(path.join(this.root, `${WPS_ADDIN_NAME}-wps-offline-${this.version}.zip`), zipSync(zipped, { level: 6 }));
+    });
+  }
+}
+
+/** The WPS 表格 add-in build (`--env wps`): see the module comment. */
+function wpsConfig(base) {
+  const root = path.resolve(__dirname, "dist-wps");
+  const version = require("./package.json").version;
+  // CHANGE THIS (or set BPR_WPS_URL) to where online/ is published; it must end with "/".
+  const url = (process.env.BPR_WPS_URL || "http://intranet.example/bpr/").replace(/\/?$/, "/");
+  const templateParameters = { officeJsSrc: null, csp: contentSecurityPolicy(false, true) };
+  return {
+    ...base,
+    entry: { taskpane: base.entry.taskpane, ribbon: "./src/wps/ribbon.ts" },
+    output: { ...base.output, path: path.join(root, "online") },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+        ],
+      }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/index.html", chunks: ["ribbon"], templateParameters }),
+      new InitialChunkGuard(lazyOnlyPackages),
+      new WpsPackagePlugin({ root, version, url }),
+    ],
+  };
 }
 
 module.exports = async (env = {}, options = {}) => {
@@ -207,6 +342,8 @@ module.exports = async (env = {}, options = {}) => {
       new InitialChunkGuard(lazyOnlyPackages),
     ],
   };
+
+  if (env.wps) return wpsConfig(config);
 
   if (serving) {
     config.devServer = {

@@ -46,7 +46,7 @@ export interface TemplateValidation {
 
 /**
  * A template is written like an output plan under its own (any) sheet name, plus the formulas and drop-down
- * lists of the form. Same shape as adapters/officejs/host.ts's TemplatePlan (the engine does not import adapters).
+ * lists of the form. The one declaration: the host port (engine/host.ts) and every writer use this type.
  */
 export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string; formulas?: TemplateFormula[]; validations?: TemplateValidation[] };
 

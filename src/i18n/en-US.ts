@@ -80,6 +80,8 @@ export const enUS: Record<MessageKey, string> = {
   "ui.title": "Budget Performance Review",
   "ui.mode.excel": "Connected to the Excel workbook",
   "ui.mode.excelFile": "Excel workbook: {file}",
+  "ui.mode.wps": "Connected to the WPS Spreadsheets workbook",
+  "ui.mode.wpsFile": "WPS Spreadsheets: {file}",
   "ui.mode.file": "File mode: checks .xlsx files in this browser; nothing leaves your computer.",
   "ui.lang.switch": "中文",
   "ui.lang.switchLabel": "切换为中文界面 (Switch to Chinese)",

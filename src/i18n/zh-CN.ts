@@ -81,6 +81,8 @@ export const zhCN = {
   "ui.title": "预算绩效评价助手",
   "ui.mode.excel": "已连接 Excel 工作簿",
   "ui.mode.excelFile": "Excel 工作簿：{file}",
+  "ui.mode.wps": "已连接 WPS 表格工作簿",
+  "ui.mode.wpsFile": "WPS 表格：{file}",
   "ui.mode.file": "文件模式：在本浏览器中检查 .xlsx 文件，数据不会离开本机。",
   "ui.lang.switch": "English",
   "ui.lang.switchLabel": "Switch to English（切换为英文界面）",

@@ -84,7 +84,7 @@ function Pane() {
     : {};
 
   return (
-    <main className={mergeClasses(styles.main, dragging && styles.dragging)} data-host-mode={state.mode} aria-busy={state.busy !== null} {...dragProps}>
+    <main className={mergeClasses(styles.main, dragging && styles.dragging)} data-host-mode={state.mode} data-host={state.hostKind} aria-busy={state.busy !== null} {...dragProps}>
       <Header />
       <Actions settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen(!settingsOpen)} settingsId={settingsId} dragging={dragging} />
       {settingsOpen ? <SettingsPanel id={settingsId} /> : null}

@@ -1,7 +1,8 @@
 /**
  * The task pane's behaviour, without React: a small store (subscribe / getState, for useSyncExternalStore)
- * and the actions behind the buttons. Office is reached only through the WorkbookHost interface; the engine
- * and exceljs are loaded lazily.
+ * and the actions behind the buttons. Every host — Excel, WPS 表格, or file mode's FileHost — is reached only
+ * through the host port (engine/host.ts); the engine and exceljs are loaded lazily. "Excel" below means any live
+ * workbook (Excel or WPS).
  *
  *   Excel:  检查当前工作簿  host.readWorkbook → readWorkbook → check (+ imported files' readings)
  *           写入评价汇总    the same check, then planSheets → host.writeSheets (one call)
@@ -20,14 +21,16 @@
  * it has none (jsdom), when the engine is injected (tests), or once the worker fails. Checks carry a sequence
  * number: a check's result is shown only if no newer check started.
  */
-import type { HostError, WorkbookHost } from "../adapters/officejs/host";
+import type { HostError, HostKind, WorkbookHost } from "../engine/host";
 import type { Finding, InputError, Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
 import { type EngineRunner, type EngineWhere, MainRunner, selectRunner } from "./engine-runner";
+import { FileHost } from "./file-host";
 import { type Lang, type Msg, msg, render } from "./lang";
 import { DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, type SettingsStore } from "./settings";
 import { EMPTY_FILTER, type FindingFilter, type FindingTarget, fileStem, findingTarget, keepLocalLinks, uniqueFileName } from "./state";
 
+/** "excel": a live workbook (Excel or WPS 表格: see PaneState.hostKind); "file": files the user picks. */
 export type Mode = "excel" | "file";
 export type Action = "check" | "write" | "templates" | "import" | "files" | "download";
 export type Step = "loading" | "reading" | "checking" | "writing" | "building";
@@ -64,6 +67,8 @@ export interface Selection {
 
 export interface PaneState {
   mode: Mode;
+  /** Which host the pane runs in: Excel (Office.js), WPS 表格 (window.Application) or none (file mode). */
+  hostKind: HostKind;
   lang: Lang;
   settings: PaneSettings;
   settingsWhere: SettingsStore["where"];
@@ -92,8 +97,9 @@ export interface FileLike {
 }
 
 export interface PaneDeps {
-  mode: Mode;
-  /** The workbook (Excel); null in file mode. */
+  /** Optional: follows from the host (a live workbook host → "excel"; none → "file"). */
+  mode?: Mode;
+  /** The live workbook (Excel, WPS); null in file mode, where the pane uses a FileHost (templates as a download). */
   host: WorkbookHost | null;
   lang: Lang;
   settingsStore: SettingsStore;
@@ -201,7 +207,8 @@ interface FileEntry {
 export class PaneController {
   private state: PaneState;
   private readonly listeners = new Set<() => void>();
-  private readonly host: WorkbookHost | null;
+  /** The one host port the pane talks to: Excel, WPS, or file mode's FileHost. */
+  private readonly host: WorkbookHost;
   private readonly deps: PaneDeps;
   private hostReading: WorkbookReading | null = null;
   private files: FileEntry[] = [];
@@ -217,9 +224,18 @@ export class PaneController {
 
   constructor(deps: PaneDeps) {
     this.deps = deps;
-    this.host = deps.mode === "excel" ? deps.host : null;
+    const live = deps.host !== null && deps.mode !== "file" && deps.host.capabilities().kind !== "file";
+    this.host =
+      live && deps.host
+        ? deps.host
+        : new FileHost({
+            buildTemplates: (plans) => this.runner().templates(plans),
+            download: (bytes, name) => (this.deps.download ?? browserDownload)(bytes, name),
+            templatesName: () => this.text(msg("ui.file.templates")),
+          });
     this.state = {
-      mode: deps.mode,
+      mode: live ? "excel" : "file",
+      hostKind: this.host.capabilities().kind,
       lang: deps.lang,
       settings: { ...DEFAULT_SETTINGS },
       settingsWhere: deps.settingsStore.where,
@@ -382,8 +398,9 @@ export class PaneController {
     }
   }
 
+  /** The live workbook's host (Excel, WPS); file mode has none to read or write. */
   private requireHost(): WorkbookHost {
-    if (!this.host) throw Object.assign(new Error("not in Excel"), { name: "HostError", code: "not-in-excel" });
+    if (this.state.mode !== "excel") throw Object.assign(new Error("not in Excel"), { name: "HostError", code: "not-in-excel" });
     return this.host;
   }
 
@@ -442,23 +459,17 @@ export class PaneController {
     });
   }
 
-  /** 插入空白模板 (Excel: new sheets) / 下载空白模板 (file mode: a workbook download). */
+  /** 插入空白模板 (a live workbook: new sheets) / 下载空白模板 (file mode's host: a workbook download). */
   insertTemplates(): Promise<void> {
     return this.run("templates", async () => {
       const engine = await this.loadEngine();
       const plans = engine.blankTemplates();
-      if (this.state.mode === "excel") {
-        await this.step("templates", "writing", msg("ui.step.templates"));
-        const result = await this.requireHost().insertTemplates(plans);
-        this.notify("success", msg("ui.notice.templates", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
-        for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
-      } else {
-        await this.step("templates", "building", msg("ui.step.building"));
-        const bytes = await this.runner().templates(plans);
-        const name = this.text(msg("ui.file.templates"));
-        (this.deps.download ?? browserDownload)(bytes, name);
-        this.notify("success", msg("ui.notice.downloaded", { file: name }));
-      }
+      const live = this.state.mode === "excel";
+      await this.step("templates", live ? "writing" : "building", msg(live ? "ui.step.templates" : "ui.step.building"));
+      const result = await this.host.insertTemplates(plans);
+      if (result.download !== undefined) this.notify("success", msg("ui.notice.downloaded", { file: result.download }));
+      else this.notify("success", msg("ui.notice.templates", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
+      for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
     });
   }
 
@@ -576,7 +587,7 @@ export class PaneController {
     // A failed selection's message goes when the next finding is chosen.
     const notices = this.state.notices.filter((n) => n.id !== this.selectNotice);
     this.set({ selected: { key, target }, notices });
-    if (!target.selectable || !this.host) return;
+    if (!target.selectable || !this.host.capabilities().select) return;
     try {
       await this.host.select(target.sheet!, target.cell!);
     } catch (e) {

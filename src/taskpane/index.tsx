@@ -1,15 +1,19 @@
 /**
- * Task pane entry. One page, two modes:
- * - inside Excel (Office.onReady → host Excel): the add-in, working on the open workbook through the
- *   WorkbookHost of src/adapters/officejs;
+ * Task pane entry. One page, three hosts behind one host port (engine/host.ts):
+ * - inside WPS 表格 (a global `Application` with the spreadsheet object model, given to a WPS 加载项's pages): the
+ *   WPS add-in, working on the active workbook through src/adapters/wps — checked first, synchronously;
+ * - inside Excel (Office.onReady → host Excel): the add-in, working on the open workbook through
+ *   src/adapters/officejs;
  * - anywhere else (Office.onReady → host null, office.js missing, or Excel undefined): file mode, working on
  *   .xlsx files the user picks, in the browser.
- * The engine, the Office.js adapter and exceljs are loaded lazily (own chunks); the first paint is React,
- * Fluent UI and this pane.
+ * The engine, the host adapters and exceljs are loaded lazily (own chunks); the first paint is React, Fluent UI
+ * and this pane.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App, Loading } from "./App";
+import type { HostKind, WorkbookHost } from "../engine/host";
+import { wpsApplication } from "../adapters/wps/detect";
 import { PaneController, type Mode } from "./controller";
 import { initialLang, LANG_STORAGE_KEY } from "./lang";
 import { browserStorage, hostSettingsStore, localSettingsStore } from "./settings";
@@ -25,6 +29,19 @@ export async function detectHostMode(): Promise<Mode> {
   const info = await Office.onReady();
   const excel = typeof Excel !== "undefined" && typeof Excel.run === "function";
   return info && String(info.host) === "Excel" && excel ? "excel" : "file";
+}
+
+/** The host this page runs in: WPS 表格 (window.Application), Excel (Office.js), or none (file mode). */
+export async function detectHost(scope: unknown = globalThis): Promise<HostKind> {
+  if (wpsApplication(scope)) return "wps";
+  return withFallback(detectHostMode(), ON_READY_FALLBACK_MS);
+}
+
+/** The host adapter for a live workbook (its own chunk); null in file mode. */
+async function createHost(kind: HostKind): Promise<WorkbookHost | null> {
+  if (kind === "wps") return (await import(/* webpackChunkName: "wps" */ "../adapters/wps/wps-host")).createWpsHost();
+  if (kind === "excel") return (await import(/* webpackChunkName: "officejs" */ "../adapters/officejs/excel-host")).createExcelHost();
+  return null;
 }
 
 function withFallback(p: Promise<Mode>, ms: number): Promise<Mode> {
@@ -63,12 +80,11 @@ async function boot(container: HTMLElement): Promise<void> {
   const early = initialLang({ stored, browser: typeof navigator !== "undefined" ? navigator.language : null });
   root.render(<Loading text={early === "en" ? "Loading…" : "正在加载…"} />);
 
-  const mode = await withFallback(detectHostMode(), ON_READY_FALLBACK_MS);
-  const lang = initialLang({ stored, office: mode === "excel" ? officeDisplayLanguage() : null, browser: navigator.language });
-  // The Office.js adapter only when there is an Excel to talk to (file mode never loads it).
-  const host = mode === "excel" ? (await import(/* webpackChunkName: "officejs" */ "../adapters/officejs/excel-host")).createExcelHost() : null;
+  const kind = await detectHost();
+  const lang = initialLang({ stored, office: kind === "excel" ? officeDisplayLanguage() : null, browser: navigator.language });
+  // A host adapter only when there is a live workbook to talk to (file mode loads neither).
+  const host = await createHost(kind);
   const controller = new PaneController({
-    mode,
     host,
     lang,
     settingsStore: host ? hostSettingsStore(host) : localSettingsStore(storage),

@@ -22,11 +22,12 @@ export function Header() {
   const { state, tr, controller } = usePane();
   const styles = useStyles();
   const other = state.lang === "zh" ? "en" : "zh";
+  const wps = state.hostKind === "wps";
   const modeText =
     state.mode === "excel"
       ? state.hostFile
-        ? tr("ui.mode.excelFile", { file: state.hostFile })
-        : tr("ui.mode.excel")
+        ? tr(wps ? "ui.mode.wpsFile" : "ui.mode.excelFile", { file: state.hostFile })
+        : tr(wps ? "ui.mode.wps" : "ui.mode.excel")
       : tr("ui.mode.file");
   return (
     <header className={styles.header}>
