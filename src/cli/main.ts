@@ -1,7 +1,7 @@
 /**
  * bpr — batch checks over files and folders of submitted workbooks (SPEC §7).
  *
- *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--profile …] [--gap 10]
+ *   bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--report 评价报告.docx] [--profile …] [--gap 10]
  *                              [--severe-gap 20] [--lang zh|en]
  *   bpr schema
  *
@@ -22,7 +22,7 @@ import { useCrc32 } from "../adapters/xlsx-file/zip";
 import { type Lang, t } from "../i18n";
 import { expandInputs, readFileBytes } from "./files";
 import { writeJson } from "./json";
-import { checkTargets, isAnInput, type ReadInput, UsageError, writeOutputs } from "./output";
+import { checkTargets, isAnInput, type ReadInput, UsageError, writeAtomic, writeOutputs, writeReason } from "./output";
 import { renderTable } from "./table";
 
 export interface Io {
@@ -43,6 +43,8 @@ interface Options {
   format: "table" | "json";
   out: string | null;
   outDir: string | null;
+  /** Write 评价报告 as a Word document here. */
+  report: string | null;
   profile: string;
   gap: number | null;
   severeGap: number | null;
@@ -60,7 +62,7 @@ function detectLang(argv: string[]): Lang {
 }
 
 function parseArgs(args: string[], lang: Lang): Options {
-  const o: Options = { inputs: [], format: "table", out: null, outDir: null, profile: "national", gap: null, severeGap: null, lang };
+  const o: Options = { inputs: [], format: "table", out: null, outDir: null, report: null, profile: "national", gap: null, severeGap: null, lang };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let inline: string | undefined;
@@ -94,6 +96,9 @@ function parseArgs(args: string[], lang: Lang): Options {
         break;
       case "--out-dir":
         o.outDir = value();
+        break;
+      case "--report":
+        o.report = value();
         break;
       case "--profile":
         o.profile = value();
@@ -171,6 +176,12 @@ function errorMessage(e: unknown, lang: Lang): { code: string; message: string }
   return { code: "unreadable", message: t(lang, "load.unreadable", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) };
 }
 
+/** 评价报告 as .docx (adapters/docx, loaded only for --report), written like every output: temp file then rename. */
+async function writeReportDocx(report: Report, out: string, lang: Lang): Promise<void> {
+  const [{ reportDocument }, { reportDocx }] = await Promise.all([import("../engine/summary"), import("../adapters/docx/report")]);
+  await writeAtomic(out, await reportDocx(reportDocument(report, { lang })), lang);
+}
+
 /** The first line a user can read from an engine failure (a ZodError's message starts with "["). */
 function engineReason(e: unknown): string {
   const issues = (e as { issues?: { path?: unknown[]; message?: string }[] }).issues;
@@ -222,6 +233,11 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
     io.stderr(t(lang, "cli.outSameAsInput", { file: opts.out }));
     return 2;
   }
+  const reportAbs = opts.report ? path.resolve(io.cwd, opts.report) : null;
+  if (reportAbs && (await isAnInput(reportAbs, files))) {
+    io.stderr(t(lang, "cli.reportSameAsInput", { file: opts.report }));
+    return 2;
+  }
   const readings: WorkbookReading[] = [];
   const readable: ReadInput[] = [];
   for (const { abs, shown } of files) {
@@ -240,7 +256,16 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   report = { ...report, inputErrors: errors };
   // The copies are written from the bytes that were checked (read once).
   const written = await writeOutputs(report, readable, { out: opts.out, outDir: opts.outDir }, io.cwd, lang);
-  const writeFailed = written.failed;
+  let writeFailed = written.failed;
+  if (reportAbs && opts.report) {
+    try {
+      await writeReportDocx(report, reportAbs, lang);
+      written.messages.push(t(lang, "cli.wroteReport", { file: reportAbs }));
+    } catch (e) {
+      writeFailed = true;
+      written.messages.push(t(lang, "cli.writeFailed", { file: opts.report, reason: writeReason(e, lang) }));
+    }
+  }
   // JSON is streamed when the Io can write without a newline: the whole document is never one string.
   if (opts.format === "json" && io.write) writeJson(report, io.write);
   else if (opts.format === "json") io.stdout(JSON.stringify(report, null, 2));

@@ -1,6 +1,12 @@
 /** `bpr check --format table`: a readable table per project, findings grouped under it (errors first). */
 import type { Finding, Indicator, Project, Report } from "../engine/model";
-import { type Lang, t } from "../i18n";
+import { type Lang, type MessageKey, t } from "../i18n";
+
+/** A counted noun: the catalogue's "one|other" forms (English), or the one form (Chinese). */
+function counted(lang: Lang, key: MessageKey, n: number): string {
+  const forms = t(lang, key, { n }).split("|");
+  return n === 1 || forms.length === 1 ? forms[0] : forms[1];
+}
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
@@ -92,10 +98,18 @@ function projectBlock(p: Project, findings: Finding[], lang: Lang): string[] {
         `  ${t(lang, "table.budget", { adjusted: money(b.adjusted ?? b.initial), executed: money(b.executed), rate: pct(b.rate), score: n2(b.computedScore ?? b.score), weight: n2(b.weight) })}`,
       );
     }
-    out.push(`  ${t(lang, "table.scores", { self: n2(p.selfScore), computed: n2(p.computedScore), grade: p.grade ?? p.computedGrade ?? "—" })}`);
+    const grade = p.grade ?? p.computedGrade ?? "—";
+    // 自评得分 is a stated 总分; a form that states none (no score columns, or the total left blank) has only the
+    // computed score, labelled as such.
+    out.push(
+      p.statedTotal === null
+        ? `  ${t(lang, "table.scoresComputed", { computed: n2(p.computedScore), grade })}`
+        : `  ${t(lang, "table.scores", { self: n2(p.statedTotal), computed: n2(p.computedScore), grade })}`,
+    );
     if (p.review) {
       const gap = p.review.gap === null ? "—" : `${p.review.gap > 0 ? "+" : ""}${n2(p.review.gap)}`;
-      out.push(`  ${t(lang, "table.review", { score: n2(p.review.score), gap, grade: p.review.grade ?? "—" })}`);
+      const final = p.review.grade && p.review.grade !== (p.grade ?? p.computedGrade) ? `；${t(lang, "table.finalGrade", { grade: p.review.grade })}` : "";
+      out.push(`  ${t(lang, "table.review", { score: n2(p.review.score), gap, grade: p.review.grade ?? "—" })}${lang === "en" ? final.replace("；", "; ") : final}`);
     }
     out.push(
       ...renderColumns(t(lang, "table.columns").split("|"), p.indicators.map(indicatorRow), [12, 16, 24, 18, 18, 6, 6, 6], [false, false, false, false, false, true, true, true]).map(
@@ -149,7 +163,35 @@ export function renderTable(report: Report, lang: Lang): string {
   const skipped = report.sheets.filter((s) => s.kind === "unrecognized").map((s) => `${s.file}·${s.sheet}`);
   if (skipped.length) out.push(t(lang, "cli.skipped", { sheets: skipped.join("，") }));
   if (report.projects.length === 0 && report.reviews.length === 0) out.push(t(lang, "cli.noProjects"));
-  const s = report.summary;
-  out.push(t(lang, "cli.summary", { files: s.files, projects: s.projects, 优: s.byGrade.优, 良: s.byGrade.良, 中: s.byGrade.中, 差: s.byGrade.差, errors: s.errors, warnings: s.warnings, infos: s.infos }));
+  out.push(summaryLine(report, lang));
   return out.join("\n");
+}
+
+/**
+ * The closing line: every count names what it counts. Files; forms by kind (goal tables are counted, not graded);
+ * self grades, grades after review when there was a review, forms without a grade; findings by level.
+ */
+export function summaryLine(report: Report, lang: Lang): string {
+  const s = report.summary;
+  const kinds = {
+    "self-assessment": 0,
+    "department-self-assessment": 0,
+    goal: 0,
+  };
+  for (const p of report.projects) kinds[p.template]++;
+  const zh = lang === "zh";
+  const forms = [counted(lang, "cli.summary.sa", kinds["self-assessment"])];
+  if (kinds["department-self-assessment"]) forms.push(counted(lang, "cli.summary.dept", kinds["department-self-assessment"]));
+  if (kinds.goal) forms.push(counted(lang, "cli.summary.goal", kinds.goal));
+  const groups = [forms.join(zh ? "、" : ", ")];
+  const assessed = kinds["self-assessment"] + kinds["department-self-assessment"];
+  if (assessed > 0) {
+    groups.push(t(lang, "cli.summary.grades", s.byGrade));
+    if (s.reviewed > 0 && s.byFinalGrade) groups.push(t(lang, "cli.summary.finalGrades", s.byFinalGrade));
+    if (s.ungraded) groups.push(counted(lang, "cli.summary.ungraded", s.ungraded));
+  }
+  groups.push(
+    [counted(lang, "cli.summary.errors", s.errors), counted(lang, "cli.summary.warnings", s.warnings), counted(lang, "cli.summary.infos", s.infos)].join(zh ? "，" : ", "),
+  );
+  return `${counted(lang, "cli.summary.files", s.files)}${zh ? "：" : ": "}${groups.join(zh ? "；" : "; ")}${zh ? "。" : "."}`;
 }

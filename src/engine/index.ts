@@ -77,22 +77,36 @@ function mean(xs: number[]): number | null {
 
 export function summarise(files: number, projects: Project[], findings: Finding[]): Summary {
   const byGrade: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
-  const adjustedAmounts: number[] = [];
-  const executedAmounts: number[] = [];
+  const byFinalGrade: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
+  const byTemplate = { "self-assessment": 0, "department-self-assessment": 0, goal: 0 };
+  let ungraded = 0;
+  // Project money and department (部门整体) money are totalled apart: a department form's budget is the whole
+  // department's, which already contains its projects.
+  const money = { project: { adjusted: [] as number[], executed: [] as number[] }, department: { adjusted: [] as number[], executed: [] as number[] } };
   const scores: number[] = [];
   for (const p of projects) {
+    byTemplate[p.template]++;
     if (!isAssessed(p)) continue;
     const g = projectGrade(p);
     if (g) byGrade[g]++;
+    const fg = p.review?.grade ?? g;
+    if (fg) byFinalGrade[fg]++;
+    else ungraded++;
     const s = projectScore(p);
     if (s !== null) scores.push(s);
-    if (p.template === "self-assessment" || p.template === "department-self-assessment") {
-      adjustedAmounts.push(p.budget?.adjusted ?? p.budget?.initial ?? 0);
-      executedAmounts.push(p.budget?.executed ?? 0);
-    }
+    const m = p.template === "department-self-assessment" ? money.department : money.project;
+    m.adjusted.push(p.budget?.adjusted ?? p.budget?.initial ?? 0);
+    m.executed.push(p.budget?.executed ?? 0);
   }
-  const adjusted = amountTotal(adjustedAmounts);
-  const executed = amountTotal(executedAmounts);
+  const totals = (m: { adjusted: number[]; executed: number[] }) => {
+    const adjusted = amountTotal(m.adjusted);
+    const executed = amountTotal(m.executed);
+    return {
+      adjusted: round2(adjusted.value),
+      executed: round2(executed.value),
+      rate: adjusted.exact && executed.exact && adjusted.value > 0 ? finite(executed.value / adjusted.value) : null,
+    };
+  };
   const meanScore = mean(scores);
   return {
     files,
@@ -101,13 +115,13 @@ export function summarise(files: number, projects: Project[], findings: Finding[
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
     infos: findings.filter((f) => f.severity === "info").length,
-    budget: {
-      adjusted: round2(adjusted.value),
-      executed: round2(executed.value),
-      rate: adjusted.exact && executed.exact && adjusted.value > 0 ? finite(executed.value / adjusted.value) : null,
-    },
+    budget: totals(money.project),
     meanScore: meanScore === null ? null : round2(meanScore),
     reviewed: projects.filter((p) => p.review !== null).length,
+    byTemplate,
+    byFinalGrade,
+    ungraded,
+    departmentBudget: totals(money.department),
   };
 }
 

@@ -325,6 +325,22 @@ export const Summary = z.object({
   budget: z.object({ adjusted: z.number(), executed: z.number(), rate: z.number().nullable() }),
   meanScore: z.number().nullable(),
   reviewed: z.number(),
+  /**
+   * Added in the second round (issue 15); optional so older reports still parse. `projects` counts the assessed
+   * forms (project and department self-assessments); `byTemplate` names what each count is.
+   */
+  byTemplate: z
+    .object({ "self-assessment": z.number(), "department-self-assessment": z.number(), goal: z.number() })
+    .optional(),
+  /** Grades after the spot check: the review grade where a review exists, else the self grade (结果应用). */
+  byFinalGrade: z.object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() }).optional(),
+  /** Assessed forms with no grade at all (no score could be stated or computed). */
+  ungraded: z.number().optional(),
+  /**
+   * `budget` covers project self-assessments only; 部门整体 (department-level) forms are totalled here, apart, so
+   * department money is never added into project totals or the project execution rate.
+   */
+  departmentBudget: z.object({ adjusted: z.number(), executed: z.number(), rate: z.number().nullable() }).optional(),
 });
 export type Summary = z.infer<typeof Summary>;
 

@@ -18,13 +18,37 @@
  * A blank form read back by the engine is recognised as its template (a test checks it), and once filled in
  * it reads like any submitted form.
  */
+import { a1 } from "./grid";
+import { pagePlan, rowHeights } from "./summary/page";
 import type { PlanCell, SheetPlan } from "./summary/plan";
 
 /**
- * A template is written like an output plan under its own (any) sheet name. The one declaration: the host port
- * (engine/host.ts) and every writer use this type.
+ * A formula the blank form computes (执行率, the funds row's 得分, 总分). Explicit and apart from the cells: a plan
+ * string is never turned into a formula (plan.ts's contract), so only these become formulas. `formula` is in
+ * Excel's English syntax without the leading "=" (exceljs `{ formula }`, Office.js `range.formulas` with "=").
  */
-export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string };
+export interface TemplateFormula {
+  /** 0-based row and column. */
+  row: number;
+  col: number;
+  formula: string;
+  fmt?: string;
+}
+
+/** A drop-down list on a range of cells (data validation of type list). */
+export interface TemplateValidation {
+  /** A1 range, e.g. "E15:E40". */
+  range: string;
+  list: string[];
+  /** Shown when a value outside the list is typed. */
+  error: string;
+}
+
+/**
+ * A template is written like an output plan under its own (any) sheet name, plus the formulas and drop-down
+ * lists of the form. The one declaration: the host port (engine/host.ts) and every writer use this type.
+ */
+export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string; formulas?: TemplateFormula[]; validations?: TemplateValidation[] };
 
 export type TemplateKey = "self-assessment" | "goal" | "spot-check";
 export const TEMPLATE_KEYS: readonly TemplateKey[] = ["self-assessment", "goal", "spot-check"];
@@ -84,6 +108,11 @@ class Form {
   }
 }
 
+/** Rows to write on: at least `min` points from `from` on, `tall` rows (free text) taller. */
+function formHeights(plan: Pick<SheetPlan, "rows" | "widths" | "merges">, from: number, min: number, tall: number[] = []): (number | null)[] {
+  return rowHeights(plan).map((h, r) => (tall.includes(r) ? 60 : r >= from ? Math.max(h ?? 0, min) : h));
+}
+
 function yearRow(year: number | undefined): string {
   return year !== undefined ? `（${year}年度）` : "（　　　　年度）";
 }
@@ -136,19 +165,25 @@ function formHead(f: Form, title: string, opts: TemplateOptions, departmentLabel
   return 4;
 }
 
-/** 项目支出绩效自评表 (财预〔2020〕10号 附件2). Columns A–I. */
+/**
+ * 项目支出绩效自评表 (财预〔2020〕10号 附件2, with the 指标性质 column of the 四川 layout so the direction of each
+ * target is chosen from a list, not guessed). Columns A–J. The form computes 执行率 and the funds row's 得分
+ * from the amounts, and 总分 from the scores.
+ */
 export function selfAssessmentTemplate(opts: TemplateOptions = {}): TemplatePlan {
-  const W = 9;
+  const W = 10;
   const last = W - 1;
   const f = new Form(W);
   const bodyStart = 2;
-  let r = formHead(f, "项目支出绩效自评表", opts, "主管部门", 4);
+  const formulas: TemplateFormula[] = [];
+  let r = formHead(f, "项目支出绩效自评表", opts, "主管部门", 5);
 
-  // Budget block: A "项目资金（万元）" over five rows; B:C the row labels; D–I the amounts.
+  // Budget block: A "项目资金（万元）" over five rows; B:C the row labels; D–H the amounts; 得分 in I:J.
   const budgetTop = r;
   f.merged(budgetTop, 0, budgetTop + 4, 0, "项目资金\n（万元）", "label", { wrap: true });
   f.merged(r, 1, r, 2, null, "header");
-  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((l, i) => f.put(r, 3 + i, l, "header"));
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率"].forEach((l, i) => f.put(r, 3 + i, l, "header"));
+  f.merged(r, 8, r, 9, "得分", "header");
   r++;
   const budgetRows: [string, string | number | null, string | null][] = [
     ["年度资金总额", 10, null],
@@ -156,46 +191,72 @@ export function selfAssessmentTemplate(opts: TemplateOptions = {}): TemplatePlan
     ["上年结转资金", "—", "—"],
     ["其他资金", "—", "—"],
   ];
+  const totalRow = r;
   for (const [label, weight, score] of budgetRows) {
     f.merged(r, 1, r, 2, label, "label");
+    for (let c = 3; c <= 5; c++) f.put(r, c, null, undefined, { fmt: "#,##0.00" });
     f.put(r, 6, weight);
-    if (score !== null) f.put(r, 8, score);
+    f.merged(r, 8, r, 9, score);
     f.put(r, 7, label === "年度资金总额" ? null : "—", undefined, { fmt: "0.00%" });
     r++;
   }
+  // 执行率 = 全年执行数 / 全年预算数 (年初预算数 when 全年 is blank); 得分 = min(执行率, 1) × 分值.
+  const [d, e, fCol, g, h] = [3, 4, 5, 6, 7].map((c) => a1(totalRow, c));
+  formulas.push(
+    { row: totalRow, col: 7, formula: `IF(N(${e})>0,${fCol}/${e},IF(N(${d})>0,${fCol}/${d},""))`, fmt: "0.00%" },
+    { row: totalRow, col: 8, formula: `IF(${h}="","",ROUND(MIN(${h},1)*${g},2))`, fmt: "0.00" },
+  );
 
   // 年度总体目标: 预期目标 | 实际完成情况, then the two texts.
   f.merged(r, 0, r + 1, 0, "年度\n总体\n目标", "label", { wrap: true });
-  f.merged(r, 1, r, 3, "预期目标", "header");
-  f.merged(r, 4, r, last, "实际完成情况", "header");
+  f.merged(r, 1, r, 4, "预期目标", "header");
+  f.merged(r, 5, r, last, "实际完成情况", "header");
   r++;
-  f.merged(r, 1, r, 3, null, undefined, { wrap: true });
-  f.merged(r, 4, r, last, null, undefined, { wrap: true });
+  f.merged(r, 1, r, 4, null, undefined, { wrap: true });
+  f.merged(r, 5, r, last, null, undefined, { wrap: true });
+  const goalText = r;
   r++;
 
   // Indicator block.
   const headerRow = r;
-  ["一级指标", "二级指标", "三级指标", "年度\n指标值", "实际\n完成值", "分值", "得分", "偏差原因分析\n及改进措施"].forEach((l, i) =>
+  ["一级指标", "二级指标", "三级指标", "指标\n性质", "年度\n指标值", "实际\n完成值", "分值", "得分", "偏差原因分析\n及改进措施"].forEach((l, i) =>
     f.put(r, 1 + i, l, "header", { wrap: true }),
   );
   r++;
+  const firstIndicator = r;
   r = indicatorRows(f, r, opts, (row) => {
     for (let c = 4; c <= last; c++) f.put(row, c, null, undefined, c === last ? { wrap: true } : {});
   });
+  const lastIndicator = r - 1;
   f.merged(headerRow, 0, r - 1, 0, "绩\n效\n指\n标", "label", { wrap: true });
-  f.merged(r, 0, r, 5, "总分", "label");
-  f.put(r, 6, 100);
-  f.put(r, 7, null);
-  f.put(r, 8, null);
+  f.merged(r, 0, r, 6, "总分", "label");
+  f.put(r, 7, 100);
+  f.put(r, 8, null, undefined, { fmt: "0.00" });
+  f.put(r, 9, null);
+  // 总分 = the funds row's 得分 + Σ indicator 得分.
+  formulas.push({ row: r, col: 8, formula: `ROUND(N(${a1(totalRow, 8)})+SUM(${a1(firstIndicator, 8)}:${a1(lastIndicator, 8)}),2)`, fmt: "0.00" });
   r++;
   f.merged(r, 0, r, last, "填报人：　　　　　　联系电话：　　　　　　填报日期：", undefined, { border: false });
 
-  return {
+  const plan = {
     name: TEMPLATE_SHEET_NAMES["self-assessment"],
     rows: f.build(bodyStart),
-    widths: [6, 12, 14, 24, 12, 12, 8, 8, 24],
+    widths: [8, 11, 13, 22, 10, 11, 11, 7, 8, 22],
     merges: f.merges,
     freezeRows: 0,
+  };
+  return {
+    ...plan,
+    page: pagePlan("portrait", "zh"),
+    rowHeights: formHeights(plan, 2, 20, [goalText]),
+    formulas,
+    validations: [
+      {
+        range: `${a1(firstIndicator, 4)}:${a1(lastIndicator, 4)}`,
+        list: ["≥", "≤", "="],
+        error: "指标性质请从下拉列表中选择：≥（越大越好）、≤（越小越好）、=（等于）。",
+      },
+    ],
   };
 }
 
@@ -225,6 +286,7 @@ export function goalTemplate(opts: TemplateOptions = {}): TemplatePlan {
   r++;
   f.merged(r, 1, r, 2, null, undefined, { wrap: true });
   f.merged(r, 3, r, last, null, undefined, { wrap: true });
+  const goalText = r;
   r++;
   // Indicators: header, then the 年度 block.
   const headerRow = r;
@@ -237,13 +299,14 @@ export function goalTemplate(opts: TemplateOptions = {}): TemplatePlan {
     f.put(row, 5, null);
   });
   f.merged(headerRow, 0, r - 1, 0, "绩效指标", "label", { wrap: true });
-  return {
+  const plan = {
     name: TEMPLATE_SHEET_NAMES.goal,
     rows: f.build(bodyStart),
     widths: [12, 12, 16, 28, 16, 16],
     merges: f.merges,
     freezeRows: 0,
   };
+  return { ...plan, page: pagePlan("portrait", "zh"), rowHeights: formHeights(plan, 2, 20, [goalText]) };
 }
 
 /** 抽查复核表: the spot-check list. Columns A–H. */
@@ -258,13 +321,19 @@ export function spotCheckTemplate(opts: TemplateOptions = {}): TemplatePlan {
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < W; c++) f.put(2 + i, c, null, undefined, c === 4 || c === 5 ? { fmt: "0.00" } : {});
   }
-  return {
+  const plan = {
     name: TEMPLATE_SHEET_NAMES["spot-check"],
     rows: f.build(1),
     widths: [6, 18, 30, 22, 10, 10, 10, 24],
     merges: f.merges,
     freezeRows: 2,
     filter: `A2:H${2 + n}`,
+  };
+  return {
+    ...plan,
+    page: pagePlan("landscape", "zh", { from: 1, to: 1 }),
+    rowHeights: formHeights(plan, 2, 22),
+    validations: [{ range: `G3:G${2 + n}`, list: ["优", "良", "中", "差"], error: "复核等级请从下拉列表中选择：优、良、中、差。" }],
   };
 }
 

@@ -40,10 +40,8 @@ export const enUS: Record<MessageKey, string> = {
   "skip.symlinkLoop": "a symbolic link back to a folder already checked (a loop); not checked twice",
   "skip.brokenLink": "a symbolic link to a file that does not exist",
   "cli.usage":
-    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--profile national|hubei|sichuan|FILE.json]\n" +
-    "                 [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
-    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--profile national|hubei|sichuan|FILE.json]\n" +
-    "                 [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--report report.docx]\n" +
+    "                 [--profile national|hubei|sichuan|FILE.json] [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
     "       bpr demo          check the bundled sample workbook and write demo-reviewed.xlsx\n" +
     "       bpr schema        print the JSON Schema of the JSON output\n" +
     "       bpr --help | --version\n" +
@@ -61,6 +59,21 @@ export const enUS: Record<MessageKey, string> = {
   "cli.outSameAsInput": "--out must not be an input file: {file} (inputs are never modified)",
   "cli.skipped": "Skipped (not a template): {sheets}",
   "cli.summary": "Checked {files} files, {projects} projects: 优 {优}, 良 {良}, 中 {中}, 差 {差}; {errors} errors, {warnings} warnings, {infos} notes.",
+  "cli.wroteReport": "Wrote the evaluation report: {file}",
+  "cli.reportSameAsInput": "--report must not be an input file: {file} (inputs are never modified)",
+  "cli.summary.files": "Checked {n} workbook|Checked {n} workbooks",
+  "cli.summary.sa": "{n} project self-assessment|{n} project self-assessments",
+  "cli.summary.dept": "{n} department form|{n} department forms",
+  "cli.summary.goal": "{n} goal table|{n} goal tables",
+  "cli.summary.grades": "self grades 优 {优}, 良 {良}, 中 {中}, 差 {差}",
+  "cli.summary.finalGrades": "after review 优 {优}, 良 {良}, 中 {中}, 差 {差}",
+  "cli.summary.ungraded": "{n} without a grade|{n} without a grade",
+  "cli.summary.errors": "{n} error|{n} errors",
+  "cli.summary.warnings": "{n} warning|{n} warnings",
+  "cli.summary.infos": "{n} note|{n} notes",
+  "table.notStated": "not stated",
+  "table.scoresComputed": "Self-score not stated   computed {computed}   grade {grade} (from the computed score)",
+  "table.finalGrade": "results follow the review grade {grade}",
   "cli.noProjects": "No self-assessment, goal table or spot-check sheet was found in the input.",
   // Writing the reviewed copy / results workbook (src/cli/output.ts, issue 13)
   "out.empty": "Option {option} needs a file name (e.g. {option} results.xlsx)",
@@ -260,5 +273,9 @@ export const enUS: Record<MessageKey, string> = {
   "ui.file.resultsZip": "results.zip",
   "ui.download.zipCopies": "Zip each file's reviewed copy (with the results workbook)",
   "ui.file.templates": "blank-templates.xlsx",
+  "ui.file.report": "evaluation-report.docx",
+  "ui.action.report": "Report (Word)",
+  "ui.action.reportHint": "Creates the evaluation report as a .docx in the official-document layout (GB/T 9704): grades before and after review, spot-check gaps, problems by type and the budget-cut list; recommendations follow the final grade.",
+  "ui.step.buildingReport": "Building the report…",
   "ui.privacy": "Files are processed in this browser only and are never uploaded to any server.",
 };

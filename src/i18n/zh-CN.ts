@@ -40,10 +40,8 @@ export const zhCN = {
   "skip.brokenLink": "符号链接指向的文件不存在",
   // Command line
   "cli.usage":
-    "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--profile national|hubei|sichuan|配置.json]\n" +
-    "                [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
-    "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--out-dir 文件夹] [--profile national|hubei|sichuan|配置.json]\n" +
-    "                [--gap 10] [--severe-gap 20] [--lang zh|en]\n" +
+    "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--out-dir 文件夹] [--report 评价报告.docx]\n" +
+    "                [--profile national|hubei|sichuan|配置.json] [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
     "      bpr demo          检查自带的示例工作簿并写出 demo-reviewed.xlsx\n" +
     "      bpr schema        输出 JSON 结果的 JSON Schema\n" +
     "      bpr --help | --version\n" +
@@ -61,6 +59,21 @@ export const zhCN = {
   "cli.outSameAsInput": "--out 不能与输入文件相同：{file}（原文件从不修改）",
   "cli.skipped": "已跳过（非模板）：{sheets}",
   "cli.summary": "共检查 {files} 个文件、{projects} 个项目：优 {优}、良 {良}、中 {中}、差 {差}；错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条。",
+  "cli.wroteReport": "已写入评价报告：{file}",
+  "cli.reportSameAsInput": "--report 不能与输入文件相同：{file}（原文件从不修改）",
+  "cli.summary.files": "共检查 {n} 个文件",
+  "cli.summary.sa": "项目支出绩效自评表 {n} 张",
+  "cli.summary.dept": "部门整体支出绩效自评表 {n} 张",
+  "cli.summary.goal": "绩效目标表 {n} 张",
+  "cli.summary.grades": "自评等级 优 {优}、良 {良}、中 {中}、差 {差}",
+  "cli.summary.finalGrades": "复核后等级 优 {优}、良 {良}、中 {中}、差 {差}",
+  "cli.summary.ungraded": "未评定等级 {n} 个",
+  "cli.summary.errors": "错误 {n} 条",
+  "cli.summary.warnings": "警告 {n} 条",
+  "cli.summary.infos": "提示 {n} 条",
+  "table.notStated": "未填",
+  "table.scoresComputed": "自评得分 未填　核算得分 {computed}　等级 {grade}（按核算得分）",
+  "table.finalGrade": "结果应用以复核等级 {grade} 为准",
   "cli.noProjects": "未在输入文件中找到绩效自评表、目标表或抽查复核表。",
   // Writing the reviewed copy / results workbook (src/cli/output.ts, issue 13)
   "out.empty": "选项 {option} 需要一个文件名（例如 {option} 评价结果.xlsx）",
@@ -261,6 +274,10 @@ export const zhCN = {
   "ui.file.resultsZip": "评价结果.zip",
   "ui.download.zipCopies": "打包下载各文件的评价副本（zip，含评价结果工作簿）",
   "ui.file.templates": "绩效评价空白模板.xlsx",
+  "ui.file.report": "评价报告.docx",
+  "ui.action.report": "评价报告（Word）",
+  "ui.action.reportHint": "按公文格式（GB/T 9704）生成评价报告 .docx：等级分布（自评与复核后）、抽查复核差异、问题分类和压减预算清单，建议以最终等级为依据。",
+  "ui.step.buildingReport": "正在生成评价报告…",
   "ui.privacy": "所有文件只在本机浏览器中处理，不会上传到任何服务器。",
 } as const;
 

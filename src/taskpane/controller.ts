@@ -105,8 +105,8 @@ export interface PaneDeps {
   settingsStore: SettingsStore;
   /** Where the language choice is remembered (localStorage). */
   langStorage?: Pick<Storage, "setItem"> | null;
-  /** Save bytes as a download (default: an <a download href="blob:…"> click). */
-  download?: (bytes: Uint8Array, name: string) => void;
+  /** Save bytes as a download (default: an <a download href="blob:…"> click); `type` is the file's MIME type. */
+  download?: (bytes: Uint8Array, name: string, type?: string) => void;
   /** The engine in the pane's thread (tests inject one; then the worker is not used unless engineRunner is given). */
   loadEngine?: () => Promise<EngineModule>;
   loadXlsx?: () => Promise<XlsxModule>;
@@ -123,12 +123,14 @@ const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "
 const defaultStartWorker = async (): Promise<EngineRunner> => (await import(/* webpackChunkName: "engine-start" */ "./start-worker")).startEngineWorker();
 
 /** Browser download through a blob: link (allowed by the pane's CSP; nothing is sent anywhere). */
-export function browserDownload(bytes: Uint8Array, name: string): void {
-  const type = /\.zip$/i.test(name)
-    ? "application/zip"
-    : /\.xlsm$/i.test(name)
-      ? "application/vnd.ms-excel.sheet.macroEnabled.12"
-      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export function browserDownload(bytes: Uint8Array, name: string, mime?: string): void {
+  const type =
+    mime ??
+    (/\.zip$/i.test(name)
+      ? "application/zip"
+      : /\.xlsm$/i.test(name)
+        ? "application/vnd.ms-excel.sheet.macroEnabled.12"
+        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -566,6 +568,29 @@ export class PaneController {
           ? this.text(msg(kind === "results" ? "ui.file.results" : "ui.file.resultsZip"))
           : this.text(msg(/\.xlsm$/i.test(files[0].name) ? "ui.file.reviewedMacro" : "ui.file.reviewed", { stem: fileStem(files[0].name) }));
       (this.deps.download ?? browserDownload)(bytes, name);
+      this.notify("success", msg("ui.notice.downloaded", { file: name }));
+    });
+  }
+
+  /**
+   * 评价报告（Word）: the last check's report as a .docx in the official-document layout (adapters/docx), in both
+   * modes. The summary and docx modules are loaded on this first use only.
+   */
+  downloadReport(): Promise<void> {
+    return this.run("download", async () => {
+      const report = this.state.report;
+      if (!report) {
+        this.notify("warning", msg("ui.notice.nothingToDownload"));
+        return;
+      }
+      await this.step("download", "building", msg("ui.step.buildingReport"));
+      const [{ reportDocument }, { reportDocx, DOCX_MIME }] = await Promise.all([
+        import(/* webpackChunkName: "report-docx" */ "../engine/summary"),
+        import(/* webpackChunkName: "report-docx" */ "../adapters/docx/report"),
+      ]);
+      const bytes = await reportDocx(reportDocument(report, { lang: this.state.lang }));
+      const name = this.text(msg("ui.file.report"));
+      (this.deps.download ?? browserDownload)(bytes, name, DOCX_MIME);
       this.notify("success", msg("ui.notice.downloaded", { file: name }));
     });
   }

@@ -10,6 +10,7 @@ import type { Border, Borders, Fill, Workbook, Worksheet } from "exceljs";
 import { zipSync } from "fflate";
 import { LoadError, sniffDetail } from "../adapters/xlsx-file/load";
 import { addOutputSheets, onlyFile, resultsWorkbook } from "../adapters/xlsx-file/package";
+import { applyPrintSetup, applyTemplateExtras } from "../adapters/xlsx-file/write";
 import type { Report } from "../engine/model";
 import { t } from "../i18n";
 import { planSheets } from "../engine/summary";
@@ -94,7 +95,7 @@ function styleCell(ws: Worksheet, r: number, c: number, style: CellStyle | undef
   if (centred || wrap) cell.alignment = { horizontal: centred ? "center" : undefined, vertical: "middle", wrapText: wrap || style === "header" };
 }
 
-/** Write one template plan onto a new worksheet (values as text or numbers, never formulas). */
+/** Write one template plan onto a new worksheet (cell values as text or numbers; formulas only from plan.formulas). */
 export function writeTemplate(wb: Workbook, plan: TemplatePlan): Worksheet {
   const ws = wb.addWorksheet(plan.name);
   plan.widths.forEach((w, i) => {
@@ -115,6 +116,9 @@ export function writeTemplate(wb: Workbook, plan: TemplatePlan): Worksheet {
   });
   if (plan.freezeRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows }];
   if (plan.filter) ws.autoFilter = plan.filter;
+  // The form's formulas (执行率, 得分, 总分) and drop-down lists, A4 print setup and row heights.
+  applyTemplateExtras(ws, plan);
+  applyPrintSetup(ws, plan);
   return ws;
 }
 

@@ -143,13 +143,15 @@ describe("applySheetPlans", () => {
 
     test("the header block carries the run's statistics", () => {
       const pairs = new Map<string, unknown>();
-      for (let r = 3; r <= 8; r++)
+      for (let r = 3; r <= 9; r++)
         for (const [l, v] of [["B", "C"], ["D", "E"], ["G", "H"]]) pairs.set(String(s.getCell(`${l}${r}`).value), s.getCell(`${v}${r}`).value);
       expect(pairs.get("工作簿数")).toBe(1);
-      expect(pairs.get("自评项目数")).toBe(4);
-      expect(pairs.get("全年预算数（万元）")).toBe(1100);
-      expect(pairs.get("全年执行数（万元）")).toBe(990);
-      expect(pairs.get("总体执行率")).toBe(0.9);
+      expect(pairs.get("自评表数（含部门整体）")).toBe(4);
+      // Project money; the department form's 500 / 450 stands apart.
+      expect(pairs.get("项目全年预算数（万元）")).toBe(600);
+      expect(pairs.get("项目全年执行数（万元）")).toBe(540);
+      expect(pairs.get("项目总体执行率")).toBe(0.9);
+      expect(pairs.get("部门整体预算/执行（万元）")).toBe("500.00 / 450.00（90.00%）");
       expect(pairs.get("平均得分")).toBe(80.75);
       expect(pairs.get("错误")).toBe(4);
       expect(pairs.get("警告")).toBe(4);
@@ -191,15 +193,42 @@ describe("applySheetPlans", () => {
 
   test("问题清单: one row per finding, cell links land on the finding's cell", () => {
     const s = ws(written.wb, "问题清单");
-    expect(s.getRow(3).values).toEqual([undefined, "序号", "级别", "规则", "项目", "工作表", "单元格", "说明", "建议"]);
+    expect(s.getRow(3).values).toEqual([undefined, "序号", "级别", "问题类型", "规则", "项目", "工作表", "单元格", "说明", "建议"]);
+    expect(s.getCell("C4").value).toBe("指标值缺失");
+    expect(s.getCell("D4").value).toBe("target/missing");
     expect(s.views[0]).toEqual(expect.objectContaining({ state: "frozen", ySplit: 3 }));
     expect(column(s, "B", 4, 12)).toEqual(["错误", "错误", "错误", "错误", "警告", "警告", "警告", "警告", "提示"]);
     expect(s.getCell("A13").value).toBeNull();
-    const link = s.getCell("F4").value as ExcelJS.CellHyperlinkValue;
+    const link = s.getCell("G4").value as ExcelJS.CellHyperlinkValue;
     expect(link.text).toBe("F17");
     expect(parseInternalTarget(link.hyperlink)).toEqual({ sheet: "自评表2", cell: "F17" });
-    expect(s.getCell("G4").alignment?.wrapText).toBe(true);
+    expect(s.getCell("H4").alignment?.wrapText).toBe(true);
     expect(s.getCell("B4").font?.color?.argb).toBe("FFC00000");
+  });
+
+  test("every output sheet prints on A4, one page wide, header row repeated, sheet name and page numbers", () => {
+    const files = unzipText(written.buf);
+    const parts = sheetParts(files);
+    const book = files.get("xl/workbook.xml") ?? "";
+    const orientation: Record<string, string> = { 评价汇总: "landscape", 问题清单: "landscape", 抽查复核: "landscape", 评价报告: "portrait" };
+    for (const name of OUTPUT_SHEETS) {
+      const xml = parts.get(name)!.xml;
+      expect(xml).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+      const setup = /<pageSetup\b[^>]*>/.exec(xml)![0];
+      expect(setup).toContain('paperSize="9"');
+      expect(setup).toContain(`orientation="${orientation[name]}"`);
+      expect(setup).toContain('fitToWidth="1"');
+      expect(setup).toContain('fitToHeight="0"');
+      expect(xml).toContain("<oddHeader>&amp;C&amp;A</oddHeader>");
+      expect(xml).toContain("<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>");
+    }
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Titles"[^>]*>&apos;问题清单&apos;!\$3:\$3<\/definedName>/);
+    expect(book).toMatch(/<definedName name="_xlnm.Print_Titles"[^>]*>&apos;评价汇总&apos;!\$10:\$10<\/definedName>/);
+    // A long paragraph of 评价报告 gets a row tall enough for its lines.
+    const report = ws(written.wb, "评价报告");
+    let tallest = 0;
+    report.eachRow((row) => (tallest = Math.max(tallest, row.height ?? 0)));
+    expect(tallest).toBeGreaterThan(40);
   });
 
   test("抽查复核: one row per reviewed project and unmatched entry, with flags", () => {
@@ -212,14 +241,14 @@ describe("applySheetPlans", () => {
     expect(parseInternalTarget(link.hyperlink)).toEqual({ sheet: "抽查复核表", cell: "A7" });
   });
 
-  test("评价报告: paragraphs in column A, wrapped, wide", () => {
+  test("评价报告: paragraphs in column A, merged across the page, wrapped", () => {
     const s = ws(written.wb, "评价报告");
-    expect(s.getColumn(1).width).toBe(100);
+    expect(s.getCell("A4").isMerged).toBe(true);
     const paragraphs: string[] = [];
     s.eachRow((row) => paragraphs.push(String(row.getCell(1).value)));
     expect(paragraphs[0]).toBe("2023年度预算绩效自评及抽查复核情况报告（初稿）");
     const all = paragraphs.join("\n");
-    expect(all).toContain("总体预算执行率 90.00%");
+    expect(all).toContain("项目总体预算执行率 90.00%");
     expect(all).toContain("平均得分 80.75 分");
     expect(all).toContain("自评与复核结果差异较大的项目 2 个");
     expect(all).toContain("按不低于 10% 的比例压减下年度预算安排规模");
@@ -237,6 +266,8 @@ describe("applySheetPlans", () => {
         row.eachCell((cell) => {
           expect(cell.formula).toBeUndefined();
           expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          // A merged area's other cells show its top-left cell's value; the top-left cell is checked.
+          if (cell.type === ExcelJS.ValueType.Merge) return;
           if (typeof cell.value === "string" && looksLikeFormula.includes(cell.value)) {
             seen.add(cell.value);
             expect(cell.type).toBe(ExcelJS.ValueType.String);
@@ -273,7 +304,7 @@ describe("links", () => {
     const back = (await roundTrip(wb)).wb;
     // One file in the run: the sheet name alone, and no link (the sheet is not in this workbook).
     expect(ws(back, "评价汇总").getCell("P11").value).toBe("别的表");
-    expect(ws(back, "问题清单").getCell("F4").value).toBe("F9");
+    expect(ws(back, "问题清单").getCell("G4").value).toBe("F9");
   });
 
   test("opts.file: links into another file's same-named sheet are not made", () => {
@@ -334,7 +365,7 @@ describe("a user's sheet that holds an output name", () => {
       findings: [finding({ rule: "spotcheck/no-self-assessment", severity: "error", project: "乙", sheet: "抽查复核", cell: "B4" })],
     });
     applySheetPlans(wb, planSheets(r, { lang: "zh", now: NOW }));
-    const link = ws(wb, "问题清单（评价助手）").getCell("F4").value as ExcelJS.CellHyperlinkValue;
+    const link = ws(wb, "问题清单（评价助手）").getCell("G4").value as ExcelJS.CellHyperlinkValue;
     expect(parseInternalTarget(link.hyperlink)).toEqual({ sheet: "抽查复核", cell: "B4" });
   });
 });

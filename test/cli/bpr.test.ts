@@ -12,8 +12,10 @@ import { main } from "../../src/cli/main";
 import { Report } from "../../src/engine/model";
 import { buildDemoWorkbook } from "../helpers/make-samples";
 import {
+  buildGoalSheet,
   buildNationalSheet,
   buildSpotCheckListSheet,
+  GOAL_SAMPLE,
   NATIONAL_SAMPLE,
   sheet,
   writeWorkbook,
@@ -89,7 +91,7 @@ describe("bpr check --format table", () => {
     expect(r.out).toContain("[错误]");
     expect(r.out).toContain("抽查复核 81.31 分（差异 -13.23，复核等级 良）");
     expect(r.out).toMatch(/已跳过（非模板）：demo\.xlsx·填报说明/);
-    expect(r.out).toMatch(/共检查 1 个文件、\d+ 个项目/);
+    expect(r.out).toMatch(/共检查 1 个文件：项目支出绩效自评表 \d+ 张、绩效目标表 1 张；自评等级 优 \d+、良 \d+、中 \d+、差 \d+；复核后等级 优 \d+/);
     // Projects with errors come first.
     const firstBlock = r.out.split("\n\n")[0];
     expect(firstBlock).toContain("[错误]");
@@ -108,7 +110,42 @@ describe("bpr check --format table", () => {
     const r = await bpr("check", "clean.xlsx", "--lang", "en");
     expect(r.out).toContain("Self-score 99.43   computed 99.43   grade 优");
     expect(r.out).toContain("No findings.");
-    expect(r.out).toMatch(/Checked 1 files, 1 projects/);
+    expect(r.out).toContain("Checked 1 workbook: 1 project self-assessment; self grades 优 1, 良 0, 中 0, 差 0; 0 errors, 0 warnings, 0 notes.");
+  });
+
+  it("a goal table alone is counted as what it is, not as 0 projects", async () => {
+    await fs.writeFile(path.join(dir, "goal.xlsx"), await writeWorkbook([sheet("目标表", (ws) => buildGoalSheet(ws, GOAL_SAMPLE))]));
+    const r = await bpr("check", "goal.xlsx");
+    expect(r.out).toContain("绩效目标表");
+    expect(r.out).toMatch(/共检查 1 个文件：项目支出绩效自评表 0 张、绩效目标表 1 张；错误 \d+ 条/);
+    expect(r.out).not.toMatch(/0 个项目/);
+    const j = await bpr("check", "goal.xlsx", "--format", "json");
+    const summary = JSON.parse(j.out).summary;
+    expect(summary.byTemplate).toEqual({ "self-assessment": 0, "department-self-assessment": 0, goal: 1 });
+    expect(summary.projects).toBe(0);
+  });
+});
+
+describe("--report", () => {
+  it("writes 评价报告 as a Word document next to the table output, leaving the inputs untouched", async () => {
+    const before = await sha("demo.xlsx");
+    const r = await bpr("check", "demo.xlsx", "--report", "评价报告.docx");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("已写入评价报告：");
+    const bytes = await fs.readFile(path.join(dir, "评价报告.docx"));
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const xml = strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"]);
+    expect(xml).toContain("2023年度预算绩效自评及抽查复核情况报告（初稿）");
+    expect(xml).toContain("五、改进建议");
+    expect(await sha("demo.xlsx")).toBe(before);
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses an input file as the report's path", async () => {
+    const r = await bpr("check", "clean.xlsx", "--report", "clean.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--report 不能与输入文件相同");
   });
 });
 

@@ -155,6 +155,10 @@ export class SheetModel {
   frozenRows = 0;
   autoFilter: string | null = null;
   charts: Record<string, unknown>[] = [];
+  /** worksheet.pageLayout as set (ExcelApi 1.9): paperSize, orientation, zoom, margins, printTitleRows, header.*. */
+  pageLayout: Record<string, unknown> = {};
+  /** range.dataValidation by range (ExcelApi 1.8): the rule and error alert set. */
+  validations = new Map<string, Record<string, unknown>>();
   deleted = false;
 
   constructor(
@@ -522,6 +526,8 @@ export class FakeWorksheet extends FakeProxy {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
   readonly autoFilter: { apply: (range: FakeRange) => void };
+  /** pageLayout as a recorder (ExcelApi 1.9): properties, setPrintTitleRows, headersFooters.defaultForAllPages.*. */
+  readonly pageLayout: Record<string, unknown>;
 
   constructor(
     ctx: FakeContext,
@@ -544,6 +550,23 @@ export class FakeWorksheet extends FakeProxy {
           this.model().autoFilter = refOf(range.rect());
         }),
     };
+    const record = (name: string, value: unknown) =>
+      this.command(`pageLayout.${name}`, 60 + jsonBytes(value), () => {
+        ctx.requireApi("1.9", "pageLayout");
+        this.model().pageLayout[name] = value;
+      });
+    const headerFooter = new Proxy({} as Record<string, unknown>, {
+      set: (_t, prop, value: unknown) => (record(`header.${String(prop)}`, value), true),
+    });
+    this.pageLayout = new Proxy({} as Record<string, unknown>, {
+      get: (_t, prop) =>
+        prop === "setPrintTitleRows"
+          ? (rows: string) => record("printTitleRows", rows)
+          : prop === "headersFooters"
+            ? { defaultForAllPages: headerFooter }
+            : undefined,
+      set: (_t, prop, value: unknown) => (record(String(prop), value), true),
+    });
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
         const chart: Record<string, unknown> = { type, source: "", seriesBy: seriesBy ?? "Auto" };
@@ -910,6 +933,33 @@ export class FakeRange extends FakeProxy {
   get values(): Prim[][] {
     return this.read("values");
   }
+  /** range.formulas: each cell keeps its formula (not evaluated: its value reads "#FORMULA"). */
+  set formulas(input: string[][]) {
+    this.command("range.formulas", 60 + jsonBytes(input), () => {
+      const m = this.writable();
+      const r = this.rect();
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let c = r.left; c <= r.right; c++) {
+          const f = input[row - r.top]?.[c - r.left];
+          if (typeof f !== "string" || !f.startsWith("=")) throw new FakeOfficeError("InvalidArgument", "range.formulas needs formulas");
+          m.formulas.set(key(row, c), f.slice(1));
+          m.setRaw(row, c, "#FORMULA");
+        }
+    });
+  }
+
+  /** range.dataValidation (ExcelApi 1.8): rule and errorAlert recorded by range. */
+  get dataValidation(): Record<string, unknown> {
+    const set = (prop: string, value: unknown) =>
+      this.command(`dataValidation.${prop}`, 60 + jsonBytes(value), () => {
+        this.ctx.requireApi("1.8", "dataValidation");
+        const m = this.writable();
+        const k = refOf(this.rect());
+        m.validations.set(k, { ...(m.validations.get(k) ?? {}), [prop]: value });
+      });
+    return new Proxy({} as Record<string, unknown>, { set: (_t, prop, value: unknown) => (set(String(prop), value), true) });
+  }
+
   set values(input: Prim[][]) {
     this.command("range.values", 60 + jsonBytes(input), () => {
       const m = this.writable();

@@ -10,6 +10,7 @@ import { render } from "../../src/taskpane/lang";
 import { hostSettingsStore, localSettingsStore } from "../../src/taskpane/settings";
 import { FLAWED, GOOD, grid, selfAssessmentRows, standardSheets } from "./fixtures";
 import { MemoryHost } from "./memory-host";
+import { unzipSync } from "fflate";
 
 /** A host whose reads wait until released. */
 class SlowHost extends MemoryHost {
@@ -146,4 +147,32 @@ test("error messages: load errors by code, host errors by code, anything else as
   expect(render("zh", errorMsg(new HostError("protected", "x")))).toContain("工作簿结构受保护");
   expect(render("en", errorMsg(new HostError("write-failed", "disk full")))).toBe("Writing failed; the workbook was not changed: disk full");
   expect(render("zh", errorMsg(new Error("boom\nstack")))).toContain("出现意外错误：boom。");
+});
+
+test("评价报告（Word）: the checked report downloads as a .docx in either language; nothing before a check", async () => {
+  const got: { name: string; type?: string; bytes: Uint8Array }[] = [];
+  const c = new PaneController({
+    mode: "file",
+    host: null,
+    lang: "zh",
+    settingsStore: localSettingsStore(null),
+    loadXlsx: async () =>
+      ({
+        readPicked: async (f: { name: string }) => readWorkbook({ file: f.name, grids: [grid("自评", selfAssessmentRows(FLAWED))] }),
+      }) as unknown as XlsxModule,
+    download: (bytes, name, type) => got.push({ bytes, name, type }),
+  });
+  await c.downloadReport();
+  expect(got).toEqual([]);
+  await c.addFiles([named("单位.xlsx", "flawed")]);
+  await c.downloadReport();
+  c.setLang("en");
+  await c.downloadReport();
+  expect(got.map((d) => [d.name, d.type])).toEqual([
+    ["评价报告.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+    ["evaluation-report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+  ]);
+  const xml = new TextDecoder().decode(unzipSync(got[0].bytes)["word/document.xml"]);
+  expect(xml).toContain(FLAWED.name);
+  expect(xml).toContain("五、改进建议");
 });

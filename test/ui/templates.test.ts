@@ -13,6 +13,7 @@ import type { CellValue, Grid } from "../../src/engine/grid";
 import { readWorkbook } from "../../src/engine/read";
 import { blankTemplate, blankTemplates, TEMPLATE_KEYS, TEMPLATE_SHEET_NAMES, type TemplateKey, type TemplatePlan } from "../../src/engine/templates";
 import { templatesWorkbook } from "../../src/taskpane/xlsx";
+import { findSoffice, gridsFromBuffer, roundTripWithLibreOffice } from "../helpers/workbooks";
 
 function toGrid(plan: TemplatePlan, values = plan.rows.map((r) => r.map((c) => c.v as CellValue))): Grid {
   return { sheet: plan.name, top: 0, left: 0, values, merges: plan.merges };
@@ -73,23 +74,24 @@ describe("read back", () => {
     const rowOf = (label: string, col: number) => v.findIndex((r) => r[col] === label);
     v[rowOf("项目名称", 0)][1] = "社区居家养老服务";
     v[rowOf("主管部门", 0)][1] = "县民政局";
-    v[rowOf("主管部门", 0)][5] = "县养老服务中心";
+    v[rowOf("主管部门", 0)][6] = "县养老服务中心";
     const total = rowOf("年度资金总额", 1);
     v[total].splice(3, 6, 100, 100, 100, 10, 1, 10);
-    const fill: Record<string, [string, string, string, number]> = {
-      数量指标: ["服务老年人数", "≥500人", "520人", 20],
-      质量指标: ["服务合格率", "≥95%", "98%", 10],
-      时效指标: ["资金拨付及时率", "100%", "100%", 10],
-      成本指标: ["人均服务成本", "≤2000元", "1900元", 10],
-      社会效益指标: ["老年人生活质量", "有效提升", "有效提升", 30],
-      服务对象满意度指标: ["服务对象满意度", "≥90%", "96%", 10],
+    // 指标性质 chosen from the list (its own column, 四川 style) with the number in 年度指标值.
+    const fill: Record<string, [string, string | null, string, string, number]> = {
+      数量指标: ["服务老年人数", "≥", "500人", "520人", 20],
+      质量指标: ["服务合格率", "≥", "95%", "98%", 10],
+      时效指标: ["资金拨付及时率", "=", "100%", "100%", 10],
+      成本指标: ["人均服务成本", "≤", "2000元", "1900元", 10],
+      社会效益指标: ["老年人生活质量", null, "有效提升", "有效提升", 30],
+      服务对象满意度指标: ["服务对象满意度", "≥", "90%", "96%", 10],
     };
-    for (const [level2, [name, target, actual, weight]] of Object.entries(fill)) {
+    for (const [level2, [name, op, target, actual, weight]] of Object.entries(fill)) {
       const r = rowOf(level2, 2);
       expect(v[r][3]).toBe("指标1：");
-      v[r].splice(3, 5, `指标1：${name}`, target, actual, weight, weight);
+      v[r].splice(3, 6, `指标1：${name}`, op, target, actual, weight, weight);
     }
-    v[rowOf("总分", 0)][7] = 100;
+    v[rowOf("总分", 0)][8] = 100;
     const report = check([readWorkbook({ file: "filled.xlsx", grids: [toGrid(plan, v)] })]);
     const p = report.projects[0];
     expect(p).toMatchObject({ name: "社区居家养老服务", department: "县民政局", unit: "县养老服务中心", selfScore: 100, computedScore: 100, grade: "优" });
@@ -136,4 +138,78 @@ describe("assets/samples/blank-*.xlsx", () => {
     const reading = readWorkbook({ file: name, grids });
     expect(reading.sheets[0].kind).toBe(keys[0] === "spot-check" ? "spot-check-list" : keys[0]);
   });
+});
+
+/** Fill the blank 自评表 as a unit would, in the workbook the template writer produced (formulas left in place). */
+async function filledSelfAssessment(): Promise<Buffer> {
+  const plan = blankTemplate("self-assessment");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await templatesWorkbook([plan])) as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0];
+  const rowOf = (label: string, col: number) => plan.rows.findIndex((r) => r[col].v === label) + 1;
+  const set = (row: number, col: number, v: ExcelJS.CellValue) => (ws.getCell(row, col + 1).value = v);
+  set(rowOf("项目名称", 0), 1, "社区居家养老服务");
+  set(rowOf("主管部门", 0), 1, "县民政局");
+  set(rowOf("主管部门", 0), 6, "县养老服务中心");
+  const total = rowOf("年度资金总额", 1);
+  // Amounts only: 执行率 and 得分 are the form's formulas.
+  set(total, 3, 100);
+  set(total, 4, 100);
+  set(total, 5, 95);
+  const fill: [string, string, string, string, number, number][] = [
+    ["数量指标", "服务老年人数", "≥", "500人", 20, 20],
+    ["质量指标", "服务合格率", "≥", "95%", 10, 10],
+    ["时效指标", "资金拨付及时率", "=", "100%", 10, 10],
+    ["成本指标", "人均服务成本", "≤", "2000元", 10, 10],
+    ["社会效益指标", "老年人生活质量", "≥", "90%", 30, 30],
+    ["服务对象满意度指标", "服务对象满意度", "≥", "90%", 10, 10],
+  ];
+  const actual: Record<string, string> = { 服务老年人数: "520人", 服务合格率: "98%", 资金拨付及时率: "100%", 人均服务成本: "1900元", 老年人生活质量: "93%", 服务对象满意度: "96%" };
+  for (const [level2, name, op, target, weight, score] of fill) {
+    const r = rowOf(level2, 2);
+    set(r, 3, `指标1：${name}`);
+    set(r, 4, op);
+    set(r, 5, target);
+    set(r, 6, actual[name]);
+    set(r, 7, weight);
+    set(r, 8, score);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("the blank 自评表 as a file", () => {
+  test("its formulas and drop-down lists are in the workbook; no plan string became a formula", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await templatesWorkbook([blankTemplate("self-assessment")])) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    const formulas: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => c.formula && formulas.push(`${c.address}=${c.formula}`)));
+    const plan = blankTemplate("self-assessment");
+    expect(formulas.sort()).toEqual(plan.formulas!.map((f) => `${String.fromCharCode(65 + f.col)}${f.row + 1}=${f.formula}`).sort());
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
+    expect(Object.values(dv).map((v) => v.formulae[0])).toContain('"≥,≤,="');
+    expect(ws.pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: "portrait", fitToWidth: 1, fitToHeight: 0 }));
+  });
+
+  const soffice = findSoffice();
+  if (!soffice) console.warn("templates.test: soffice not found — the recalculated template is not read back");
+  (soffice ? test : test.skip)(
+    "filled in and recalculated (LibreOffice), it reads back with the form's own 执行率, 得分 and 总分",
+    async () => {
+      const out = roundTripWithLibreOffice([{ name: "filled.xlsx", data: await filledSelfAssessment() }]).get("filled.xlsx")!;
+      const report = check([readWorkbook({ file: "filled.xlsx", grids: await gridsFromBuffer(out) })]);
+      const p = report.projects[0];
+      expect(p).toMatchObject({ name: "社区居家养老服务", department: "县民政局", unit: "县养老服务中心" });
+      // 执行率 95% and 得分 9.5 computed by the form; 总分 = 9.5 + 90.
+      expect(p.budget).toMatchObject({ adjusted: 100, executed: 95, rate: 0.95, score: 9.5 });
+      expect(p.statedTotal).toBe(99.5);
+      expect(p.selfScore).toBe(99.5);
+      expect(p.computedScore).toBe(99.5);
+      // 指标性质 from its column: the cost indicator is lower-is-better.
+      expect(p.indicators.find((i) => i.name === "人均服务成本")!.target.op).toBe("<=");
+      // Every score agrees with the rules (only the note that all indicators are at full marks remains).
+      expect(report.findings.filter((f) => f.severity !== "info" && (f.rule.startsWith("score/") || f.rule.startsWith("budget/")))).toEqual([]);
+    },
+    200_000,
+  );
 });

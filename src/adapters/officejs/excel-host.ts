@@ -182,6 +182,8 @@ export class ExcelHost implements WorkbookHost {
       protectionCheck: caps.protectionCheck,
       autoFilter: caps.autoFilter,
       rangeAreas: this.supports("1.9"),
+      pageLayout: this.supports("1.9"),
+      validation: this.supports("1.8"),
       batchBytes: this.deps.batchBytes,
     };
   }

@@ -64,6 +64,13 @@ export interface WriteConfig {
    * Without it every rectangle gets its own commands (still one sync, more commands).
    */
   rangeAreas?: boolean;
+  /**
+   * Print setup through `worksheet.pageLayout` (ExcelApi 1.9): A4, orientation, fit to one page wide, margins,
+   * print titles, header and footer. Without it the sheets print with Excel's defaults (row heights still apply).
+   */
+  pageLayout?: boolean;
+  /** Drop-down lists of blank templates through `range.dataValidation` (ExcelApi 1.8). */
+  validation?: boolean;
   /** Request bytes per sync (default 4,000,000). */
   batchBytes?: number;
   /** Bytes of one values / numberFormat assignment (default 1,000,000). */
@@ -111,13 +118,13 @@ export function widthToPoints(chars: number): number {
 }
 
 /** A command queued into the batch, with its estimated request size. */
-interface Op {
+export interface Op {
   bytes: number;
   apply: () => void;
 }
 
 /** One sheet to write. */
-interface Target {
+export interface Target {
   plan: TemplatePlan;
   /** Name the sheet is added under (temporary for output sheets). */
   addName: string;
@@ -390,6 +397,8 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
     });
   }
 
+  ops.push(...printOps(t, cfg));
+
   const filter = plan.filter;
   if (filter && cfg.autoFilter && parseAddress(filter)) {
     ops.push({
@@ -397,6 +406,86 @@ function sheetOps(t: Target, worksheets: Excel.WorksheetCollection, cfg: WriteCo
       apply: () => {
         const ws = sheetOf(t);
         ws.autoFilter.apply(ws.getRange(filter));
+      },
+    });
+  }
+  return ops;
+}
+
+const INCH = 72;
+/** Inches → points, to 0.01 pt. */
+const points = (inches: number) => Math.round(inches * INCH * 100) / 100;
+
+/**
+ * Row heights for wrapped text (any ExcelApi), then the print setup (pageLayout, ExcelApi 1.9) and, on blank
+ * templates, the form's formulas and drop-down lists (ExcelApi 1.8). Formulas come only from `plan.formulas`,
+ * never from cell strings.
+ */
+export function printOps(t: Target, cfg: WriteConfig): Op[] {
+  const ops: Op[] = [];
+  const plan = t.plan;
+  // Runs of rows with the same height share one command (a long 问题清单 has thousands of wrapped rows).
+  const heights = plan.rowHeights ?? [];
+  for (let r = 0; r < heights.length; ) {
+    const h = heights[r];
+    let end = r;
+    while (end + 1 < heights.length && heights[end + 1] === h) end++;
+    if (typeof h === "number" && h > 0) {
+      const top = r;
+      const count = end - r + 1;
+      ops.push({
+        bytes: OP_BYTES,
+        apply: () => {
+          sheetOf(t).getRangeByIndexes(top, 0, count, 1).format.rowHeight = h;
+        },
+      });
+    }
+    r = end + 1;
+  }
+  for (const f of plan.formulas ?? []) {
+    ops.push({
+      bytes: OP_BYTES + f.formula.length,
+      apply: () => {
+        const cell = sheetOf(t).getRangeByIndexes(f.row, f.col, 1, 1);
+        if (f.fmt) cell.numberFormat = [[f.fmt]];
+        cell.formulas = [[`=${f.formula}`]];
+      },
+    });
+  }
+  if (cfg.validation) {
+    for (const v of plan.validations ?? []) {
+      ops.push({
+        bytes: OP_BYTES * 2,
+        apply: () => {
+          const dv = sheetOf(t).getRange(v.range).dataValidation;
+          dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+          dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: v.error };
+        },
+      });
+    }
+  }
+  const page = plan.page;
+  if (page && cfg.pageLayout) {
+    ops.push({
+      bytes: OP_BYTES * 8,
+      apply: () => {
+        const layout = sheetOf(t).pageLayout;
+        layout.paperSize = "A4" as Excel.PaperType;
+        layout.orientation = (page.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+        if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        const m = page.margins;
+        if (m) {
+          layout.topMargin = points(m.top);
+          layout.bottomMargin = points(m.bottom);
+          layout.leftMargin = points(m.left);
+          layout.rightMargin = points(m.right);
+          layout.headerMargin = points(m.header);
+          layout.footerMargin = points(m.footer);
+        }
+        if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows.from + 1}:$${page.printTitleRows.to + 1}`);
+        const hf = layout.headersFooters.defaultForAllPages;
+        if (page.headerCenter) hf.centerHeader = page.headerCenter;
+        if (page.footerCenter) hf.centerFooter = page.footerCenter;
       },
     });
   }

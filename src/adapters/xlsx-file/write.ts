@@ -161,6 +161,8 @@ function writeCell(cell: Cell, pc: PlanCell, linkable: (l: PlanLink) => boolean)
     alignment.wrapText = true;
     alignment.vertical = alignment.vertical ?? "top";
   }
+  // Table cells line up at the top of a row made tall by a neighbour's wrapped text.
+  if (pc.border && !alignment.vertical) alignment.vertical = "top";
   if (Object.keys(alignment).length) cell.alignment = alignment;
 }
 
@@ -183,6 +185,63 @@ function writeSheet(ws: Worksheet, plan: SheetPlan, linkable: (l: PlanLink) => b
     ws.views = [{ state: "frozen", xSplit: 0, ySplit: plan.freezeRows, topLeftCell: `A${plan.freezeRows + 1}`, activeCell: `A${plan.freezeRows + 1}` }];
   }
   if (plan.filter) ws.autoFilter = plan.filter;
+  applyPrintSetup(ws, plan);
+}
+
+/** A blank template's own formulas and drop-down lists (engine/templates.ts), on an exceljs worksheet. */
+export function applyTemplateExtras(
+  ws: Worksheet,
+  plan: { formulas?: { row: number; col: number; formula: string; fmt?: string }[]; validations?: { range: string; list: string[]; error: string }[] },
+): void {
+  for (const f of plan.formulas ?? []) {
+    const cell = ws.getCell(f.row + 1, f.col + 1);
+    cell.value = { formula: f.formula } as Cell["value"];
+    if (f.fmt) cell.numFmt = f.fmt;
+  }
+  for (const v of plan.validations ?? []) {
+    // exceljs's typings omit the collection; it exists on every worksheet (lib/doc/data-validations.js).
+    const dv = (ws as unknown as { dataValidations: { add(range: string, validation: object): void } }).dataValidations;
+    dv.add(v.range, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${v.list.join(",")}"`],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: "",
+      error: v.error,
+    });
+  }
+}
+
+/** OOXML paper size code of A4. */
+const PAPER_A4 = 9;
+
+/**
+ * A plan's print setup (PagePlan) and row heights on an exceljs worksheet: A4, orientation, one page wide (pages
+ * tall free: fitToHeight 0), margins, repeated header rows (the _xlnm.Print_Titles defined name), header and
+ * footer text, and the heights of rows holding wrapped text. Used for output sheets and blank templates alike.
+ */
+export function applyPrintSetup(ws: Worksheet, plan: Pick<SheetPlan, "page" | "rowHeights">): void {
+  plan.rowHeights?.forEach((h, r) => {
+    if (typeof h === "number" && h > 0) ws.getRow(r + 1).height = h;
+  });
+  const page = plan.page;
+  if (!page) return;
+  const setup: Partial<Worksheet["pageSetup"]> = {
+    paperSize: PAPER_A4,
+    orientation: page.orientation,
+  };
+  if (page.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (page.margins) setup.margins = { ...page.margins };
+  if (page.printTitleRows) setup.printTitlesRow = `${page.printTitleRows.from + 1}:${page.printTitleRows.to + 1}`;
+  ws.pageSetup = { ...ws.pageSetup, ...setup } as Worksheet["pageSetup"];
+  if (page.headerCenter || page.footerCenter) {
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      ...(page.headerCenter ? { oddHeader: `&C${page.headerCenter}` } : {}),
+      ...(page.footerCenter ? { oddFooter: `&C${page.footerCenter}` } : {}),
+    };
+  }
 }
 
 /**

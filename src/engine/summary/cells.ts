@@ -86,13 +86,16 @@ function fileName(file: string): { name: string; copiedSheetPrefix: string } {
   return n;
 }
 
-/** Does the run span several files? Then locations show their file. */
+/**
+ * A location as the user has it on disk: the sheet's name, prefixed with "[file name]" when the run spans several
+ * files (the file's base name, never the directory it was read from). A combined workbook names copied sheets
+ * "<file stem>-<sheet>": that tool-made prefix is taken off again, so the label names the sheet of the user's file.
+ */
 export function sheetLabel(file: string, sheet: string, multiFile: boolean): string {
   if (!multiFile || !file) return sheet;
   const { name, copiedSheetPrefix } = fileName(file);
-  // Combined workbooks name copied sheets "<file stem>-<sheet>": the file is already in the name.
-  if (sheet.startsWith(copiedSheetPrefix)) return sheet;
-  return `[${name}]${sheet}`;
+  const own = sheet.startsWith(copiedSheetPrefix) && sheet.length > copiedSheetPrefix.length ? sheet.slice(copiedSheetPrefix.length) : sheet;
+  return `[${name}]${own}`;
 }
 
 /** The top-left A1 address of a cell or range ("B12", "B12:C13" → "B12"), or null. */

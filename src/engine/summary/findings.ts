@@ -1,5 +1,6 @@
 /**
- * 问题清单: one row per finding. Order: errors, then warnings, then info; within a level, grouped by project
+ * 问题清单: one row per finding: 序号 | 级别 | 问题类型 (the rule's title, in the report's language) | 规则 (the
+ * stable rule id) | 项目 | 工作表 | 单元格 | 说明 | 建议. Order: errors, then warnings, then info; within a level, grouped by project
  * in report order (findings with no project last), then by sheet and cell position. The 单元格 column links
  * to the finding's cell; a finding with no cell links to its project's form (or the sheet's A1).
  */
@@ -8,11 +9,13 @@ import type { Finding, Report } from "../model";
 import { FMT, Rows, fileBaseName, link, num, sheetLabel, styled, text, topLeft } from "./cells";
 import type { PlanCell, SheetPlan } from "./plan";
 import type { Facts } from "./stats";
+import { ruleTitle } from "../rules";
 import type { Catalogue } from "./strings";
+import { pagePlan, printable } from "./page";
 
-const COLS = 8;
+const COLS = 9;
 const HEADER_ROW = 2;
-const WIDTHS = [6, 8, 28, 30, 22, 10, 60, 48];
+const WIDTHS = [6, 7, 20, 22, 24, 20, 8, 48, 40];
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Plain code-unit order (stable and fast; localeCompare is slow on 20,000 findings). */
@@ -67,14 +70,16 @@ export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetP
     const project = x.projectId ? projects.get(x.projectId) : undefined;
     const cell = topLeft(x.cell) ?? (project && project.location.sheet === x.sheet ? project.location.cell : null);
     const where = x.sheet !== null ? sheetLabel(x.file, x.sheet, multiFile) : fileBaseName(x.file) || null;
+    // The location wraps: "[区水利局.xlsx]农村饮水安全维修" is wider than its column.
     const cellCell: PlanCell =
       x.sheet !== null ? text(cell ?? "A1", { border: true, link: link(x.file, x.sheet, cell) }) : text(null, b);
     const cells: PlanCell[] = [
       num(i + 1, FMT.count, b),
       text(s.severity[x.severity], { border: true, style: x.severity }),
-      text(x.rule, b),
+      text(ruleTitle(x.rule, s.lang), wrapped),
+      text(x.rule, wrapped),
       text(x.project, wrapped),
-      text(where, b),
+      text(where, wrapped),
       cellCell,
       text(x.message, wrapped),
       text(x.suggestion, wrapped),
@@ -90,12 +95,11 @@ export function planFindings(report: Report, facts: Facts, s: Catalogue): SheetP
     rows.set(HEADER_ROW + 1, 0, styled("info", f.empty));
     merges.push({ top: HEADER_ROW + 1, left: 0, bottom: HEADER_ROW + 1, right: COLS - 1 });
   }
+  const plan = { rows: rows.build(COLS), widths: WIDTHS, merges };
   return {
     name: "问题清单",
-    rows: rows.build(COLS),
-    widths: WIDTHS,
-    merges,
+    ...printable(plan, pagePlan("landscape", s.lang, { from: HEADER_ROW, to: HEADER_ROW })),
     freezeRows: HEADER_ROW + 1,
-    filter: ordered.length ? `A${HEADER_ROW + 1}:H${HEADER_ROW + 1 + ordered.length}` : undefined,
+    filter: ordered.length ? `A${HEADER_ROW + 1}:I${HEADER_ROW + 1 + ordered.length}` : undefined,
   };
 }

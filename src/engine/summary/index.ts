@@ -11,6 +11,7 @@ import { planNarrative } from "./narrative";
 import { planOverview } from "./overview";
 import type { SheetPlan } from "./plan";
 import { planReview } from "./review";
+import { type ReportDoc, buildReportDoc } from "./report-doc";
 import { collectFacts } from "./stats";
 import { type Lang, strings } from "./strings";
 
@@ -32,6 +33,13 @@ export function planSheets(report: Report, opts: PlanOptions): SheetPlan[] {
   return plans;
 }
 
+/** The report as a document (title, headings, paragraphs, tables, chart data): what the .docx writer renders. */
+export function reportDocument(report: Report, opts: PlanOptions): ReportDoc {
+  const lang: Lang = opts.lang === "en" ? "en" : "zh";
+  return buildReportDoc(report, collectFacts(report), strings(lang), lang, opts.now ?? new Date());
+}
+
 export { OUTPUT_SHEETS, isFormulaLike } from "./plan";
-export type { CellStyle, ChartPlan, OutputSheetName, PlanCell, PlanLink, SheetPlan } from "./plan";
+export type { ReportBlock, ReportDoc } from "./report-doc";
+export type { CellStyle, ChartPlan, OutputSheetName, PagePlan, PlanCell, PlanLink, SheetPlan } from "./plan";
 export type { Lang } from "./strings";

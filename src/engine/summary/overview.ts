@@ -3,8 +3,9 @@
  *
  * Layout (rows 1-based):
  *   1  title (merged A:P)          2  generated / profile / unit line (merged A:P)
- *   3–8 header block: labels in B and D, values in C and E; the grade table 等级 | 项目数 in G3:H8
- *       (G4:H7 = 优 良 中 差, the chart's data; G8:H8 = 合计); the chart sits over J3:P9
+ *   3–9 header block: labels in B and D, values in C and E (project money; 部门整体 money apart in D8:E8); the
+ *       grade table 等级 | 自评 | 复核后 in G3:I9 (G4:H7 = 优 良 中 差, the chart's data; 未评定; 合计); the chart
+ *       sits over K3:P9
  *   10 table header (frozen with everything above), 11… one row per project
  *
  * Rows: self-assessments and department forms first, in report order, then goal tables. Goal tables are
@@ -15,9 +16,10 @@
  */
 import type { Project, Report } from "../model";
 import { FMT, Rows, link, num, sheetLabel, styled, text } from "./cells";
-import { timestamp } from "./format";
+import { amount, percent, timestamp } from "./format";
+import { pagePlan, printable } from "./page";
 import type { SheetPlan } from "./plan";
-import { type Facts, GRADES, isAssessed, projectBudget, projectGrade } from "./stats";
+import { type Facts, GRADES, isAssessed, projectBudget, projectGrade, statedScore } from "./stats";
 import type { Catalogue } from "./strings";
 
 const COLS = 16;
@@ -59,17 +61,29 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
   value(5, 4, sum.meanScore, FMT.score);
   label(6, 3, o.infos);
   value(6, 4, sum.infos, FMT.count);
+  // 部门整体 money apart from the projects' (a department's budget contains its projects').
+  const dept = sum.departmentBudget;
+  if (facts.departmentForms.length && dept) {
+    label(7, 3, o.departmentBudget);
+    rows.set(7, 4, text(o.departmentBudgetValue(amount(dept.adjusted), amount(dept.executed), percent(dept.rate)), { border: true }));
+  }
 
-  // Grade table (the chart's data): 等级 | 项目数.
+  // Grade table (the chart's data): 等级 | 自评 | 复核后 (the final grade: the review's where there is one).
   rows.set(2, 6, styled("header", o.gradeHeader));
   rows.set(2, 7, styled("header", o.countHeader));
+  rows.set(2, 8, styled("header", o.finalHeader));
+  const selfUngraded = facts.assessed.filter((p) => projectGrade(p) === null).length;
   GRADES.forEach((g, i) => {
     rows.set(3 + i, 6, text(s.grade[g], { border: true, style: "label" }));
-    rows.set(3 + i, 7, num(sum.byGrade[g], FMT.count, { border: true }));
+    rows.set(3 + i, 7, num(facts.byGradeProjects[g].length, FMT.count, { border: true }));
+    rows.set(3 + i, 8, num(facts.byFinalGradeProjects[g].length, FMT.count, { border: true }));
   });
-  const graded = GRADES.reduce((a, g) => a + sum.byGrade[g], 0);
-  rows.set(7, 6, text(o.total, { border: true, style: "label" }));
-  rows.set(7, 7, num(graded, FMT.count, { border: true }));
+  rows.set(7, 6, text(o.ungraded, { border: true, style: "label" }));
+  rows.set(7, 7, num(selfUngraded, FMT.count, { border: true }));
+  rows.set(7, 8, num(facts.ungraded.length, FMT.count, { border: true }));
+  rows.set(8, 6, text(o.total, { border: true, style: "label" }));
+  rows.set(8, 7, num(facts.assessed.length, FMT.count, { border: true }));
+  rows.set(8, 8, num(facts.assessed.length, FMT.count, { border: true }));
 
   // Table.
   o.headers.forEach((h, c) => rows.set(OVERVIEW_HEADER_ROW, c, styled("header", h)));
@@ -89,7 +103,8 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
       num(projectBudget(p), FMT.amount, b),
       num(assessed ? p.budget?.executed : null, FMT.amount, b),
       num(assessed ? p.budget?.rate : null, FMT.rate, b),
-      num(assessed ? p.selfScore : null, FMT.score, b),
+      // 自评得分 is a stated 总分 only; a form that states none has its computed total under 核算得分.
+      num(assessed ? statedScore(p) : null, FMT.score, b),
       num(assessed ? p.computedScore : null, FMT.score, b),
       assessed
         ? text(grade ? s.grade[grade] : null, { border: true, style: grade === "差" ? "flag" : undefined })
@@ -118,20 +133,19 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
     merges.push({ top: last, left: 0, bottom: last, right: COLS - 1 });
   }
 
+  const plan = { rows: rows.build(COLS), widths: WIDTHS, merges };
   return {
     name: "评价汇总",
-    rows: rows.build(COLS),
-    widths: WIDTHS,
-    merges,
+    ...printable(plan, pagePlan("landscape", s.lang, { from: OVERVIEW_HEADER_ROW, to: OVERVIEW_HEADER_ROW })),
     freezeRows: OVERVIEW_HEADER_ROW + 1,
     filter: ordered.length ? `A${OVERVIEW_HEADER_ROW + 1}:P${last + 1}` : undefined,
     chart: {
       type: "column",
       title: o.chartTitle,
       categories: "G4:G7",
-      values: "H4:H7",
-      seriesName: o.countHeader,
-      anchor: "J3",
+      values: facts.review.rows.length ? "I4:I7" : "H4:H7",
+      seriesName: facts.review.rows.length ? o.finalHeader : o.countHeader,
+      anchor: "K3",
       to: "P9",
     },
   };

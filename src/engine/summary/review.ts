@@ -11,6 +11,7 @@ import { FMT, Rows, link, num, styled, text } from "./cells";
 import type { SheetPlan } from "./plan";
 import type { Facts } from "./stats";
 import type { Catalogue } from "./strings";
+import { pagePlan, printable } from "./page";
 
 const COLS = 8;
 const HEADER_ROW = 2;
@@ -45,14 +46,17 @@ export function planReview(facts: Facts, s: Catalogue): SheetPlan | null {
     ];
     cells.forEach((c, col) => rows.set(HEADER_ROW + 1 + i, col, c));
   });
-  return {
-    name: "抽查复核",
+  const plan = {
     rows: rows.build(COLS),
     widths: WIDTHS,
     merges: [
       { top: 0, left: 0, bottom: 0, right: COLS - 1 },
       { top: 1, left: 0, bottom: 1, right: COLS - 1 },
     ],
+  };
+  return {
+    name: "抽查复核",
+    ...printable(plan, pagePlan("landscape", s.lang, { from: HEADER_ROW, to: HEADER_ROW })),
     freezeRows: HEADER_ROW + 1,
     filter: `A${HEADER_ROW + 1}:H${HEADER_ROW + 1 + rowsData.length}`,
   };

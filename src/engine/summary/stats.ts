@@ -34,6 +34,20 @@ export const FLAG_RULES: Record<string, Flag> = {
 
 export { isAssessed, projectBudget, projectGrade, projectScore } from "../facts";
 
+/**
+ * The grade that counts for 结果应用: the spot check's grade where a review exists, else the self grade
+ * (stated 总分's grade, else the computed one). Every recommendation of the report follows it.
+ */
+export function finalGrade(p: Project): Grade | null {
+  return p.review?.grade ?? projectGrade(p);
+}
+
+/** A stated 总分 (自评得分) as the form has it; null when the form states none (then only 核算得分 exists). */
+export function statedScore(p: Project): number | null {
+  return p.template === "goal" ? null : p.statedTotal;
+}
+
+
 export interface ReviewRow {
   /** The matched project, or null for a review entry with no self-assessment. */
   project: Project | null;
@@ -75,7 +89,17 @@ export interface Facts {
   scored: { project: Project; score: number }[];
   best: { project: Project; score: number } | null;
   worst: { project: Project; score: number } | null;
+  /** Self grades (stated 总分, else computed). */
   byGradeProjects: Record<Grade, Project[]>;
+  /** Final grades (review grade where a review exists): the basis of every recommendation. */
+  byFinalGradeProjects: Record<Grade, Project[]>;
+  /** Assessed forms with neither a self grade nor a review grade. */
+  ungraded: Project[];
+  /** Assessed forms that state a 总分 (自评得分); the others are scored by the rules only (核算得分). */
+  stated: Project[];
+  /** Project self-assessments (not 部门整体 forms): their money is the project total. */
+  projectForms: Project[];
+  departmentForms: Project[];
   /** Stated and computed totals differ by 0.01 or more; largest difference first. */
   mismatched: { project: Project; self: number; computed: number }[];
   comparable: number;
@@ -208,7 +232,9 @@ export function collectFacts(report: {
 
   let fullExecution = 0;
   const lowExecution: Project[] = [];
-  for (const p of assessed) {
+  const projectForms = assessed.filter((p) => p.template === "self-assessment");
+  const departmentForms = assessed.filter((p) => p.template === "department-self-assessment");
+  for (const p of projectForms) {
     const rate = p.budget?.rate;
     if (rate === null || rate === undefined) continue;
     if (rate >= 1 - 1e-9) fullExecution++;
@@ -226,9 +252,14 @@ export function collectFacts(report: {
   }
 
   const byGradeProjects: Record<Grade, Project[]> = { 优: [], 良: [], 中: [], 差: [] };
+  const byFinalGradeProjects: Record<Grade, Project[]> = { 优: [], 良: [], 中: [], 差: [] };
+  const ungraded: Project[] = [];
   for (const p of assessed) {
     const g = projectGrade(p);
     if (g) byGradeProjects[g].push(p);
+    const fg = finalGrade(p);
+    if (fg) byFinalGradeProjects[fg].push(p);
+    else ungraded.push(p);
   }
 
   let comparable = 0;
@@ -282,6 +313,11 @@ export function collectFacts(report: {
     best,
     worst,
     byGradeProjects,
+    byFinalGradeProjects,
+    ungraded,
+    stated: assessed.filter((p) => statedScore(p) !== null),
+    projectForms,
+    departmentForms,
     mismatched,
     comparable,
     review: {

@@ -7,6 +7,7 @@ import { Button, Caption1, Checkbox, makeStyles, mergeClasses, shorthands, token
 import {
   ArrowDownloadRegular,
   DocumentCheckmarkRegular,
+  DocumentTextRegular,
   FolderOpenRegular,
   SettingsRegular,
   TableAddRegular,
@@ -67,6 +68,18 @@ export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }
       tabIndex={-1}
     />
   );
+  // 评价报告（Word）: one control, in both modes, once there is a report.
+  const reportButton = (
+    <Button
+      className={styles.grow}
+      icon={<DocumentTextRegular />}
+      disabled={busy || state.report === null}
+      title={tr("ui.action.reportHint")}
+      onClick={() => void controller.downloadReport()}
+    >
+      {tr("ui.action.report")}
+    </Button>
+  );
   const settingsButton = (
     <Button
       className={styles.grow}
@@ -102,6 +115,7 @@ export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }
           <Button className={styles.grow} icon={<FolderOpenRegular />} disabled={busy} title={tr("ui.action.importHint")} onClick={pick}>
             {tr("ui.action.import")}
           </Button>
+          {reportButton}
           {settingsButton}
         </div>
         {fileInput}
@@ -137,6 +151,7 @@ export function Actions({ settingsOpen, onToggleSettings, settingsId, dragging }
         <Button className={styles.grow} icon={<TableAddRegular />} disabled={busy} title={tr("ui.action.downloadTemplatesHint")} onClick={() => void controller.insertTemplates()}>
           {tr("ui.action.downloadTemplates")}
         </Button>
+        {reportButton}
         {settingsButton}
       </div>
       {fileInput}

@@ -87,12 +87,14 @@ describe("planSheets", () => {
           if (cell.style === "label" && typeof cell.v === "string") labelled.set(cell.v, o.rows[r][c + 1]);
         }
       expect(labelled.get("工作簿数")?.v).toBe(1);
-      expect(labelled.get("自评项目数")?.v).toBe(4);
+      expect(labelled.get("自评表数（含部门整体）")?.v).toBe(4);
       expect(labelled.get("绩效目标表数")?.v).toBe(1);
       expect(labelled.get("已抽查复核")?.v).toBe(2);
-      expect(labelled.get("全年预算数（万元）")).toEqual(expect.objectContaining({ v: 1100, fmt: "#,##0.00" }));
-      expect(labelled.get("全年执行数（万元）")).toEqual(expect.objectContaining({ v: 990, fmt: "#,##0.00" }));
-      expect(labelled.get("总体执行率")).toEqual(expect.objectContaining({ v: 0.9, fmt: "0.00%" }));
+      // Project money only: the 部门整体 form's 500 / 450 stands apart.
+      expect(labelled.get("项目全年预算数（万元）")).toEqual(expect.objectContaining({ v: 600, fmt: "#,##0.00" }));
+      expect(labelled.get("项目全年执行数（万元）")).toEqual(expect.objectContaining({ v: 540, fmt: "#,##0.00" }));
+      expect(labelled.get("项目总体执行率")).toEqual(expect.objectContaining({ v: 0.9, fmt: "0.00%" }));
+      expect(labelled.get("部门整体预算/执行（万元）")?.v).toBe("500.00 / 450.00（90.00%）");
       expect(labelled.get("平均得分")).toEqual(expect.objectContaining({ v: 80.75, fmt: "0.00" }));
       expect(labelled.get("错误")?.v).toBe(4);
       expect(labelled.get("警告")?.v).toBe(4);
@@ -109,9 +111,12 @@ describe("planSheets", () => {
       for (let r = cats[0].row; r <= cats[1].row; r++) grades.push(o.rows[r][cats[0].col].v);
       for (let r = vals[0].row; r <= vals[1].row; r++) counts.push(o.rows[r][vals[0].col].v);
       expect(grades).toEqual(["优", "良", "中", "差"]);
-      expect(counts).toEqual([1, 2, 0, 1]);
+      // The chart shows the final grades (营养餐 优 → 良 on review); the self grades stand beside them.
+      expect(counts).toEqual([0, 3, 0, 1]);
       expect(o.rows[cats[0].row - 1][cats[0].col].v).toBe("等级");
-      expect(o.rows[vals[0].row - 1][vals[0].col].v).toBe("项目数");
+      expect(o.rows[vals[0].row - 1][vals[0].col].v).toBe("复核后");
+      expect(o.rows[vals[0].row - 1][vals[0].col - 1].v).toBe("自评");
+      expect([3, 4, 5, 6].map((r) => o.rows[r][vals[0].col - 1].v)).toEqual([1, 2, 0, 1]);
       // The chart stays inside the frozen block, clear of the table.
       expect(parseA1(chart.to!)!.row).toBeLessThan(headerRow);
     });
@@ -155,13 +160,13 @@ describe("planSheets", () => {
     const body = f.rows.slice(f.freezeRows);
 
     test("header and one row per finding", () => {
-      expect(values(f, f.freezeRows - 1)).toEqual(["序号", "级别", "规则", "项目", "工作表", "单元格", "说明", "建议"]);
+      expect(values(f, f.freezeRows - 1)).toEqual(["序号", "级别", "问题类型", "规则", "项目", "工作表", "单元格", "说明", "建议"]);
       expect(body.length).toBe(report.findings.length);
       expect(body.map((r) => r[0].v)).toEqual(body.map((_, i) => i + 1));
     });
 
     test("errors first, then warnings, then info; grouped by project in report order", () => {
-      expect(body.map((r) => `${r[1].v} ${r[2].v} ${r[3].v ?? ""}`)).toEqual([
+      expect(body.map((r) => `${r[1].v} ${r[3].v} ${r[4].v ?? ""}`)).toEqual([
         `错误 target/missing ${FORMULA_NAME}`,
         `错误 category/missing-output ${AT_NAME}`,
         `错误 spotcheck/poor ${AT_NAME}`,
@@ -177,14 +182,15 @@ describe("planSheets", () => {
 
     test("the cell column links to the finding's sheet and cell", () => {
       const missing = body[0];
-      expect(missing[4].v).toBe("自评表2");
-      expect(missing[5]).toEqual(expect.objectContaining({ v: "F17", link: { sheet: "自评表2", cell: "F17", file: "教育局.xlsx" } }));
-      expect(missing[6].v).toBe("指标“培训人次”未填写年度指标值。");
-      expect(missing[7].v).toBe("target/missing 的建议");
+      expect(missing[2].v).toBe("指标值缺失");
+      expect(missing[5].v).toBe("自评表2");
+      expect(missing[6]).toEqual(expect.objectContaining({ v: "F17", link: { sheet: "自评表2", cell: "F17", file: "教育局.xlsx" } }));
+      expect(missing[7].v).toBe("指标“培训人次”未填写年度指标值。");
+      expect(missing[8].v).toBe("target/missing 的建议");
       // No cell: the project's form.
-      expect(body[1][5]).toEqual(expect.objectContaining({ v: "A1", link: expect.objectContaining({ sheet: "自评表3", cell: "A1" }) }));
+      expect(body[1][6]).toEqual(expect.objectContaining({ v: "A1", link: expect.objectContaining({ sheet: "自评表3", cell: "A1" }) }));
       // Sheet-level info finding.
-      expect(body[8][5].link).toEqual({ sheet: "说明", cell: "A1", file: "教育局.xlsx" });
+      expect(body[8][6].link).toEqual({ sheet: "说明", cell: "A1", file: "教育局.xlsx" });
     });
 
     test("no findings: a message row", () => {
@@ -240,9 +246,12 @@ describe("planSheets", () => {
     const paragraphs = n.rows.map((r) => String(r[0].v));
     const all = paragraphs.join("\n");
 
-    test("one column, one paragraph per row, wrapped", () => {
-      expect(n.widths).toEqual([100]);
-      expect(n.rows.every((r) => r.length === 1 && r[0].wrap === true)).toBe(true);
+    test("paragraphs merged across the page, wrapped, with room for their lines", () => {
+      expect(n.widths.length).toBe(8);
+      const para = n.rows.findIndex((r) => String(r[0].v).includes("本次共检查工作簿"));
+      expect(n.merges).toContainEqual({ top: para, left: 0, bottom: para, right: 7 });
+      expect(n.rows[para][0].wrap).toBe(true);
+      expect(n.rowHeights?.[para]).toBeGreaterThan(20);
       expect(paragraphs[0]).toBe("2023年度预算绩效自评及抽查复核情况报告（初稿）");
       expect(n.rows[0][0].style).toBe("title");
     });
@@ -257,11 +266,12 @@ describe("planSheets", () => {
 
     test("一、基本情况 and 二、自评结果 carry the run's figures", () => {
       expect(all).toContain("本次共检查工作簿 1 个，识别项目支出绩效自评表 3 张、部门整体支出绩效自评表 1 张、绩效目标表 1 张，涉及主管部门 2 个、实施单位 4 个。");
-      expect(all).toContain("全年预算数合计 1,100.00 万元，全年执行数合计 990.00 万元，总体预算执行率 90.00%");
+      expect(all).toContain("项目支出绩效自评表所列 3 个项目全年预算数合计 600.00 万元，全年执行数合计 540.00 万元，项目总体预算执行率 90.00%（不含部门整体支出）");
+      expect(all).toContain("部门整体支出绩效自评表 1 张（县卫健委部门整体支出）另行统计：部门全年预算数合计 500.00 万元，全年执行数合计 450.00 万元，执行率 90.00%");
       expect(all).toContain(`执行率低于 90% 的项目 1 个（${FORMULA_NAME}（50.00%））`);
-      expect(all).toContain("4 个项目有自评得分，平均得分 80.75 分，最高 95.00 分（义务教育营养餐），最低 55.00 分（@SUM(A1)）");
-      expect(all).toContain("优 1 个（占 25.00%），良 2 个（占 50.00%），中 0 个（占 0.00%），差 1 个（占 25.00%），评价为差的项目：@SUM(A1)");
-      expect(all).toContain("有 1 个自评得分与核算得分不一致，差异最大的是义务教育营养餐（自评 95.00 分，核算 94.50 分）");
+      expect(all).toContain("4 个自评表有得分，其中 4 个填报了自评总分（自评得分）；平均得分 80.75 分，最高 95.00 分（义务教育营养餐），最低 55.00 分（@SUM(A1)）");
+      expect(all).toContain("按自评等级分：优 1 个（占 25.00%），良 2 个（占 50.00%），中 0 个（占 0.00%），差 1 个（占 25.00%），自评为差的项目：@SUM(A1)");
+      expect(all).toContain("填报了自评总分的 4 个项目中，可按评分规则核算的 4 个，其中 1 个自评得分与核算得分不一致，差异最大的是义务教育营养餐（自评 95.00 分，核算 94.50 分）");
     });
 
     test("三、抽查复核情况: sampled, mean gap, flagged lists", () => {
@@ -274,7 +284,7 @@ describe("planSheets", () => {
 
     test("四、发现的主要问题: grouped by rule, errors first, with counts and examples", () => {
       expect(all).toContain("共发现问题 8 条，其中错误 4 条、警告 4 条，另有提示 1 条，涉及 3 个项目");
-      const groups = paragraphs.slice(paragraphs.indexOf("四、发现的主要问题") + 2, paragraphs.indexOf("五、改进建议"));
+      const groups = paragraphs.slice(paragraphs.indexOf("四、发现的主要问题") + 2, paragraphs.indexOf("表3 发现的问题（按问题类型）"));
       expect(groups.map((g) => /（([^（），]+)，([a-z-]+\/[a-z-]+)）/.exec(g)?.slice(1, 3).join(" "))).toEqual([
         "错误 category/missing-output",
         "错误 spotcheck/no-self-assessment",
@@ -293,8 +303,9 @@ describe("planSheets", () => {
 
     test("五、改进建议: per grade, 差 → budget cut of at least 10%", () => {
       const five = paragraphs.slice(paragraphs.indexOf("五、改进建议") + 1).join("\n");
-      expect(five).toContain("对评价等级为优、良的 3 个项目（义务教育营养餐、=HYPERLINK(\"http://x\",\"y\")、县卫健委部门整体支出），继续保持");
-      expect(five).toContain("对评价等级为差的 1 个项目（@SUM(A1)），予以通报并督促限期整改，按不低于 10% 的比例压减下年度预算安排规模");
+      expect(five).toContain("对最终评价等级为良的 3 个项目（义务教育营养餐、=HYPERLINK(\"http://x\",\"y\")、县卫健委部门整体支出，其中经抽查复核调整等级的：义务教育营养餐（优→良）），以后年度预算据实保障");
+      expect(five).not.toContain("最终评价等级为优");
+      expect(five).toContain("对最终评价等级为差的 1 个项目（@SUM(A1)），予以通报批评并督促限期整改，按不低于 10% 的比例压减下年度预算安排规模");
       expect(five).not.toContain("评价等级为中的");
       expect(five).toContain("完善绩效目标设置：2 条问题");
       expect(five).toContain("对存在错误级问题的 2 个项目，请退回实施单位修改后重新报送。");
@@ -315,8 +326,8 @@ describe("planSheets", () => {
       const t = text(sheet(planSheets(r, { lang: "zh", now: NOW }), "评价报告"));
       expect(t).toContain("预算绩效自评情况报告（初稿）");
       expect(t).toContain("本次检查未包含抽查复核数据。");
-      expect(t).toContain("对评价等级为中的 1 个项目（甲）");
-      expect(t).toContain("本次无评价等级为差的项目。");
+      expect(t).toContain("对最终评价等级为中的 1 个项目（甲）");
+      expect(t).toContain("本次无最终评价等级为差的项目。");
       expect(t).toContain("本次检查未发现问题。");
     });
   });
@@ -348,7 +359,8 @@ describe("planSheets in English", () => {
     expect(plans[2].rows[3][7].v).toBe("Large gap; Grade changed");
     const report_ = text(plans[3]);
     expect(report_).toContain("1. Overview");
-    expect(report_).toContain("annual budget of 1,100.00 (10k CNY), of which 990.00 was executed: an overall execution rate of 90.00%");
+    expect(report_).toContain("annual budget of 600.00 (10k CNY), of which 540.00 was executed: a project execution rate of 90.00%");
+    expect(report_).toContain("1 workbook was checked");
     expect(report_).toContain("cut next year's budget by at least 10%");
     expect(report_).not.toMatch(/[一二三四五]、/);
   });
@@ -378,12 +390,14 @@ describe("output mark and names", () => {
 });
 
 describe("several files", () => {
-  test("locations show their file unless the combined sheet name already does", () => {
+  test("locations name the file and the sheet as they are on disk, also for a combined copy", () => {
     const a = project({ name: "甲", file: "a.xlsx", sheet: "自评表" });
     const b = project({ name: "乙", file: "dir/b.xlsx", sheet: "b-自评表" });
     const plans = planSheets(makeReport({ projects: [a, b] }), { lang: "zh", now: NOW });
     const o = plans[0];
-    expect(o.rows.slice(o.freezeRows).map((r) => r[15].v)).toEqual(["[a.xlsx]自评表", "b-自评表"]);
+    // The label names the file and the sheet as they are on disk, not the combined copy's "b-自评表".
+    expect(o.rows.slice(o.freezeRows).map((r) => r[15].v)).toEqual(["[a.xlsx]自评表", "[b.xlsx]自评表"]);
+    expect(o.rows[o.freezeRows + 1][15].link?.sheet).toBe("b-自评表");
     expect(o.rows[o.freezeRows][15].link).toEqual({ sheet: "自评表", cell: "A1", file: "a.xlsx" });
   });
 });

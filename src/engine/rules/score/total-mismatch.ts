@@ -1,5 +1,5 @@
 import { num } from "../format";
-import { differs, scoreRulesApply, sum2 } from "./common";
+import { differs, scoreRulesApply, sheetWeighted, sum2 } from "./common";
 import type { ProjectRule } from "../types";
 
 const TOLERANCE = 0.01;
@@ -29,10 +29,18 @@ export const rule: ProjectRule = {
       `The stated total is ${num(d.stated as number)}, but the execution score ${num(d.execution as number)} plus the ${num(d.count as number)} indicator scores ${num(d.indicators as number)} add up to ${num(d.sum as number)} (${num(Math.abs(d.diff as number))} apart).`,
   },
   suggestion: {
-    zh: (d) => `核对各项得分，将总分更正为${num(d.sum as number)}分（或更正有误的分项得分）。`,
-    en: (d) => `Check the scores and correct the total to ${num(d.sum as number)} (or the wrong part).`,
+    // When the weights themselves do not add up to 100 (weight/total fires on the same form), correcting the total to
+    // the sum of scores would carry the wrong weights into it: one piece of advice, weights first.
+    zh: (d) =>
+      typeof d.weightTotal === "number"
+        ? `各项分值合计为${num(d.weightTotal)}分，不是100分（见“分值合计不为 100”问题）：先调整各项分值使其合计为100分，再按调整后的分值重新计算各项得分，总分填写各项得分之和。`
+        : `核对各项得分，将总分更正为${num(d.sum as number)}分（或更正有误的分项得分）。`,
+    en: (d) =>
+      typeof d.weightTotal === "number"
+        ? `The weights add up to ${num(d.weightTotal)}, not 100 (see "Weights do not add up to 100"): first correct the weights so that they add up to 100, then score each indicator against its corrected weight and state the sum of the scores as the total.`
+        : `Check the scores and correct the total to ${num(d.sum as number)} (or the wrong part).`,
   },
-  check(p) {
+  check(p, ctx) {
     if (!scoreRulesApply(p)) return [];
     const stated = p.statedTotal;
     const execution = p.budget?.score ?? null;
@@ -42,10 +50,15 @@ export const rule: ProjectRule = {
     const indicators = sum2(parts.map((i) => i.score as number));
     const total = indicators === null ? null : sum2([execution, indicators]);
     if (total !== null && !differs(stated, total, TOLERANCE)) return [];
+    // The weights in force, added as weight/total adds them (execution weight + the sheet's indicator weights).
+    const weighted = sheetWeighted(p);
+    const executionWeight = p.budget?.weight ?? p.budget?.statedWeight ?? ctx.profile.executionWeight;
+    const weights = weighted.length ? sum2([executionWeight, ...weighted.map((i) => i.weight)]) : null;
+    const weightTotal = weights !== null && differs(weights, 100, TOLERANCE) ? weights : null;
     return [
       {
         cell: p.statedTotalCell,
-        data: { stated, sum: total, execution, indicators, count: parts.length, diff: total === null ? null : sum2([stated, -total]) },
+        data: { stated, sum: total, execution, indicators, count: parts.length, diff: total === null ? null : sum2([stated, -total]), weightTotal },
       },
     ];
   },

@@ -14,7 +14,8 @@ export const EPS = 1e-9;
 export function cellRef(loc: { file: string; sheet: string; cell: string | null } | null | undefined, fromFile?: string): string {
   if (!loc) return "—";
   const sheet = /[\s!'[\]]/.test(loc.sheet) ? `'${loc.sheet.replace(/'/g, "''")}'` : loc.sheet;
-  const file = fromFile !== undefined && loc.file === fromFile ? "" : `[${loc.file}]`;
+  // The file by its name, as the reviewer has it: never the directory it was read from on the checking machine.
+  const file = fromFile !== undefined && loc.file === fromFile ? "" : `[${loc.file.replace(/^.*[\\/]/, "")}]`;
   return `${file}${sheet}${loc.cell ? `!${loc.cell}` : ""}`;
 }
 

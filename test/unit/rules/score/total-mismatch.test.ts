@@ -1,5 +1,6 @@
 import { rule } from "../../../../src/engine/rules/score/total-mismatch";
-import { testRule } from "../../../helpers/rule-tester";
+import { findingsFor, testRule } from "../../../helpers/rule-tester";
+import { rule as weightTotal } from "../../../../src/engine/rules/weight/total";
 import { department, national, NATIONAL_ROWS, withRows } from "./fixtures";
 
 testRule(rule, {
@@ -34,9 +35,26 @@ testRule(rule, {
       hits: [{ data: { sum: 99.34 } }],
     },
     {
+      name: "weights add up to 110: the advice is to fix the weights first (as weight/total says), not to total 110",
+      project: national({ rows: withRows({ 0: { weight: 25, score: 24.2 } }), statedTotal: 100 }),
+      hits: [{ data: { sum: 104.54, weightTotal: 110 } }],
+    },
+    {
       name: "department-level form",
       project: department({ statedTotal: 98.63 }),
       hits: [{ cell: "H2", data: { sum: 97.63, diff: 1 } }],
     },
   ],
+});
+
+describe("score/total-mismatch and weight/total on the same form give one piece of advice", () => {
+  test("weights adding up to 110: both say to bring the weights to 100, neither to total 110", () => {
+    const project = national({ rows: withRows({ 0: { weight: 25, score: 24.2 } }), statedTotal: 100 });
+    const [total] = findingsFor(rule, { name: "110", project });
+    const [weights] = findingsFor(weightTotal, { name: "110", project });
+    expect(weights.suggestion).toContain("合计为90分");
+    expect(total.suggestion).toContain("先调整各项分值使其合计为100分");
+    expect(total.suggestion).not.toMatch(/总分更正为/);
+    expect(total.suggestion).not.toContain("110分（");
+  });
 });
