@@ -60,9 +60,15 @@ function isCategoryColumn(share: { names: number; texts: number }): boolean {
   return share.names >= 2 && share.names * 10 >= share.texts * 6;
 }
 
-/** A column of texts none of which is a category name (at least two of them): indicator names. */
-function isNameColumn(share: { names: number; texts: number }): boolean {
-  return share.names === 0 && share.texts >= 2;
+/**
+ * A column of texts none of which is a category name (at least two of them): indicator names. Beside a column of
+ * category names, a few names that read like a category ("服务对象满意度", an indicator named after its 二级) are
+ * still names: at most one in four.
+ */
+function isNameColumn(share: { names: number; texts: number }, left?: { names: number; texts: number }): boolean {
+  if (share.texts < 2) return false;
+  if (share.names === 0) return true;
+  return left !== undefined && isCategoryColumn(left) && share.names * 4 <= share.texts;
 }
 
 /**
@@ -75,7 +81,7 @@ export function rolesFromContent(rd: SheetReader, roles: RoleMap<IndicatorColumn
   // A 二级 column holding names, no category among them: the names of a two-level table. Its 三级 / 指标内容 column,
   // if any, then holds definitions (read as notes).
   if (out.level2 !== undefined && out.level1 !== undefined && (out.name === undefined || out.name > out.level2)) {
-    if (isNameColumn(categoryShare(rd, out.level2, from, to))) {
+    if (isNameColumn(categoryShare(rd, out.level2, from, to), categoryShare(rd, out.level1, from, to))) {
       const definitions = out.name;
       out = { ...out, name: out.level2, level2: undefined };
       if (definitions !== undefined) out = { ...out, note: out.note ?? definitions };
