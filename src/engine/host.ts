@@ -101,8 +101,6 @@ export interface WorkbookHost {
   fileName(): Promise<string>;
   /** Every sheet as a Grid, plus the file name and sheet listing, in a constant number of round trips. */
   readWorkbook(opts?: ReadOptions): Promise<ReadResult>;
-  /** `readWorkbook(opts).grids`. */
-  readGrids(opts?: ReadOptions): Promise<Grid[]>;
   /**
    * Replace the product's output sheets (评价汇总, 问题清单, 抽查复核, 评价报告) with these plans. Previous output
    * sheets (an output name and the product's mark in A2) are removed; a user's sheet of the same name is kept

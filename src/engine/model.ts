@@ -29,6 +29,23 @@ export const Level2Key = z.enum([
 ]);
 export type Level2Key = z.infer<typeof Level2Key>;
 
+/** The 一级 category a 二级 category belongs to (a 二级 label standing in the 一级 column is still its category). */
+export const LEVEL2_PARENT: Readonly<Record<Level2Key, Level1Key>> = {
+  quantity: "output",
+  quality: "output",
+  timeliness: "output",
+  cost: "output",
+  economic: "effect",
+  social: "effect",
+  ecological: "effect",
+  cultural: "effect",
+  sustainability: "effect",
+  satisfaction: "satisfaction",
+  "economic-cost": "cost",
+  "social-cost": "cost",
+  "ecological-cost": "cost",
+};
+
 export const Operator = z.enum([">=", "<=", ">", "<", "="]);
 export type Operator = z.infer<typeof Operator>;
 

@@ -16,7 +16,6 @@ import {
   type WorkbookHost,
   type WriteResult,
 } from "../engine/host";
-import type { Grid } from "../engine/grid";
 import type { SheetPlan } from "../engine/summary/plan";
 
 export interface FileHostDeps {
@@ -57,9 +56,6 @@ export class FileHost implements WorkbookHost {
     return { fileName: "", grids: [], sheets: [], stats: { syncs: 0, maxBatchBytes: 0 } };
   }
 
-  async readGrids(opts: ReadOptions = {}): Promise<Grid[]> {
-    return (await this.readWorkbook(opts)).grids;
-  }
 
   async writeSheets(_plans: SheetPlan[]): Promise<WriteResult> {
     throw new HostError("not-in-excel", NO_WORKBOOK);

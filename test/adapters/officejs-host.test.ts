@@ -1,4 +1,4 @@
-import { createExcelHost, detectExcel, ExcelHost, loadSettings, saveSettings } from "../../src/adapters/officejs/excel-host";
+import { createExcelHost, ExcelHost, loadSettings, saveSettings } from "../../src/adapters/officejs/excel-host";
 import { HostError, isHostError } from "../../src/adapters/officejs/host";
 import { createFakeExcel, createFakeSettings, type FakeExcelOptions } from "../helpers/fake-excel";
 import { expectedTemplateValues, templateSheet } from "./officejs/fixtures";
@@ -44,12 +44,12 @@ describe("ExcelHost", () => {
     expect(result.grids[1].values).toEqual(expectedTemplateValues(2));
     expect(fake.stats.syncs).toBe(3);
     expect(await h.fileName()).toBe("县教育局.xlsx");
-    expect((await h.readGrids({ includeHidden: false })).map((g) => g.sheet)).toEqual(["自评表1", "自评表2"]);
+    expect((await h.readWorkbook({ includeHidden: false })).grids.map((g) => g.sheet)).toEqual(["自评表1", "自评表2"]);
   });
 
   it("merges are null on ExcelApi 1.12", async () => {
     const { host: h } = host({ apiVersion: "1.12" });
-    expect((await h.readGrids())[0].merges).toBeNull();
+    expect((await h.readWorkbook()).grids[0].merges).toBeNull();
   });
 
   it("a host failure while reading becomes a HostError 'read-failed' keeping the cause", async () => {
@@ -128,20 +128,8 @@ describe("outside Office (file mode)", () => {
     expect(await h.loadSetting("profile")).toBeNull();
     expect(loadSettings("profile")).toBeNull();
     expect((await rejection(h.saveSetting("profile", "x"))).code).toBe("not-in-excel");
-    expect(await detectExcel()).toBeNull();
   });
 
-  it("Office.onReady with host null (office.js loaded in a plain browser) is not Excel", async () => {
-    const g = globalThis as unknown as { Office?: unknown };
-    g.Office = { onReady: () => Promise.resolve({ host: null, platform: null }) };
-    try {
-      expect(await detectExcel()).toBeNull();
-      g.Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }) };
-      expect(await detectExcel()).toBe("excel");
-    } finally {
-      delete g.Office;
-    }
-  });
 });
 
 describe("ExcelHost maps every host failure to a HostError", () => {

@@ -51,9 +51,6 @@ export class MemoryHost implements WorkbookHost {
     };
   }
 
-  async readGrids(opts: ReadOptions = {}): Promise<Grid[]> {
-    return (await this.readWorkbook(opts)).grids;
-  }
 
   async writeSheets(plans: SheetPlan[]): Promise<WriteResult> {
     this.writes.push(plans);

@@ -2,7 +2,7 @@
  * Excel A1 addresses as Office.js returns them: "Sheet1!B4:J24", "'My Sheet'!A1:B2", "'It''s'!C3",
  * and RangeAreas lists "Sheet1!A1:B2, Sheet1!D4:E5". Pure functions, no Office.js.
  */
-import { parseA1 } from "../../engine/grid";
+import { a1, parseA1 } from "../../engine/grid";
 
 /** A rectangle, 0-based inclusive. */
 export interface Rect {
@@ -10,6 +10,44 @@ export interface Rect {
   left: number;
   bottom: number;
   right: number;
+}
+
+/** Cells with the same key grouped into rectangles: runs along rows, then identical runs stacked down. */
+export function rectsBy<T>(rows: T[][], keyOf: (cell: T | undefined) => string | null): (Rect & { key: string })[] {
+  const done: (Rect & { key: string })[] = [];
+  let open = new Map<string, Rect & { key: string }>();
+  for (let r = 0; r < rows.length; r++) {
+    const next = new Map<string, Rect & { key: string }>();
+    const row = rows[r];
+    let c = 0;
+    while (c < row.length) {
+      const key = keyOf(row[c]);
+      if (key === null) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < row.length && keyOf(row[end + 1]) === key) end++;
+      const sig = `${c}:${end}:${key}`;
+      const prev = open.get(sig);
+      if (prev) {
+        prev.bottom = r;
+        next.set(sig, prev);
+        open.delete(sig);
+      } else next.set(sig, { top: r, left: c, bottom: r, right: end, key });
+      c = end + 1;
+    }
+    for (const rect of open.values()) done.push(rect);
+    open = next;
+  }
+  for (const rect of open.values()) done.push(rect);
+  return done;
+}
+
+/** "B2:D5" (or "B2" for one cell) from a 0-based rectangle. */
+export function rectAddress(r: Rect): string {
+  const start = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? start : `${start}:${a1(r.bottom, r.right)}`;
 }
 
 export interface SheetAddress extends Rect {

@@ -8,7 +8,6 @@
  *   1.9   AutoFilter on output tables (SheetPlan.filter), styling many cell blocks per command (getRanges)
  *   1.13  merged areas (getMergedAreasOrNullObject); without it Grid.merges is null (the engine inherits blanks)
  */
-import type { Grid } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
 import type { SheetPlan } from "../../engine/summary/plan";
 import { parseAddress } from "./address";
@@ -65,16 +64,6 @@ function defaultRequirements(): Requirements | null {
 function defaultSettings(): DocumentSettings | null {
   if (typeof Office === "undefined") return null;
   return Office.context?.document?.settings ?? null;
-}
-
-/**
- * Resolves "excel" when running inside Excel, null otherwise (plain browser = file mode). Outside Office,
- * Office.onReady resolves with host null; without office.js loaded at all, `Office` is undefined.
- */
-export async function detectExcel(): Promise<"excel" | null> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
-  const info = await Office.onReady();
-  return info && String(info.host) === "Excel" ? "excel" : null;
 }
 
 /** Read a document setting (null when absent or outside Office). */
@@ -204,9 +193,6 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  async readGrids(opts: ReadOptions = {}): Promise<Grid[]> {
-    return (await this.readWorkbook(opts)).grids;
-  }
 
   async writeSheets(plans: SheetPlan[]): Promise<WriteResult> {
     try {

@@ -34,7 +34,6 @@
  * Text: every string goes through `toExcelInput` (values.ts), which adds Excel's quote prefix so strings that
  * start with = + - @ (or look like numbers, dates, booleans) land as text, never as formulas.
  */
-import { columnLetters } from "../../engine/grid";
 import {
   hasOutputMark,
   isOutputName,
@@ -48,7 +47,7 @@ import {
   type PlanLink,
   type SheetPlan,
 } from "../../engine/summary/plan";
-import { parseAddress, quoteSheetName } from "./address";
+import { parseAddress, quoteSheetName, type Rect, rectAddress, rectsBy } from "./address";
 import { HostError, type HostStats, type TemplatePlan, type WriteResult } from "./host";
 import { jsonBytes, toExcelInput } from "./values";
 
@@ -175,51 +174,14 @@ function styleKey(cell: PlanCell | undefined, linkable: Linkable | null): string
   return `${cell.style ?? ""}|${cell.wrap ? 1 : 0}|${link ? 1 : 0}|${cell.border ? 1 : 0}`;
 }
 
-interface StyledRect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-  key: string;
-}
+type StyledRect = Rect & { key: string };
 
 const AREAS_PER_COMMAND = 50;
 
-function rectAddress(r: { top: number; left: number; bottom: number; right: number }): string {
-  const tl = `${columnLetters(r.left)}${r.top + 1}`;
-  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${columnLetters(r.right)}${r.bottom + 1}`;
-}
 
-/** Cells with the same look grouped into rectangles: runs along rows, then identical runs stacked down. */
+/** Cells with the same look grouped into rectangles. */
 export function styleRects(rows: PlanCell[][], linkable: Linkable | null): StyledRect[] {
-  const done: StyledRect[] = [];
-  let open = new Map<string, StyledRect>();
-  for (let r = 0; r < rows.length; r++) {
-    const next = new Map<string, StyledRect>();
-    const row = rows[r];
-    let c = 0;
-    while (c < row.length) {
-      const key = styleKey(row[c], linkable);
-      if (key === null) {
-        c++;
-        continue;
-      }
-      let end = c;
-      while (end + 1 < row.length && styleKey(row[end + 1], linkable) === key) end++;
-      const sig = `${c}:${end}:${key}`;
-      const prev = open.get(sig);
-      if (prev) {
-        prev.bottom = r;
-        next.set(sig, prev);
-        open.delete(sig);
-      } else next.set(sig, { top: r, left: c, bottom: r, right: end, key });
-      c = end + 1;
-    }
-    for (const rect of open.values()) done.push(rect);
-    open = next;
-  }
-  for (const rect of open.values()) done.push(rect);
-  return done;
+  return rectsBy(rows, (cell) => styleKey(cell, linkable));
 }
 
 function cellInput(cell: PlanCell | undefined): string | number | boolean {

@@ -17,6 +17,9 @@
 import { a1, type CellValue, type Grid, type MergeArea } from "../../engine/grid";
 import { HostError, type ReadOptions, type ReadResult, type SheetListing, type SheetVisibility } from "../../engine/host";
 import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../../engine/summary/plan";
+import { type Rect, rectAddress, rectsBy } from "../officejs/address";
+
+export { rectAddress };
 import { isDateFormat, serialToIso } from "../officejs/values";
 import { type WpsApplication, type WpsRange, type WpsWorkbook, type WpsWorksheet, XL_SHEET_HIDDEN, XL_SHEET_VISIBLE } from "./api";
 
@@ -30,19 +33,6 @@ export interface WpsReadCounts {
   mergeReads: number;
 }
 
-/** A 0-based rectangle, inclusive. */
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** "B2:D5" (or "B2" for one cell) from a 0-based rectangle. */
-export function rectAddress(r: Rect): string {
-  const start = a1(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? start : `${start}:${a1(r.bottom, r.right)}`;
-}
 
 /**
  * Error values as the spreadsheet object model returns them through Value2 (a VARIANT of type VT_ERROR: the
@@ -134,33 +124,7 @@ export function numberFormats(
 
 /** Rectangles (relative) covering exactly the numeric cells: runs along rows, identical runs stacked down. */
 function numberBlocks(values: CellValue[][]): Rect[] {
-  const done: Rect[] = [];
-  let open = new Map<string, Rect>();
-  for (let r = 0; r < values.length; r++) {
-    const next = new Map<string, Rect>();
-    const row = values[r];
-    let c = 0;
-    while (c < row.length) {
-      if (typeof row[c] !== "number") {
-        c++;
-        continue;
-      }
-      let end = c;
-      while (end + 1 < row.length && typeof row[end + 1] === "number") end++;
-      const sig = `${c}:${end}`;
-      const prev = open.get(sig);
-      if (prev) {
-        prev.bottom = r;
-        next.set(sig, prev);
-        open.delete(sig);
-      } else next.set(sig, { top: r, left: c, bottom: r, right: end });
-      c = end + 1;
-    }
-    for (const rect of open.values()) done.push(rect);
-    open = next;
-  }
-  for (const rect of open.values()) done.push(rect);
-  return done;
+  return rectsBy(values, (v) => (typeof v === "number" ? "n" : null));
 }
 
 /** Numbers shown as dates become ISO text (the Grid contract); the format is kept for the engine. */

@@ -17,7 +17,6 @@ import {
   type WorkbookHost,
   type WriteResult,
 } from "../../engine/host";
-import type { Grid } from "../../engine/grid";
 import type { SheetPlan } from "../../engine/summary/plan";
 import { parseAddress } from "../officejs/address";
 import { MSO_PROPERTY_TYPE_STRING, type WpsApplication, type WpsDocumentProperty, XL_SHEET_VISIBLE } from "./api";
@@ -70,9 +69,6 @@ export class WpsHost implements WorkbookHost {
     }
   }
 
-  async readGrids(opts: ReadOptions = {}): Promise<Grid[]> {
-    return (await this.readWorkbook(opts)).grids;
-  }
 
   async writeSheets(plans: SheetPlan[]): Promise<WriteResult> {
     try {

@@ -30,7 +30,8 @@ import {
 } from "../../engine/summary/plan";
 import { parseAddress, quoteSheetName } from "../officejs/address";
 import { toExcelInput } from "../officejs/values";
-import { CELL_STYLES, MAX_CELL_TEXT, outputBase, uniqueSheetName } from "../officejs/write";
+import { rectsBy } from "../officejs/address";
+import { CELL_STYLES, MAX_CELL_TEXT, outputBase, styleRects, uniqueSheetName } from "../officejs/write";
 import {
   colorNumber,
   type WpsApplication,
@@ -56,44 +57,7 @@ const POINTS_PER_INCH = 72;
 
 const PROTECTED_MESSAGE = "工作簿结构受保护，无法添加或删除工作表。请在“审阅 → 保护工作簿”中撤销保护后重试。";
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
-/** Cells with the same key grouped into rectangles: runs along rows, then identical runs stacked down. */
-export function rectsBy<T>(rows: T[][], keyOf: (cell: T | undefined) => string | null): (Rect & { key: string })[] {
-  const done: (Rect & { key: string })[] = [];
-  let open = new Map<string, Rect & { key: string }>();
-  for (let r = 0; r < rows.length; r++) {
-    const next = new Map<string, Rect & { key: string }>();
-    const row = rows[r];
-    let c = 0;
-    while (c < row.length) {
-      const key = keyOf(row[c]);
-      if (key === null) {
-        c++;
-        continue;
-      }
-      let end = c;
-      while (end + 1 < row.length && keyOf(row[end + 1]) === key) end++;
-      const sig = `${c}:${end}:${key}`;
-      const prev = open.get(sig);
-      if (prev) {
-        prev.bottom = r;
-        next.set(sig, prev);
-        open.delete(sig);
-      } else next.set(sig, { top: r, left: c, bottom: r, right: end, key });
-      c = end + 1;
-    }
-    for (const rect of open.values()) done.push(rect);
-    open = next;
-  }
-  for (const rect of open.values()) done.push(rect);
-  return done;
-}
 
 function errorMessage(e: unknown): string {
   const m = (e as { message?: unknown } | null)?.message;
@@ -119,13 +83,6 @@ function formatKey(cell: PlanCell | undefined): string | null {
 }
 
 type Linkable = (link: PlanLink) => boolean;
-
-function styleKey(cell: PlanCell | undefined, linkable: Linkable): string | null {
-  if (!cell) return null;
-  const link = !!cell.link && cell.v !== null && linkable(cell.link);
-  if (!cell.style && !cell.wrap && !link && !cell.border) return null;
-  return `${cell.style ?? ""}|${cell.wrap ? 1 : 0}|${link ? 1 : 0}|${cell.border ? 1 : 0}`;
-}
 
 function applyStyle(range: WpsRange, key: string): void {
   const [style, wrap, link, border] = key.split("|");
@@ -186,7 +143,7 @@ export function writePlan(app: WpsApplication, ws: WpsWorksheet, plan: TemplateP
     });
     ws.Range(rectAddress({ top: 0, left: 0, bottom: plan.rows.length - 1, right: width - 1 })).Value2 = matrix;
   }
-  for (const r of rectsBy(plan.rows, (cell) => styleKey(cell, linkable))) applyStyle(ws.Range(rectAddress(r)), r.key);
+  for (const r of styleRects(plan.rows, linkable)) applyStyle(ws.Range(rectAddress(r)), r.key);
 
   const heights = new Map<number, number>();
   plan.rows.forEach((row, r) => {

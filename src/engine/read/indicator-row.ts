@@ -5,10 +5,9 @@
  * roles a table's cells decide (a column of category names is a category column, whatever its header says).
  */
 import { a1, type CellValue, type Sheet } from "../grid";
-import type { Indicator, Level1Key, Level2Key, TemplateKind, Value } from "../model";
+import { type Indicator, type Level1Key, type Level2Key, LEVEL2_PARENT, type TemplateKind, type Value } from "../model";
 import { cleanName, cleanText, parseNumber } from "./cells";
 import { ROW_KINDS } from "./label-index";
-import { LEVEL2_PARENT } from "./vocabulary";
 import { labelKey } from "./normalise";
 import type { RoleMap, SheetReader } from "./sheet-reader";
 import { CORE_YES, type IndicatorColumn } from "./synonyms";

@@ -4,7 +4,7 @@
  * by a profile), so every answer it remembers is keyed by what determines it: the label text and the vocabulary.
  */
 import { BoundedCache } from "../cache";
-import type { Level1Key, Level2Key } from "../model";
+import { type Level1Key, type Level2Key, LEVEL2_PARENT } from "../model";
 import { labelKey, toHalfWidth } from "./normalise";
 import {
   BLOCK_MARKERS,
@@ -17,7 +17,7 @@ import {
   type SpotCheckColumn,
   SUBTOTAL_LABELS,
 } from "./synonyms";
-import { BUILTIN_VOCABULARY, CONNECTORS, extendVocabulary, type Family, LEVEL2_PARENT, type RoleTable, type Vocabulary, type VocabularyExtension } from "./vocabulary";
+import { BUILTIN_VOCABULARY, CONNECTORS, extendVocabulary, type Family, type RoleTable, type Vocabulary, type VocabularyExtension } from "./vocabulary";
 
 /** Labels longer than this are content, never matched by a family. */
 const MAX_FAMILY_KEY = 30;

@@ -9,7 +9,7 @@
  * Among the roles whose families take a label, the most specific match (the longest head) wins; an exact label
  * always wins over a family. label-index.ts is the interpreter; a profile may add labels (VocabularyExtension).
  */
-import type { Level1Key, Level2Key } from "../model";
+import { type Level1Key, type Level2Key, LEVEL2_PARENT } from "../model";
 import {
   BUDGET_COLUMNS,
   BUDGET_SUB_ROWS,
@@ -173,22 +173,6 @@ const LEVEL2_FAMILIES: Partial<Record<Level2Key, readonly Family[]>> = {
   "ecological-cost": [{ heads: ["生态环境成本", "环境成本", "生态成本"], mods: CATEGORY_AROUND }],
 };
 
-/** The 一级 category a 二级 category belongs to (a 二级 label standing in the 一级 column is still its category). */
-export const LEVEL2_PARENT: Readonly<Record<Level2Key, Level1Key>> = {
-  quantity: "output",
-  quality: "output",
-  timeliness: "output",
-  cost: "output",
-  economic: "effect",
-  social: "effect",
-  ecological: "effect",
-  cultural: "effect",
-  sustainability: "effect",
-  satisfaction: "satisfaction",
-  "economic-cost": "cost",
-  "social-cost": "cost",
-  "ecological-cost": "cost",
-};
 
 /** Header cells every form may carry that are read by no role, on purpose (they are not reported as unknown). */
 export const IGNORED_COLUMNS = ["序号", "行次", "栏次", "编号", "行号"];

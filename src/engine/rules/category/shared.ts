@@ -2,7 +2,7 @@
  * Helpers shared by the category/* rules (SPEC §2.6): which projects they apply to, goal-table blocks,
  * and the category of an indicator when its label is spelled in a way the reader did not map.
  */
-import type { Indicator, Level1Key, Level2Key, Project } from "../../model";
+import { type Indicator, type Level1Key, type Level2Key, LEVEL2_PARENT, type Project } from "../../model";
 import type { Data } from "../types";
 
 /** Category rules apply to self-assessments and goal tables; department-level forms have no 一级/二级. */
@@ -45,22 +45,6 @@ export function hasCategoryInfo(b: Block): boolean {
   return b.indicators.some((i) => i.level1 !== null || i.level2 !== null || i.level1Label !== null || i.level2Label !== null);
 }
 
-const LEVEL2_TO_LEVEL1: Record<Level2Key, Level1Key> = {
-  quantity: "output",
-  quality: "output",
-  timeliness: "output",
-  cost: "output",
-  economic: "effect",
-  social: "effect",
-  ecological: "effect",
-  cultural: "effect",
-  sustainability: "effect",
-  satisfaction: "satisfaction",
-  "economic-cost": "cost",
-  "social-cost": "cost",
-  "ecological-cost": "cost",
-};
-
 /** 一级 from an unmapped label's wording ("产出类指标" → output). category/unknown reports the label itself. */
 function level1FromText(label: string | null): Level1Key | null {
   if (!label) return null;
@@ -102,7 +86,7 @@ export function level2Of(i: Indicator): Level2Key | null {
 export function level1Of(i: Indicator): Level1Key | null {
   if (i.level1 !== null) return i.level1;
   const l2 = level2Of(i);
-  if (l2 !== null) return LEVEL2_TO_LEVEL1[l2];
+  if (l2 !== null) return LEVEL2_PARENT[l2];
   return level1FromText(i.level1Label);
 }
 
