@@ -81,15 +81,27 @@ export interface ReadResult {
   sheets: SheetListing[];
   stats: HostStats;
   /** Non-fatal problems (e.g. merged areas could not be read); the grids are still usable. Absent means none. */
-  warnings?: string[];
+  warnings?: HostWarning[];
 }
+
+/**
+ * A non-fatal problem of a host, as data: the UI words it from the message catalogue (`ui.hostWarning.<id>`), so it
+ * reads in the user's language. `reason` is the host's own text (Office / WPS error message), shown as it is.
+ */
+export type HostWarning =
+  /** Merged areas could not be read (over 512 areas on one sheet): blank cells inherit the label above. */
+  | { id: "merges-unread" }
+  /** This Excel cannot draw charts (ExcelApi below 1.1 charts); the table is written. */
+  | { id: "chart-unsupported"; sheet: string }
+  | { id: "chart-failed"; reason: string }
+  | { id: "page-setup-failed"; sheet: string; reason: string };
 
 export interface WriteResult {
   /** Sheet names written, in order (templates may be renamed "名称 (2)" to stay unique; an output sheet goes to
    * "名称（评价助手）" when a user's sheet holds its name). */
   sheets: string[];
   /** Non-fatal problems (e.g. a chart the host refused); the sheets were still written. */
-  warnings: string[];
+  warnings: HostWarning[];
   stats: HostStats;
   /** File mode: the name of the workbook offered as a download instead of sheets written into a live workbook. */
   download?: string;

@@ -21,7 +21,7 @@
  * it has none (jsdom), when the engine is injected (tests), or once the worker fails. Checks carry a sequence
  * number: a check's result is shown only if no newer check started.
  */
-import type { HostError, HostKind, WorkbookHost } from "../engine/host";
+import type { HostError, HostKind, HostWarning, WorkbookHost } from "../engine/host";
 import type { Finding, InputError, Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
 import { type EngineRunner, type EngineWhere, MainRunner, selectRunner } from "./engine-runner";
@@ -420,8 +420,17 @@ export class PaneController {
         if (total > 0) this.set({ busy: { action, step: "reading", detail: msg("ui.step.readingRows", { read, total }), progress: read / total } });
       },
     });
+    this.hostWarnings(result.warnings ?? []);
     this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids });
     this.set({ hostFile: result.fileName });
+  }
+
+  /** A host's non-fatal problems, each worded from the catalogue in the user's language. */
+  private hostWarnings(warnings: HostWarning[]): void {
+    for (const w of warnings) {
+      const { id, ...params } = w;
+      this.notify("warning", msg("ui.notice.hostWarning", { text: msg(`ui.hostWarning.${id}`, params) }));
+    }
   }
 
   private async checkAll(action: Action): Promise<Report | null> {
@@ -462,7 +471,7 @@ export class PaneController {
       const plans = keepLocalLinks(await this.runner().planSheets(report, this.state.lang), this.state.hostFile ?? "");
       const result = await host.writeSheets(plans);
       this.notify("success", msg("ui.notice.wrote", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
-      for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
+      this.hostWarnings(result.warnings);
     });
   }
 
@@ -476,7 +485,7 @@ export class PaneController {
       const result = await this.host.insertTemplates(plans);
       if (result.download !== undefined) this.notify("success", msg("ui.notice.downloaded", { file: result.download }));
       else this.notify("success", msg("ui.notice.templates", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
-      for (const w of result.warnings) this.notify("warning", msg("ui.notice.hostWarning", { text: w }));
+      this.hostWarnings(result.warnings);
     });
   }
 

@@ -2,7 +2,7 @@
  * An in-memory WorkbookHost for the task pane tests: sheets are Grids built in the test; every call is
  * recorded (reads, selections, writes, inserted templates, settings) and failures can be injected.
  */
-import { HostError, type HostCapabilities, type ReadOptions, type ReadResult, type TemplatePlan, type WorkbookHost, type WriteResult } from "../../src/adapters/officejs/host";
+import { HostError, type HostCapabilities, type HostWarning, type ReadOptions, type ReadResult, type TemplatePlan, type WorkbookHost, type WriteResult } from "../../src/adapters/officejs/host";
 import type { Grid } from "../../src/engine/grid";
 import { OUTPUT_SHEETS, type SheetPlan } from "../../src/engine/summary/plan";
 
@@ -11,6 +11,9 @@ export interface MemoryHostOptions {
   settings?: Record<string, unknown>;
   /** Make an operation fail with this HostError. */
   fail?: Partial<Record<"read" | "write" | "insert" | "select" | "saveSetting", HostError>>;
+  /** Non-fatal problems the host reports with every read / write. */
+  readWarnings?: HostWarning[];
+  writeWarnings?: HostWarning[];
 }
 
 export class MemoryHost implements WorkbookHost {
@@ -22,12 +25,16 @@ export class MemoryHost implements WorkbookHost {
   readonly inserts: TemplatePlan[][] = [];
   readonly settings: Map<string, unknown>;
   fail: MemoryHostOptions["fail"];
+  readonly readWarnings: HostWarning[];
+  readonly writeWarnings: HostWarning[];
 
   constructor(grids: Grid[], opts: MemoryHostOptions = {}) {
     this.sheets = grids;
     this.fileName_ = opts.fileName ?? "部门自评.xlsx";
     this.settings = new Map(Object.entries(opts.settings ?? {}));
     this.fail = opts.fail ?? {};
+    this.readWarnings = opts.readWarnings ?? [];
+    this.writeWarnings = opts.writeWarnings ?? [];
   }
 
   capabilities(): HostCapabilities {
@@ -48,6 +55,7 @@ export class MemoryHost implements WorkbookHost {
       grids: this.sheets.map((g) => ({ ...g, values: g.values.map((r) => [...r]) })),
       sheets: this.sheets.map((g) => ({ name: g.sheet, visibility: "Visible", used: null })),
       stats: { syncs: 3, maxBatchBytes: 0 },
+      warnings: this.readWarnings,
     };
   }
 
@@ -58,7 +66,7 @@ export class MemoryHost implements WorkbookHost {
     const out = new Set<string>(OUTPUT_SHEETS);
     this.sheets = this.sheets.filter((g) => !out.has(g.sheet));
     for (const p of plans) this.sheets.push({ sheet: p.name, top: 0, left: 0, values: p.rows.map((r) => r.map((c) => c.v)), merges: [] });
-    return { sheets: plans.map((p) => p.name), warnings: [], stats: { syncs: 3, maxBatchBytes: 0 } };
+    return { sheets: plans.map((p) => p.name), warnings: this.writeWarnings, stats: { syncs: 3, maxBatchBytes: 0 } };
   }
 
   async insertTemplates(plans: TemplatePlan[]): Promise<WriteResult> {

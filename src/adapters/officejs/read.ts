@@ -25,7 +25,7 @@
 import type { CellValue, Grid, MergeArea } from "../../engine/grid";
 import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../../engine/summary/plan";
 import { parseAddress, parseAddressList } from "./address";
-import { HostError, type HostStats, type ReadOptions, type ReadResult, type SheetListing, type SheetVisibility } from "./host";
+import { HostError, type HostStats, type HostWarning, type ReadOptions, type ReadResult, type SheetListing, type SheetVisibility } from "./host";
 import { jsonBytes, normaliseFormat, normaliseOfficeValue } from "./values";
 
 export interface ReadConfig {
@@ -328,7 +328,7 @@ export async function readWorkbook(
     const mark = !readOutput && isOutputName(name) ? queueMark(ws) : null;
     jobs.push({ name, visibility, ws, used, merged, mark, extent: null, merges: null, rowsToRead: 0, nextRow: 0, values: [], formats: [] });
   }
-  const warnings: string[] = [];
+  const warnings: HostWarning[] = [];
   if (jobs.length > 0) {
     try {
       await context.sync();
@@ -347,7 +347,7 @@ export async function readWorkbook(
       }
       await context.sync();
       stats.syncs++;
-      warnings.push("未能读取合并单元格（某个工作表的合并区域超过 512 个），已按空白单元格继承上方标签的方式读取。");
+      warnings.push({ id: "merges-unread" });
     }
   }
   let rowsTotal = 0;

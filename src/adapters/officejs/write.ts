@@ -48,7 +48,7 @@ import {
   type SheetPlan,
 } from "../../engine/summary/plan";
 import { parseAddress, quoteSheetName, type Rect, rectAddress, rectsBy } from "./address";
-import { HostError, type HostStats, type TemplatePlan, type WriteResult } from "./host";
+import { HostError, type HostStats, type HostWarning, type TemplatePlan, type WriteResult } from "./host";
 import { jsonBytes, toExcelInput } from "./values";
 
 export interface WriteConfig {
@@ -581,17 +581,17 @@ function queueChart(ws: Excel.Worksheet, chart: ChartPlan): void {
 }
 
 /** Charts in one extra sync, best effort: the host refusing one is reported, not thrown. */
-async function addCharts(context: Excel.RequestContext, targets: Target[], cfg: WriteConfig, stats: HostStats): Promise<string[]> {
+async function addCharts(context: Excel.RequestContext, targets: Target[], cfg: WriteConfig, stats: HostStats): Promise<HostWarning[]> {
   const withChart = targets.filter((t) => t.plan.chart);
   if (withChart.length === 0) return [];
-  if (!cfg.charts) return withChart.map((t) => `图表未绘制（当前 Excel 不支持）：${t.finalName}`);
+  if (!cfg.charts) return withChart.map((t): HostWarning => ({ id: "chart-unsupported", sheet: t.finalName }));
   for (const t of withChart) queueChart(sheetOf(t), t.plan.chart as ChartPlan);
   try {
     stats.syncs++;
     await context.sync();
     return [];
   } catch (e) {
-    return [`图表未能绘制：${errorText(e).message}`];
+    return [{ id: "chart-failed", reason: errorText(e).message }];
   }
 }
 
@@ -606,7 +606,7 @@ function checkPlan(plan: TemplatePlan): void {
 }
 
 /** A temporary sheet name not in use. */
-function tempName(i: number, taken: Set<string>): string {
+export function tempName(i: number, taken: Set<string>): string {
   let n = i + 1;
   let name = `~bpr-new-${n}`;
   while (taken.has(name.toLowerCase())) name = `~bpr-new-${(n += 100)}`;
@@ -725,10 +725,10 @@ export async function writeOutputSheets(
     // The user was looking at the previous output: show the new one instead of whatever Excel picks.
     sheetOf(targets[0]).activate();
   }
-  const warnings: string[] = [];
+  const warnings: HostWarning[] = [];
   const withChart = targets.filter((t) => t.plan.chart);
   if (withChart.length > 0 && !cfg.charts) {
-    warnings.push(...withChart.map((t) => `图表未绘制（当前 Excel 不支持）：${t.finalName}`));
+    warnings.push(...withChart.map((t): HostWarning => ({ id: "chart-unsupported", sheet: t.finalName })));
   }
   const charted = cfg.charts ? withChart : [];
   for (const t of charted) queueChart(sheetOf(t), t.plan.chart as ChartPlan);
@@ -745,7 +745,7 @@ export async function writeOutputSheets(
       // Best effort: the original error is the one to report.
     }
     if (charted.length === 0 || left > 0) throw mapWriteError(e);
-    warnings.push(`图表未能绘制：${errorText(e).message}`);
+    warnings.push({ id: "chart-failed", reason: errorText(e).message });
   }
   return { sheets: targets.map((t) => t.finalName), warnings, stats };
 }

@@ -16,7 +16,7 @@
  *   effort: a refused print setup is a warning. Charts are not drawn (their data table is written, as in file mode).
  * Alerts and screen updating are off while writing (WPS would ask before deleting a sheet) and restored after.
  */
-import { HostError, type HostStats, type TemplatePlan, type WriteResult } from "../../engine/host";
+import { HostError, type HostStats, type HostWarning, type TemplatePlan, type WriteResult } from "../../engine/host";
 import {
   hasOutputMark,
   isOutputName,
@@ -31,7 +31,7 @@ import {
 import { parseAddress, quoteSheetName } from "../officejs/address";
 import { toExcelInput } from "../officejs/values";
 import { rectsBy } from "../officejs/address";
-import { CELL_STYLES, MAX_CELL_TEXT, outputBase, styleRects, uniqueSheetName } from "../officejs/write";
+import { CELL_STYLES, MAX_CELL_TEXT, outputBase, styleRects, tempName, uniqueSheetName } from "../officejs/write";
 import {
   colorNumber,
   type WpsApplication,
@@ -131,8 +131,8 @@ function applyPage(ws: WpsWorksheet, page: PagePlan): void {
 }
 
 /** Fill one (new, empty) sheet from its plan; returns warnings (a refused print setup). */
-export function writePlan(app: WpsApplication, ws: WpsWorksheet, plan: TemplatePlan, linkable: Linkable): string[] {
-  const warnings: string[] = [];
+export function writePlan(app: WpsApplication, ws: WpsWorksheet, plan: TemplatePlan, linkable: Linkable): HostWarning[] {
+  const warnings: HostWarning[] = [];
   const width = plan.rows.reduce((m, row) => Math.max(m, row.length), 0);
   if (width > 0 && plan.rows.length > 0) {
     for (const r of rectsBy(plan.rows, formatKey)) ws.Range(rectAddress(r)).NumberFormat = r.key;
@@ -195,19 +195,21 @@ export function writePlan(app: WpsApplication, ws: WpsWorksheet, plan: TemplateP
     try {
       applyPage(ws, plan.page);
     } catch (e) {
-      warnings.push(`“${ws.Name}”的打印设置未能应用：${errorMessage(e)}`);
+      warnings.push({ id: "page-setup-failed", sheet: ws.Name, reason: errorMessage(e) });
     }
   }
   return warnings;
 }
 
-/** A temporary sheet name not in use. */
-function tempName(i: number, taken: Set<string>): string {
-  let n = i + 1;
-  let name = `~bpr-new-${n}`;
-  while (taken.has(name.toLowerCase())) name = `~bpr-new-${(n += 100)}`;
-  taken.add(name.toLowerCase());
-  return name;
+/** Remove sheets this write added, after a failure: best effort, the original error is the one to report. */
+function deleteQuietly(sheets: WpsWorksheet[]): void {
+  for (const ws of sheets) {
+    try {
+      ws.Delete();
+    } catch (_cleanup) {
+      // Best effort.
+    }
+  }
 }
 
 function checkPlan(plan: TemplatePlan): void {
@@ -242,9 +244,9 @@ function quietly<T>(app: WpsApplication, body: () => T): T {
 }
 
 /** Add one sheet per plan at the end (under `addNames`) and fill it; on any failure delete what was added. */
-function addFilled(app: WpsApplication, wb: WpsWorkbook, plans: TemplatePlan[], addNames: string[], linkable: Linkable): { sheets: WpsWorksheet[]; warnings: string[] } {
+function addFilled(app: WpsApplication, wb: WpsWorkbook, plans: TemplatePlan[], addNames: string[], linkable: Linkable): { sheets: WpsWorksheet[]; warnings: HostWarning[] } {
   const added: WpsWorksheet[] = [];
-  const warnings: string[] = [];
+  const warnings: HostWarning[] = [];
   try {
     for (let i = 0; i < plans.length; i++) {
       const all = worksheetsOf(wb);
@@ -254,13 +256,7 @@ function addFilled(app: WpsApplication, wb: WpsWorkbook, plans: TemplatePlan[], 
       warnings.push(...writePlan(app, ws, plans[i], linkable));
     }
   } catch (e) {
-    for (const ws of added) {
-      try {
-        ws.Delete();
-      } catch (_cleanup) {
-        // Best effort: the original error is the one to report.
-      }
-    }
+    deleteQuietly(added);
     throw mapWpsWriteError(e);
   }
   return { sheets: added, warnings };
@@ -308,13 +304,7 @@ export function writeOutputSheets(app: WpsApplication, plans: SheetPlan[]): Writ
         ws.Name = finals[i];
       });
     } catch (e) {
-      for (const ws of added) {
-        try {
-          ws.Delete();
-        } catch (_cleanup) {
-          // Best effort.
-        }
-      }
+      deleteQuietly(added);
       throw mapWpsWriteError(e);
     }
     // The user was looking at the previous output: show the new one; otherwise their sheet stays in front.
