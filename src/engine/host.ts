@@ -48,7 +48,7 @@ export interface ReadOptions {
   includeHidden?: boolean;
   /**
    * Read the product's own output sheets (评价汇总 …) too. Default false: a sheet that is the product's (an
-   * output name and the product's mark in A2, plan.ts OUTPUT_MARKS) is returned as a Grid holding A2 alone,
+   * output name and the product's mark in A2, hasOutputMark, output-sheets.ts) is returned as a Grid holding A2 alone,
    * so the engine still lists it (as output), but its cells cost no payload. A user's sheet that merely has
    * such a name (no mark) is always read in full.
    */

@@ -5,7 +5,7 @@ import { createFakeExcel, type FakeSheetInit } from "../helpers/fake-excel";
 import { expectedTemplateValues, ledgerSheet, templateSheet } from "./officejs/fixtures";
 
 const FIVE_MB = 5 * 1024 * 1024;
-const MARK = `${OUTPUT_MARKS[0]} 生成于 2024-03-01`;
+const MARK = `${OUTPUT_MARKS[0]}生成于 2024-03-01 09:00`;
 
 function templates(n: number): FakeSheetInit[] {
   return Array.from({ length: n }, (_, i) => templateSheet(`自评表${i + 1}`, i + 1));

@@ -7,7 +7,7 @@ import { blankTemplate, issuesPlan, longIssuesPlan, summaryPlan, TRICKY_TEXT } f
 
 /** A previous run's output sheet: its title, and the product's mark in A2 (what makes it ours). */
 function previous(name: string, title: string, extra: Omit<FakeSheetInit, "name" | "rows"> = {}): FakeSheetInit {
-  return { name, rows: [[title], [`${OUTPUT_MARKS[0]} 生成于 2024-03-01`]], ...extra };
+  return { name, rows: [[title], [`${OUTPUT_MARKS[0]}生成于 2024-03-01 09:00`]], ...extra };
 }
 
 const CFG: WriteConfig = { charts: true, hyperlinks: true, protectionCheck: true, autoFilter: true, rangeAreas: true };
@@ -280,7 +280,7 @@ describe("ownership: only sheets with the product's mark in A2 are replaced", ()
   /** Real plans carry the mark in A2 (planSheets); the small test plans get it here. */
   const ours = <P extends SheetPlan>(plan: P): P => {
     const rows = plan.rows.map((r) => [...r]);
-    rows[1] = [{ v: `${OUTPUT_MARKS[0]} 生成于 2024-03-01` }, ...(rows[1] ?? []).slice(1)];
+    rows[1] = [{ v: `${OUTPUT_MARKS[0]}生成于 2024-03-01 09:00` }, ...(rows[1] ?? []).slice(1)];
     return { ...plan, rows };
   };
   const USERS_LIST: FakeSheetInit = {

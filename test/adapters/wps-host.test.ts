@@ -156,7 +156,7 @@ describe("reading the active workbook", () => {
     const { app, host: h } = host([
       { name: "空表" },
       { name: "隐藏", rows: [["x", 1]], visible: 0 },
-      { name: "评价汇总", rows: [["评价汇总"], [`${OUTPUT_MARKS[0]} 生成`], ["大量数据"]] },
+      { name: "评价汇总", rows: [["评价汇总"], [`${OUTPUT_MARKS[0]}生成于 2024-03-01 09:00`], ["大量数据"]] },
       { name: "抽查复核", rows: [["抽查复核（用户自己的表）"], ["不是本工具生成"]] },
       toWps(ledgerSheet("台账", 50)),
     ]);
@@ -166,7 +166,7 @@ describe("reading the active workbook", () => {
     expect(byName.get("空表")?.values).toEqual([]);
     expect(r.sheets.find((s) => s.name === "隐藏")?.visibility).toBe("Hidden");
     // The product's own sheet: A2 alone, never read in full; the user's same-named sheet is read.
-    expect(byName.get("评价汇总")).toMatchObject({ top: 1, left: 0, values: [[`${OUTPUT_MARKS[0]} 生成`]] });
+    expect(byName.get("评价汇总")).toMatchObject({ top: 1, left: 0, values: [[`${OUTPUT_MARKS[0]}生成于 2024-03-01 09:00`]] });
     expect(byName.get("抽查复核")?.values[0][0]).toBe("抽查复核（用户自己的表）");
     expect(byName.get("台账")?.values).toHaveLength(11);
     expect(byName.get("台账")?.totalRows).toBe(51);
@@ -266,7 +266,7 @@ describe("writing the output sheets", () => {
     expect(locked.app.sheetNames()).toHaveLength(4);
     await expect(locked.host.insertTemplates(blankTemplates())).rejects.toMatchObject({ code: "protected" });
 
-    const { app, host: h } = host([...standardSheets().map((s) => ({ name: s.name, rows: s.rows })), { name: "评价汇总", rows: [["评价汇总"], [OUTPUT_MARKS[0]]], protected: true }]);
+    const { app, host: h } = host([...standardSheets().map((s) => ({ name: s.name, rows: s.rows })), { name: "评价汇总", rows: [["评价汇总"], [`${OUTPUT_MARKS[0]}生成于 2024-03-01 09:00`]], protected: true }]);
     await expect(h.writeSheets(plans())).rejects.toMatchObject({ code: "protected", sheet: "评价汇总" });
     expect(app.sheetNames()).toHaveLength(5);
   });

@@ -10,9 +10,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { addOutputSheets, hyperlinkPath, isProductLine, MARK_NAME, resultsWorkbook, ZipPackage } from "../../src/adapters/xlsx-file/package";
+import { addOutputSheets, hyperlinkPath, MARK_NAME, resultsWorkbook, ZipPackage } from "../../src/adapters/xlsx-file/package";
 import { planSheets } from "../../src/engine/summary";
-import type { SheetPlan } from "../../src/engine/summary/plan";
+import { hasOutputMark, type SheetPlan } from "../../src/engine/summary/plan";
 import { demoReport, FORMULA_NAME } from "../unit/summary/factory";
 
 const NOW = new Date(2024, 4, 31, 16, 5);
@@ -108,7 +108,7 @@ describe("addOutputSheets on a hand-written package", () => {
     ["本表由预算绩效评价助手生成于 2024 年", false],
     ["预算绩效评价助手", false],
   ])("A2 %j of a sheet named 评价汇总 marks a previous copy: %s", (a2, ours) => {
-    expect(isProductLine(a2)).toBe(ours);
+    expect(hasOutputMark(a2)).toBe(ours);
     const res = addOutputSheets(handPackage({ a2, sheetName: "评价汇总" }), planSheets(demoReport().report, { lang: "zh", now: NOW }));
     expect(res.replaced).toEqual(ours ? ["评价汇总"] : []);
     expect(res.sheets[0]).toBe(ours ? "评价汇总" : "评价汇总（评价助手）");

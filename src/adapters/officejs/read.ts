@@ -5,7 +5,7 @@
  *   sync 2  every sheet's used range (values only): address, rowCount, columnCount — cheap, no cell data —
  *           and, where ExcelApi 1.13 is supported, every sheet's merged areas (one address list per sheet);
  *           for a sheet named like an output sheet (plan.ts isOutputName), its A2 too: the product's own
- *           sheets carry the product's mark there (OUTPUT_MARKS), a user's sheet of the same name does not.
+ *           sheets carry the product's mark there (hasOutputMark), a user's sheet of the same name does not.
  *           Excel refuses merged areas for a range with more than 512 of them, which fails the whole batch:
  *           then sync 2 is repeated without merged areas (all Grids get merges null) and a warning is returned.
  *   sync 3… cell data (values + numberFormat) of all sheets, packed into as few syncs as the payload budget

@@ -12,7 +12,7 @@
  * Only when the plans' data exceed one sync's request budget (4 MB by default) is the batch of sync 2 cut into
  * more syncs; the count never depends on the number of sheets or cells otherwise.
  *
- * Ownership (plan.ts OUTPUT_MARKS, the same rule as the exceljs writer and the reader): a sheet is the product's
+ * Ownership (hasOutputMark, output-sheets.ts, the same rule as the exceljs writer and the reader): a sheet is the product's
  * only when its name is an output name (isOutputName: "抽查复核", "抽查复核（评价助手）", …) AND its A2 carries the
  * product's mark. Only those are replaced. A user's own sheet that happens to be called "抽查复核" or "评价汇总" is
  * kept byte for byte, and the new output goes to `outputSheetName`'s alternative ("抽查复核（评价助手）"). The

@@ -4,7 +4,7 @@
  *
  * `applySheetPlans` only changes the Workbook object, and only the product's own sheets:
  * - a sheet is the product's when its name is an output name (OUTPUT_SHEETS or the "（评价助手）"
- *   alternative) and its A2 carries the product's mark (plan.ts OUTPUT_MARKS). Those are removed (the
+ *   alternative) and its A2 carries the product's mark (hasOutputMark, output-sheets.ts). Those are removed (the
  *   previous run's output, including a 抽查复核 sheet this run no longer produces); then the planned sheets
  *   are added after all of the user's sheets;
  * - a user's sheet that happens to hold an output name (a reviewer's own "抽查复核" list) is kept as it is,
@@ -36,10 +36,10 @@ import {
   type PlanCell,
   type PlanLink,
   type SheetPlan,
+  hasOutputMark,
   isOutputName,
   outputSheetName,
 } from "../../engine/summary/plan";
-import { isProductLine } from "./package";
 
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_TEXT = 32767;
@@ -121,12 +121,12 @@ function valueText(v: unknown): string | null {
 
 /**
  * The product's own sheet: an output name and, in A2, exactly a line the product writes there (package/index.ts
- * isProductLine: a user's A2 that merely mentions the product's name is not the mark). Read without creating the cell.
+ * hasOutputMark: a user's A2 that merely mentions the product's name is not the mark). Read without creating the cell.
  */
 export function isProductSheet(ws: Worksheet): boolean {
   if (!isOutputName(ws.name)) return false;
   const cell = ws.findCell(OUTPUT_MARK_CELL.row + 1, OUTPUT_MARK_CELL.col + 1);
-  return cell !== undefined && isProductLine(valueText(cell.value));
+  return cell !== undefined && hasOutputMark(valueText(cell.value));
 }
 
 function validate(plans: SheetPlan[]): void {

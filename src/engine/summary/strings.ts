@@ -4,7 +4,7 @@
  * Report sentences are functions of already formatted figures (see format.ts).
  *
  * The line under each sheet's title (A2) names the product in either language: that is the output mark
- * (plan.ts OUTPUT_MARKS) by which writers and readers tell the product's sheets from a user's.
+ * (hasOutputMark, output-sheets.ts) by which writers and readers tell the product's sheets from a user's.
  */
 import type { Grade, Severity } from "../model";
 import { trimEndChars } from "../read/normalise";

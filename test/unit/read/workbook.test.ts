@@ -110,7 +110,7 @@ describe("a workbook mixing templates with other sheets", () => {
         // A previous run's output: it carries the product's mark in A2 and is never read as a template.
         sheet("评价汇总", (ws) => {
           ws.getCell("A1").value = "2023年度预算绩效评价汇总";
-          ws.getCell("A2").value = "预算绩效评价助手 生成时间：2024-04-01 09:00";
+          ws.getCell("A2").value = "预算绩效评价助手生成于 2024-04-01 09:00　评价规则：national　金额单位：万元";
           ws.getCell("A3").value = "项目名称";
           ws.getCell("B3").value = "复核得分";
           ws.getCell("A4").value = "社区居家养老服务补贴项目";

@@ -375,6 +375,10 @@ describe("output mark and names", () => {
     }
     expect(hasOutputMark("项目名称")).toBe(false);
     expect(hasOutputMark(12)).toBe(false);
+    // A user's A2 that merely mentions the product is the user's: the mark is a whole line the product writes.
+    expect(hasOutputMark("参照预算绩效评价助手格式整理")).toBe(false);
+    expect(hasOutputMark("本表由预算绩效评价助手生成于 2024 年")).toBe(false);
+    expect(hasOutputMark("Budget Performance Review")).toBe(false);
   });
 
   test("output names and their alternatives", () => {
