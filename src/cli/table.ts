@@ -1,6 +1,7 @@
 /** `bpr check --format table`: a readable table per project, findings grouped under it (errors first). */
 import type { Finding, Indicator, Project, Report } from "../engine/model";
 import { type Lang, type MessageKey, t } from "../i18n";
+import { amount, compact, percent } from "../engine/summary/format";
 
 /** A counted noun: the catalogue's "one|other" forms (English), or the one form (Chinese). */
 function counted(lang: Lang, key: MessageKey, n: number): string {
@@ -41,11 +42,10 @@ export function renderColumns(header: string[], rows: string[][], maxWidths: num
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 
-/** Scores: up to two decimals ("14.2", "9.78", "10"). */
-const n2 = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : String(Math.round(x * 100) / 100));
-/** Amounts in 万元: always two decimals. */
-const money = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : (Math.round(x * 100) / 100).toFixed(2));
-const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "—" : `${(Math.round(x * 10000) / 100).toFixed(2)}%`);
+/** Scores: up to two decimals ("14.2", "9.78", "10"); amounts in 万元 and rates with two (summary/format.ts). */
+const n2 = compact;
+const money = amount;
+const pct = percent;
 
 function indicatorRow(ind: Indicator): string[] {
   return [

@@ -3,6 +3,7 @@
  * (file mode) is English, or when the user switched (remembered in localStorage on this machine).
  */
 import { type Lang, type MessageKey, t } from "../i18n";
+import { compact } from "../engine/summary/format";
 
 export type { Lang, MessageKey } from "../i18n";
 
@@ -53,9 +54,7 @@ export function render(lang: Lang, m: Msg): string {
 
 /** Numbers as a finance officer reads them: up to 2 decimals, no trailing zeros. */
 export function formatNumber(n: number | null | undefined, digits = 2): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
-  const f = Math.round(n * 10 ** digits) / 10 ** digits;
-  return f.toLocaleString("en-US", { maximumFractionDigits: digits, useGrouping: Math.abs(f) >= 10000 });
+  return compact(n, digits);
 }
 
 /** A signed gap ("+3.5", "−12"). */

@@ -5,6 +5,7 @@
  */
 import type { Finding, Grade, Project, Report, Severity } from "../engine/model";
 import type { SheetPlan } from "../engine/summary/plan";
+import { toHalfWidth } from "../engine/read/normalise";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 export const GRADES: readonly Grade[] = ["优", "良", "中", "差"];
@@ -42,7 +43,7 @@ export function findingKey(f: Finding, index: number): string {
 
 function fold(s: string): string {
   // Full-width ASCII → half-width, so "Ｆ１６" finds "F16".
-  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).toLowerCase();
+  return toHalfWidth(s).toLowerCase();
 }
 
 /** The filter's search words (folded). */

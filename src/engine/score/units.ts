@@ -12,6 +12,7 @@
  * - Anything else ("人" vs "户", "天" vs "小时", "%" vs "万元") cannot be reconciled → null.
  */
 import type { Value } from "../model";
+import { toHalfWidth } from "../read/normalise";
 
 export interface Reconciled {
   /** Target in the target's unit. */
@@ -40,8 +41,7 @@ export function normalizeUnit(unit: string | null | undefined): string | null {
 const normalized = new Map<string, string | null>();
 
 function normalizeUncached(unit: string): string | null {
-  let u = unit.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  u = u.replace(/\u3000/g, " ").replace(/\s+/g, "").toLowerCase();
+  let u = toHalfWidth(unit).replace(/\s+/g, "").toLowerCase();
   u = u.replace(/[·•・∙⋅.]/g, "/");
   u = u.replace(/^(百分比|百分率)$/, "%");
   return u === "" ? null : u;

@@ -9,6 +9,16 @@ function fixed(x: number, digits: number): string {
   return `${x < 0 && r !== 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
+/**
+ * Up to `digits` decimals, no trailing zeros, thousands grouped from 10,000 ("14.2", "9.78", "10", "12,345.5"): a
+ * number as a finance officer reads it on screen (the pane, the CLI). The sheets use fixed decimals (amount, score).
+ */
+export function compact(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "—";
+  const f = Math.round(x * 10 ** digits) / 10 ** digits;
+  return f.toLocaleString("en-US", { maximumFractionDigits: digits, useGrouping: Math.abs(f) >= 10000 });
+}
+
 /** 1234.5 → "1,234.50" (amounts in 万元). */
 export function amount(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "—" : fixed(x, 2);
