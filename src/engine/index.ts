@@ -7,6 +7,7 @@ import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
 import { isAssessed, projectGrade, projectScore } from "./facts";
 import { attachReviews } from "./match";
+import { qualityByProject } from "./quality";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
 import { RULES } from "./rules";
@@ -39,6 +40,14 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
   const sheets = readings.flatMap((r) => r.sheets);
   const { projects, matches } = attachReviews(scored, reviews, profile);
   const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches }, { profile, lang });
+  // 自评质量 from the findings (a new object only for the projects that get one).
+  const quality = qualityByProject(projects, findings);
+  for (let i = 0; i < projects.length; i++) {
+    const q = quality.get(projects[i].id);
+    if (!q) continue;
+    const dim = (k: string) => q.dimensions.find((d) => d.key === k)?.score ?? 0;
+    projects[i] = { ...projects[i], quality: { score: q.score, completeness: dim("completeness"), accuracy: dim("accuracy"), reasoning: dim("reasoning"), targets: dim("targets") } };
+  }
   // Not validated against the zod model here: the engine built every object itself, and Report.parse would
   // copy the whole report again on every run (5–15 % of a check). Tests validate check()'s output
   // (test/unit/report-shape.test.ts); inputErrors is the one field the schema would default.

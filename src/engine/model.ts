@@ -246,6 +246,19 @@ export const Project = z.object({
   reading: ReadingMap.optional(),
   /** "department": a 部门整体 form (its project is the department; no 项目名称 / 实施单位 to demand). */
   scope: z.enum(["project", "department"]).optional(),
+  /**
+   * 自评质量 (issue 16): the self-assessment's quality score out of 100 from the rubric (engine/quality/rubric.ts)
+   * and its findings, with each dimension's score. Filled by check(); absent on goal tables and hand-built projects.
+   */
+  quality: z
+    .object({
+      score: z.number(),
+      completeness: z.number(),
+      accuracy: z.number(),
+      reasoning: z.number(),
+      targets: z.number(),
+    })
+    .optional(),
 });
 export type Project = z.infer<typeof Project>;
 
