@@ -267,6 +267,8 @@ export const ReviewEntry = z.object({
   name: z.string(),
   code: z.string().nullable(),
   department: z.string().nullable(),
+  /** 实施单位 when the list or review sheet names it (issue 16): tells same-named projects of one department apart. */
+  unit: z.string().nullable().optional(),
   selfScore: z.number().nullable(),
   score: z.number().nullable(),
   grade: Grade.nullable(),

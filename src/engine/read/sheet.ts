@@ -5,7 +5,7 @@
  */
 import { a1, type Grid, Sheet } from "../grid";
 import type { Project, ReadingMap, ReviewEntry, SheetKind, TemplateKind } from "../model";
-import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../output-sheets";
+import { hasOutputMark, isCompanionName, isOutputName, OUTPUT_MARK_CELL } from "../output-sheets";
 import { findSegments } from "./fields";
 import { readForm } from "./form";
 import { chooseHeader, headerReading, isIndicatorHeader, isListHeader } from "./header";
@@ -35,7 +35,7 @@ const emptyMap = (): ReadingMap => ({ header: [], budgetHeader: [], rows: [], mi
 /** Read one worksheet into projects or review entries. */
 export function readSheet(grid: Grid, file: string, ix: LabelIndex = BUILTIN_INDEX): SheetReading {
   // The product's own sheets carry its mark in A2; a user's sheet that happens to share a name is read.
-  if (isOutputName(grid.sheet) && hasOutputMark(new Sheet(grid).get(OUTPUT_MARK_CELL.row, OUTPUT_MARK_CELL.col))) {
+  if ((isOutputName(grid.sheet) || isCompanionName(grid.sheet)) && hasOutputMark(new Sheet(grid).get(OUTPUT_MARK_CELL.row, OUTPUT_MARK_CELL.col))) {
     return { kind: "output", projects: [], reviews: [] };
   }
   const rd = new SheetReader(grid, file, ix);

@@ -3,7 +3,7 @@
  *
  * The rule, as the list's 抽样说明 sheet states it:
  * 1. Population: every project self-assessment read (部门整体 forms and goal tables are not sampled); a project
- *    submitted twice (same code, or same name and department) counts once.
+ *    submitted twice (same code, or same name, department and unit) counts once.
  * 2. Sample size n = ⌈rate × N⌉ (at least 1 when there is a population).
  * 3. Strata: by self-assessed grade (优/良/中/差/未评定, the default), by department, or by budget band. n is shared
  *    out in proportion to each stratum's size by the largest-remainder method.
@@ -103,14 +103,14 @@ function orderKey(p: Project): string {
   return [p.code ?? "", p.name, p.department ?? "", p.unit ?? "", p.location.file, p.location.sheet, p.location.cell ?? ""].join("\u0001");
 }
 
-/** Sampled population: project self-assessments, each submission once (same code, or same name and department). */
+/** Sampled population: project self-assessments, each submission once (same code, or same name, department and unit). */
 export function samplePopulation(projects: readonly Project[]): { population: Project[]; duplicates: number } {
   const sorted = projects.filter((p) => p.template === "self-assessment" && p.scope !== "department").sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0));
   const seen = new Set<string>();
   const population: Project[] = [];
   let duplicates = 0;
   for (const p of sorted) {
-    const keys = [p.code ? `c:${norm(p.code)}` : null, `n:${norm(p.name)}|${norm(p.department)}`].filter((k): k is string => k !== null);
+    const keys = [p.code ? `c:${norm(p.code)}` : null, `n:${norm(p.name)}|${norm(p.department)}|${norm(p.unit)}`].filter((k): k is string => k !== null);
     if (keys.some((k) => seen.has(k))) {
       duplicates++;
       continue;

@@ -7,6 +7,8 @@ import type { Hit, RunRule } from "../types";
 const EXAMPLES = 3;
 
 function key(i: Indicator): string | null {
+  // Effects and satisfaction are what a project should word for itself; equal output quantities are often coincidence.
+  if (i.level1 !== "effect" && i.level1 !== "satisfaction") return null;
   if (i.target.kind === "empty" || i.target.kind === "placeholder") return null;
   const n = nameKey(i.name);
   const t = nameKey(i.target.raw);
@@ -15,7 +17,7 @@ function key(i: Indicator): string | null {
 }
 
 /**
- * The same indicator text (name and target, identical after normalising) on the project self-assessments of
+ * The same effect or satisfaction indicator (name and target, identical after normalising) on the project self-assessments of
  * different departments ("满意度指标照搬其他单位模板"): one form cannot show it. Reported once per indicator text, at
  * its first occurrence (projects in a fixed order: file, sheet, cell), naming how many projects and departments
  * share it and a few of them. Projects of one department sharing an indicator are not reported.
@@ -27,10 +29,10 @@ export const rule: RunRule = {
   scope: "run",
   docs: {
     zh:
-      "不同主管部门的项目自评表中出现指标名称和指标值完全相同的绩效指标，可能照搬其他单位模板，未结合本项目设定。" +
+      "不同主管部门的项目自评表中出现指标名称和指标值完全相同的效益或满意度指标，可能照搬其他单位模板，未结合本项目设定。" +
       "每组相同指标只报告一次，指向第一次出现的位置，消息注明涉及的项目数、部门数和示例项目。",
     en:
-      "Indicators with identical name and target appear on project self-assessments of different departments: probably copied from another " +
+      "Effect or satisfaction indicators with identical name and target appear on project self-assessments of different departments: probably copied from another " +
       "unit's template rather than set for the project. Reported once per indicator text, at its first occurrence, with the number of projects and departments and some examples.",
   },
   message: {

@@ -17,7 +17,8 @@ function contentKey(p: Project): string {
 }
 
 /**
- * The same project submitted twice: the same project code, or the same name in the same department, or the
+ * The same project submitted twice: the same project code, or the same name in the same department and unit (units
+ * of one department often run projects of the same name: 公用经费), or the
  * identical form in two places. It is counted once (the sample draws it once, the reviewer sees it once): the
  * later copy (by file, sheet, position) is reported, once, naming where the first one is and why they are the same.
  */
@@ -28,16 +29,16 @@ export const rule: RunRule = {
   scope: "run",
   docs: {
     zh:
-      "同一项目重复报送：项目编码相同，或同一主管部门下项目名称相同，或两处自评表内容完全相同。只计一次：" +
+      "同一项目重复报送：项目编码相同，或同一主管部门、同一实施单位下项目名称相同，或两处自评表内容完全相同。只计一次：" +
       "在后出现的一份上报告一次，注明第一份的位置和判定依据。",
     en:
-      "The same project submitted twice: the same project code, or the same name in the same department, or two identical forms. " +
+      "The same project submitted twice: the same project code, or the same name in the same department and unit, or two identical forms. " +
       "Counted once: reported once, on the later copy, naming where the first is and why they are the same.",
   },
   message: {
-    zh: (d) => `项目“${d.project}”重复报送（${d.how === "code" ? `项目编码${d.code}相同` : d.how === "content" ? "自评表内容完全相同" : "同一主管部门下项目名称相同"}），第一份见${d.firstRef}。`,
+    zh: (d) => `项目“${d.project}”重复报送（${d.how === "code" ? `项目编码${d.code}相同` : d.how === "content" ? "自评表内容完全相同" : "同一单位下项目名称相同"}），第一份见${d.firstRef}。`,
     en: (d) =>
-      `The project "${d.project}" was submitted twice (${d.how === "code" ? `same project code ${d.code}` : d.how === "content" ? "identical forms" : "same name in the same department"}); the first copy is at ${d.firstRef}.`,
+      `The project "${d.project}" was submitted twice (${d.how === "code" ? `same project code ${d.code}` : d.how === "content" ? "identical forms" : "same name in the same unit"}); the first copy is at ${d.firstRef}.`,
   },
   suggestion: {
     zh: () => "保留一份有效的自评表，删除或退回重复报送的一份；如确为不同项目，请区分项目名称并填写项目编码。",
@@ -51,7 +52,7 @@ export const rule: RunRule = {
       const keys: [string, "code" | "name" | "content"][] = [];
       if (p.code) keys.push([`code:${nameKey(p.code)}`, "code"]);
       keys.push([`content:${contentKey(p)}`, "content"]);
-      if (p.scope !== "department" && p.department) keys.push([`name:${departmentKey(p.department)}|${nameKey(p.name)}`, "name"]);
+      if (p.scope !== "department" && p.department) keys.push([`name:${departmentKey(p.department)}|${nameKey(p.unit)}|${nameKey(p.name)}`, "name"]);
       const prior = keys.map(([k, how]) => ({ first: seen.get(k), how })).find((x) => x.first !== undefined);
       for (const [k] of keys) if (!seen.has(k)) seen.set(k, p);
       if (!prior?.first) continue;
