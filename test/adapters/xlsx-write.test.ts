@@ -138,7 +138,7 @@ describe("applySheetPlans", () => {
       expect(s.views[0]).toEqual(expect.objectContaining({ state: "frozen", ySplit: 10 }));
       expect(s.getColumn(4).width).toBe(36);
       expect(s.getColumn(16).width).toBe(28);
-      expect(s.autoFilter).toBe("A10:P15");
+      expect(s.autoFilter).toBe("A10:Q15");
     });
 
     test("the header block carries the run's statistics", () => {
