@@ -19,6 +19,7 @@ import { reviewWorkbookPlans, sampleListPlans } from "../engine/sample/plans";
 import { templatePlansWorkbook } from "../adapters/xlsx-file/template-book";
 import { type Lang, t } from "../i18n";
 import { expandInputs } from "./files";
+import { renderColumns } from "./table";
 import type { Io } from "./main";
 import { UsageError, writeAtomic, writeReason } from "./output";
 
@@ -186,8 +187,9 @@ async function loadExcelJS(): Promise<typeof import("exceljs")> {
 
 export function renderSample(s: SampleResult, lang: Lang): string {
   const lines = [t(lang, "sample.summary", { seed: s.seed, population: s.population, target: s.target, sampled: s.picks.length, departments: s.departments })];
-  lines.push(t(lang, "sample.header"));
-  for (const c of s.counts) lines.push(`  ${c.stratum.padEnd(12)}${String(c.population).padStart(6)}${String(c.allocated).padStart(8)}${String(c.sampled).padStart(8)}`);
+  const header = t(lang, "sample.header").split("|");
+  const rows = s.counts.map((c) => [c.stratum, String(c.population), String(c.allocated), String(c.sampled)]);
+  for (const l of renderColumns(header, rows, [24, 8, 8, 8], [false, true, true, true])) lines.push(`  ${l}`);
   const topUps = s.picks.filter((p) => p.reason === "department").length;
   if (topUps) lines.push(t(lang, "sample.topUps", { n: topUps }));
   if (s.duplicates) lines.push(t(lang, "sample.duplicates", { n: s.duplicates }));

@@ -57,7 +57,7 @@ export const enUS: Record<MessageKey, string> = {
   "sample.noRate": "Give the sampling rate with --rate, e.g. --rate 20%.",
   "sample.empty": "No project self-assessment to sample from.",
   "sample.summary": "Seed {seed}: {population} projects ({departments} departments), {target} to draw, {sampled} drawn.",
-  "sample.header": "  stratum       projects allotted   drawn",
+  "sample.header": "Stratum|Projects|Allotted|Drawn",
   "sample.topUps": "{n} of them were added so that every department is represented.",
   "sample.duplicates": "{n} duplicate submissions were counted once.",
   "sample.unmatched": "\"{name}\" (--must) names no project.",

@@ -57,7 +57,7 @@ export const zhCN = {
   "sample.noRate": "请用 --rate 指定抽样比例，如 --rate 20%。",
   "sample.empty": "没有可抽取的项目支出绩效自评表。",
   "sample.summary": "随机种子 {seed}：总体 {population} 个项目（{departments} 个主管部门），应抽 {target} 个，实抽 {sampled} 个。",
-  "sample.header": "  层              项目数  分配数  实抽数",
+  "sample.header": "层|项目数|分配数|实抽数",
   "sample.topUps": "其中 {n} 个为保证每个主管部门都有项目入样而补抽。",
   "sample.duplicates": "重复报送的 {n} 份自评表只计一次。",
   "sample.unmatched": "指定抽取的“{name}”未找到对应项目。",
