@@ -32,6 +32,8 @@ test("draw the sample and download the 抽查名单; the same seed gives the sam
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file("医保局.xlsx", a), file("水利局.xlsx", b)] } });
     await untilIdle(current);
   });
+  // 自评质量 with each project's facts (the rubric's score).
+  expect(screen.getAllByTestId("quality").map((e) => e.textContent)).toEqual(expect.arrayContaining([expect.stringMatching(/^自评质量 \d+$/)]));
   await settle(() => fireEvent.change(screen.getByTestId("sample-rate"), { target: { value: "50" } }));
   await settle(() => fireEvent.change(screen.getByTestId("sample-seed"), { target: { value: "7" } }));
   await clickAndWait(current, screen.getByTestId("sample-draw"));
