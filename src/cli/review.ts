@@ -3,7 +3,7 @@
  *
  *   bpr sample <file|folder>... --rate 20% [--strata grade|department|amount] [--min-per-department 1] [--seed N]
  *              [--must "名称或编码"]... [--all-above 万元] [--out 抽查名单.xlsx] [--profile …] [--lang zh|en]
- *   bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD]
+ *   bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD] [--overwrite]
  *
  * Both read the self-assessments like `bpr check` (the engine scores them and finds their problems), then write
  * through writeAtomic: a failed run leaves no partial file.
@@ -49,6 +49,8 @@ interface FormsOpts extends Common {
   outDir: string | null;
   oneWorkbook: boolean;
   date: string | null;
+  /** Replace review workbooks already in the folder (they may hold a reviewer's work: kept by default). */
+  overwrite: boolean;
 }
 
 /** A small parser for the options of both commands (--name value or --name=value). */
@@ -131,8 +133,8 @@ export function parseSampleArgs(args: string[], lang: Lang): SampleOpts {
 }
 
 export function parseFormsArgs(args: string[], lang: Lang): FormsOpts {
-  const o: FormsOpts = { inputs: [], profile: "national", lang, list: null, outDir: null, oneWorkbook: false, date: null };
-  const known = { "--list": "value", "--out-dir": "value", "--one-workbook": "flag", "--date": "value", "--profile": "value", "--lang": "value" } as const;
+  const o: FormsOpts = { inputs: [], profile: "national", lang, list: null, outDir: null, oneWorkbook: false, date: null, overwrite: false };
+  const known = { "--list": "value", "--out-dir": "value", "--one-workbook": "flag", "--overwrite": "flag", "--date": "value", "--profile": "value", "--lang": "value" } as const;
   o.inputs = parse(args, lang, known, (name, v) => {
     switch (name) {
       case "--list":
@@ -143,6 +145,9 @@ export function parseFormsArgs(args: string[], lang: Lang): FormsOpts {
         break;
       case "--one-workbook":
         o.oneWorkbook = true;
+        break;
+      case "--overwrite":
+        o.overwrite = true;
         break;
       case "--date":
         if (!/^\d{8}$/.test(v)) throw new UsageError(t(lang, "cli.badValue", { option: name, value: v }));
@@ -262,7 +267,14 @@ export async function runReviewForms(args: string[], lang: Lang, io: Io, deps: R
   const plans = reviewWorkbookPlans(items, { date, oneWorkbook: o.oneWorkbook ? `抽评复核表&${date}.xlsx` : null });
   await fs.mkdir(outDir, { recursive: true });
   const ExcelJS = await loadExcelJS();
+  let kept = 0;
   for (const w of plans) {
+    // A workbook already there may be filled in: never written over unless asked.
+    if (!o.overwrite && (await fs.stat(path.join(outDir, w.fileName)).catch(() => null))) {
+      io.stderr(t(o.lang, "forms.exists", { file: w.fileName }));
+      kept++;
+      continue;
+    }
     try {
       await writeAtomic(path.join(outDir, w.fileName), await templatePlansWorkbook(ExcelJS, w.sheets), o.lang);
     } catch (e) {
@@ -270,6 +282,6 @@ export async function runReviewForms(args: string[], lang: Lang, io: Io, deps: R
       return 2;
     }
   }
-  io.stdout(t(o.lang, "forms.wrote", { n: plans.length, projects: items.length, dir: outDir, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  io.stdout(t(o.lang, "forms.wrote", { n: plans.length - kept, projects: items.length, dir: outDir, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
   return errors.length || items.length < entries.length ? 2 : 0;
 }

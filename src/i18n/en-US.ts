@@ -46,7 +46,7 @@ export const enUS: Record<MessageKey, string> = {
     "                 [--seed N] [--must name-or-code]... [--all-above 10k-yuan] [--out 抽查名单.xlsx]\n" +
     "                         draw a stratified random sample for review (by self grade, every department, larger budgets\n" +
     "                         more likely) and write the list with its seed and sampling note (same seed, same sample)\n" +
-    "       bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD]\n" +
+    "       bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD] [--overwrite]\n" +
     "                         write a review workbook per listed project (code&name&date.xlsx: 实际绩效, 自评质量,\n" +
     "                         抽评发现的问题); filled in, check them with the self-assessments for the comparison\n" +
     "       bpr demo          check the bundled sample workbook and write demo-reviewed.xlsx\n" +
@@ -66,6 +66,7 @@ export const enUS: Record<MessageKey, string> = {
   "forms.noOutDir": "Name the folder for the review workbooks with --out-dir.",
   "forms.emptyList": "No sampled project was read from {file} (a spot-check list with a 项目名称 column is needed).",
   "forms.notFound": "\"{name}\" ({cell}) on the sample list matches no self-assessment: no review workbook for it.",
+  "forms.exists": "{file} exists and may hold a reviewer's work: not overwritten (add --overwrite to write it again).",
   "forms.wrote": "Wrote {n} review workbooks for {projects} projects to {dir} ({seconds} s).",
   "cli.unknownOption": "Unknown option: {option}",
   "cli.missingValue": "Option {option} needs a value",

@@ -46,7 +46,7 @@ export const zhCN = {
     "                [--seed 种子] [--must 项目名称或编码]... [--all-above 万元] [--out 抽查名单.xlsx]\n" +
     "                        分层随机抽取抽查项目（默认按自评等级分层、各主管部门至少1个、预算越大入样概率越高），\n" +
     "                        写出抽查名单（含随机种子和抽样说明，同一种子可重现）\n" +
-    "      bpr review-forms <文件或文件夹>... --list 抽查名单.xlsx --out-dir 文件夹 [--one-workbook] [--date YYYYMMDD]\n" +
+    "      bpr review-forms <文件或文件夹>... --list 抽查名单.xlsx --out-dir 文件夹 [--one-workbook] [--date YYYYMMDD] [--overwrite]\n" +
     "                        为名单中的每个项目生成抽评复核工作簿（项目编码&项目名称&日期.xlsx：实际绩效、自评质量、抽评发现的问题）；\n" +
     "                        填好后与自评表一起用 bpr check 检查即得复核对比\n" +
     "      bpr demo          检查自带的示例工作簿并写出 demo-reviewed.xlsx\n" +
@@ -66,6 +66,7 @@ export const zhCN = {
   "forms.noOutDir": "请用 --out-dir 指定复核工作簿的输出文件夹。",
   "forms.emptyList": "{file} 中没有读到抽查项目（需要含“项目名称”列的抽查复核表）。",
   "forms.notFound": "抽查名单中的“{name}”（{cell}）未找到对应的自评表，未生成复核工作簿。",
+  "forms.exists": "{file} 已存在，可能已填写复核内容，未覆盖（需要重新生成时加 --overwrite）。",
   "forms.wrote": "已为 {projects} 个项目生成 {n} 个复核工作簿，位于 {dir}（用时 {seconds} 秒）。",
   "cli.unknownOption": "未知选项：{option}",
   "cli.missingValue": "选项 {option} 缺少取值",

@@ -93,5 +93,14 @@ describe("sample → review forms (one workbook) → read back", () => {
     expect(p.review?.grade).toBe("差");
     expect(report.findings.filter((x) => x.projectId === p.id).map((x) => x.rule)).toEqual(expect.arrayContaining(["spotcheck/poor", "spotcheck/gap-severe", "spotcheck/grade-changed"]));
     expect(report.findings.filter((x) => x.file.startsWith("抽评复核表") && x.rule.startsWith("template/"))).toEqual([]);
+
+    // Run again: the filled-in workbook is kept, unless --overwrite.
+    const before = await fs.readFile(file);
+    const again = io(dir);
+    expect(await main(["review-forms", inputs, "--list", list, "--out-dir", forms, "--one-workbook", "--date", "20240101"], again.io)).toBe(0);
+    expect(again.err.join("\n")).toContain("抽评复核表&20240101.xlsx 已存在，可能已填写复核内容，未覆盖");
+    expect((await fs.readFile(file)).equals(before)).toBe(true);
+    expect(await main(["review-forms", inputs, "--list", list, "--out-dir", forms, "--one-workbook", "--date", "20240101", "--overwrite"], io(dir).io)).toBe(0);
+    expect((await fs.readFile(file)).equals(before)).toBe(false);
   });
 });
