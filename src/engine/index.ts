@@ -6,7 +6,8 @@
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
 import { isAssessed, projectGrade, projectScore } from "./facts";
-import { attachReviews } from "./match";
+import { attachReviews, reviewMatcher } from "./match";
+import type { QualityConfirmation } from "./quality/confirm";
 import { qualityByProject } from "./quality";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
@@ -48,6 +49,7 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
     const dim = (k: string) => q.dimensions.find((d) => d.key === k)?.score ?? 0;
     projects[i] = { ...projects[i], quality: { score: q.score, completeness: dim("completeness"), accuracy: dim("accuracy"), reasoning: dim("reasoning"), targets: dim("targets") } };
   }
+  attachConfirmedQuality(projects, readings.flatMap((r) => r.quality ?? []));
   // Not validated against the zod model here: the engine built every object itself, and Report.parse would
   // copy the whole report again on every run (5–15 % of a check). Tests validate check()'s output
   // (test/unit/report-shape.test.ts); inputErrors is the one field the schema would default.
@@ -63,6 +65,20 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
     summary: summarise(readings.length, projects, findings),
     inputErrors: [],
   };
+}
+
+/** The reviewer's confirmed 自评质量 (review workbooks' 自评质量 sheets) onto the projects, matched like reviews. */
+function attachConfirmedQuality(projects: Project[], confirmations: QualityConfirmation[]): void {
+  if (confirmations.length === 0) return;
+  const match = reviewMatcher(projects);
+  for (const c of confirmations) {
+    const entry = { name: c.name, code: c.code, department: null, unit: c.unit, selfScore: null, score: null, grade: null, note: null, location: c.location, indicators: [] };
+    const p = match(entry);
+    if (!p) continue;
+    const i = projects.indexOf(p);
+    if (i < 0 || !p.quality) continue;
+    projects[i] = { ...p, quality: { ...p.quality, confirmed: c.score, confirmedNote: c.note } };
+  }
 }
 
 /**

@@ -257,6 +257,9 @@ export const Project = z.object({
       accuracy: z.number(),
       reasoning: z.number(),
       targets: z.number(),
+      /** The reviewer's 复核确认得分 from a review workbook's 自评质量 sheet, when filled in. */
+      confirmed: z.number().nullable().optional(),
+      confirmedNote: z.string().nullable().optional(),
     })
     .optional(),
 });

@@ -41,6 +41,8 @@ export function isOutputName(name: string): boolean {
  * template and no review data), and no writer replaces them.
  */
 export const COMPANION_SHEETS = ["抽样说明", "自评质量", "抽评发现的问题"] as const;
+/** The companion sheet the reader takes the reviewer's confirmed 自评质量 from. */
+export const QUALITY_SHEET = "自评质量";
 
 export function isCompanionName(name: string): boolean {
   const n = name.trim();

@@ -127,6 +127,13 @@ describe("a reviewer's year over the county corpus", () => {
         ws.getCell(r, 8).value = "经核实";
         ws.getCell(r, 9).value = round2(w * factor);
       }
+      // The reviewer confirms (or corrects) the prefilled 自评质量 on the half-mark projects.
+      if (factor === 0.5) {
+        const q = wb.getWorksheet("自评质量")!;
+        expect(q.getCell("I3").value).toBe("复核确认得分");
+        q.getCell("I4").value = 60;
+        q.getCell("K4").value = "照搬模板，未实质自检";
+      }
       await wb.xlsx.writeFile(files[k]);
     }
 
@@ -159,6 +166,9 @@ describe("a reviewer's year over the county corpus", () => {
       expect(rules.has("spotcheck/gap") || rules.has("spotcheck/gap-severe")).toBe(abs >= 10 - 1e-9);
       // Half marks on every indicator the self-assessment scored higher: per-indicator gaps.
       if (factor === 0.5) expect(rules.has("spotcheck/indicator-gap")).toBe(p.indicators.some((i) => (i.score ?? i.computedScore ?? 0) - round2((i.weight ?? 0) * 0.5) >= 0.3 * (i.weight ?? 0) - 1e-9));
+      // The confirmed 自评质量 is read back from the 自评质量 sheet; elsewhere only the rubric's score.
+      expect(p.quality?.confirmed ?? null).toBe(factor === 0.5 ? 60 : null);
+      if (factor === 0.5) expect(p.quality?.confirmedNote).toBe("照搬模板，未实质自检");
       if (self !== gradeOf(expected)) changed++;
       if (gradeOf(expected) === "差") poor++;
     }

@@ -184,7 +184,7 @@ export interface ReviewItem {
 
 /** 自评质量: the rubric's score per project, prefilled for the reviewer to confirm, and the rubric itself. */
 export function qualityPlan(items: readonly ReviewItem[]): TemplatePlan {
-  const headers = ["项目名称", "项目编码", ...RUBRIC.dimensions.map((d) => `${d.title.zh}（${d.points}分）`), "自评质量得分", "复核确认得分", "主要扣分", "复核意见"];
+  const headers = ["项目名称", "项目编码", "实施单位", ...RUBRIC.dimensions.map((d) => `${d.title.zh}（${d.points}分）`), "自评质量得分", "复核确认得分", "主要扣分", "复核意见"];
   const W = headers.length;
   const t = titleRows("自评质量", W, `${MARK}按评分标准预填，请复核人员确认或修改“复核确认得分”。`);
   const rows = t.rows;
@@ -193,7 +193,7 @@ export function qualityPlan(items: readonly ReviewItem[]): TemplatePlan {
   for (const it of items) {
     const q = qualityOf(it.findings);
     const lost = q.deductions.map((d) => `${RUBRIC.criteria[d.criterion].title.zh}（${d.findings}处，扣${d.points}分）`).join("；");
-    rows.push([cell(it.project.name), cell(it.project.code), ...q.dimensions.map((d) => cell(d.score)), cell(q.score), cell(null), cell(lost || "无", { wrap: true }), cell(null, { wrap: true })]);
+    rows.push([cell(it.project.name), cell(it.project.code), cell(it.project.unit), ...q.dimensions.map((d) => cell(d.score)), cell(q.score), cell(null), cell(lost || "无", { wrap: true }), cell(null, { wrap: true })]);
   }
   const last = rows.length;
   rows.push(Array.from({ length: W }, blank));
@@ -203,11 +203,11 @@ export function qualityPlan(items: readonly ReviewItem[]): TemplatePlan {
     const d = RUBRIC.dimensions.find((x) => x.key === c.dimension)!;
     rows.push([cell(d.title.zh), cell(d.points), cell(c.title.zh), cell(c.deduction), cell(c.cap), cell(c.rules.join("、"), { wrap: true }), ...Array.from({ length: W - 6 }, blank)]);
   }
-  const sc = 2 + RUBRIC.dimensions.length + 1; // 复核确认得分's column
+  const sc = 3 + RUBRIC.dimensions.length + 1; // 复核确认得分's column
   return {
     name: QUALITY_SHEET,
     rows,
-    widths: [28, 20, 12, 12, 12, 12, 12, 12, 40, 24],
+    widths: [28, 20, 22, 12, 12, 12, 12, 12, 12, 40, 24],
     merges: t.merges,
     freezeRows: 0,
     page: pagePlan("landscape", "zh"),

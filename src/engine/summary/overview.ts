@@ -119,7 +119,8 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
         link: link(p.location.file, p.location.sheet, p.location.cell),
       }),
       // 自评质量 (issue 16): the rubric's score out of 100, last so the columns before it keep their places.
-      num(assessed ? (p.quality?.score ?? null) : null, FMT.count, b),
+      // The reviewer's confirmed score where a review workbook gives one.
+      num(assessed ? (p.quality?.confirmed ?? p.quality?.score ?? null) : null, FMT.count, b),
     ];
     cells.forEach((c, col) => rows.set(r, col, c));
   });
