@@ -225,6 +225,7 @@ export const enUS: Record<MessageKey, string> = {
   "ui.sample.empty": "No project self-assessment to sample from.",
   "ui.sample.file": "抽查名单.xlsx",
   "ui.quality": "Quality {score}",
+  "ui.qualityConfirmed": " (confirmed by review: {score})",
   "ui.summary.heading": "Results",
   "ui.summary.projects": "Projects",
   "ui.summary.errors": "Errors",

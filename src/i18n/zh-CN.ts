@@ -226,6 +226,7 @@ export const zhCN = {
   "ui.sample.empty": "没有可抽取的项目支出绩效自评表。",
   "ui.sample.file": "抽查名单.xlsx",
   "ui.quality": "自评质量 {score}",
+  "ui.qualityConfirmed": "（复核确认 {score}）",
   "ui.summary.heading": "检查结果",
   "ui.summary.projects": "项目",
   "ui.summary.errors": "错误",

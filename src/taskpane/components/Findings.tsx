@@ -204,7 +204,15 @@ function ProjectFactsLine({ group }: { group: FindingGroup }) {
       </li>,
     );
     // 自评质量 (issue 16): the rubric's score of the self-assessment.
-    if (p.quality) items.push(<li key="quality" data-testid="quality">{tr("ui.quality", { score: p.quality.score })}</li>);
+    if (p.quality) {
+      const confirmed = p.quality.confirmed;
+      items.push(
+        <li key="quality" data-testid="quality">
+          {tr("ui.quality", { score: p.quality.score })}
+          {confirmed !== null && confirmed !== undefined ? tr("ui.qualityConfirmed", { score: confirmed }) : ""}
+        </li>,
+      );
+    }
     if (f.review) {
       const big = f.review.gap !== null && Math.abs(f.review.gap) >= state.settings.gap;
       items.push(
