@@ -223,6 +223,8 @@ export const enUS: Record<MessageKey, string> = {
   "ui.sample.invalid": "Enter a rate between 1 and 100.",
   "ui.sample.result": "Seed {seed}: {sampled} of {population} projects drawn ({strata}).",
   "ui.sample.empty": "No project self-assessment to sample from.",
+  "ui.sample.forms": "Review workbooks (zip)",
+  "ui.sample.formsFile": "复核工作簿.zip",
   "ui.sample.file": "抽查名单.xlsx",
   "ui.quality": "Quality {score}",
   "ui.qualityConfirmed": " (confirmed by review: {score})",

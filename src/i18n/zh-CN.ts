@@ -224,6 +224,8 @@ export const zhCN = {
   "ui.sample.invalid": "请输入 1 到 100 之间的比例。",
   "ui.sample.result": "随机种子 {seed}：总体 {population} 个项目，实抽 {sampled} 个（{strata}）。",
   "ui.sample.empty": "没有可抽取的项目支出绩效自评表。",
+  "ui.sample.forms": "生成复核工作簿（zip）",
+  "ui.sample.formsFile": "复核工作簿.zip",
   "ui.sample.file": "抽查名单.xlsx",
   "ui.quality": "自评质量 {score}",
   "ui.qualityConfirmed": "（复核确认 {score}）",

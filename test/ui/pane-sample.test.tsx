@@ -9,6 +9,7 @@ import { check } from "../../src/engine";
 import { FLAWED, GOOD, selfAssessmentRows } from "./fixtures";
 import { clickAndWait, renderPane, settle, untilIdle } from "./helpers";
 import { sheetTexts, xlsxBytes } from "./xlsx-fixtures";
+import { unzipSync } from "fflate";
 
 let current: PaneController;
 
@@ -51,4 +52,15 @@ test("draw the sample and download the 抽查名单; the same seed gives the sam
 
   await clickAndWait(current, screen.getByTestId("sample-draw"));
   expect(await sheetTexts(p.downloads[1].bytes)).toEqual(sheets);
+
+  // The review workbooks of the draw, as one zip: 项目编码&项目名称&日期.xlsx each, with their three sheets.
+  await clickAndWait(current, screen.getByTestId("sample-forms"));
+  expect(p.downloads[2].name).toBe("复核工作簿.zip");
+  const zip = unzipSync(p.downloads[2].bytes);
+  const names = Object.keys(zip).sort();
+  expect(names).toHaveLength(2);
+  for (const n of names) {
+    expect(n).toMatch(/&\d{8}\.xlsx$/);
+    expect([...(await sheetTexts(zip[n])).keys()]).toEqual(["实际绩效", "自评质量", "抽评发现的问题"]);
+  }
 });

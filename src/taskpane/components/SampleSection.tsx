@@ -74,6 +74,11 @@ export function SampleSection() {
         {tr("ui.sample.draw")}
       </Button>
       {result ? (
+        <Button appearance="secondary" onClick={() => void controller.downloadReviewForms(result.picks.map((p) => p.project.id))} data-testid="sample-forms">
+          {tr("ui.sample.forms")}
+        </Button>
+      ) : null}
+      {result ? (
         <Caption1 data-testid="sample-result">
           {tr("ui.sample.result", {
             seed: result.seed,
