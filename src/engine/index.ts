@@ -5,7 +5,7 @@
  */
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
-import { isAssessed, projectGrade, projectScore } from "./facts";
+import { duplicateIds, isAssessed, projectGrade, projectScore } from "./facts";
 import { attachReviews, reviewMatcher } from "./match";
 import type { QualityConfirmation } from "./quality/confirm";
 import { qualityByProject } from "./quality";
@@ -109,9 +109,11 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   // department's, which already contains its projects.
   const money = { project: { adjusted: [] as number[], executed: [] as number[] }, department: { adjusted: [] as number[], executed: [] as number[] } };
   const scores: number[] = [];
+  // A project submitted twice is counted once (its later copy is listed and reported by project/duplicate).
+  const dup = duplicateIds(findings);
   for (const p of projects) {
     byTemplate[p.template]++;
-    if (!isAssessed(p)) continue;
+    if (!isAssessed(p) || dup.has(p.id)) continue;
     const g = projectGrade(p);
     if (g) byGrade[g]++;
     const fg = p.review?.grade ?? g;
@@ -135,14 +137,14 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   const meanScore = mean(scores);
   return {
     files,
-    projects: projects.filter(isAssessed).length,
+    projects: projects.filter((p) => isAssessed(p) && !dup.has(p.id)).length,
     byGrade,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
     infos: findings.filter((f) => f.severity === "info").length,
     budget: totals(money.project),
     meanScore: meanScore === null ? null : round2(meanScore),
-    reviewed: projects.filter((p) => p.review !== null).length,
+    reviewed: projects.filter((p) => p.review !== null && !dup.has(p.id)).length,
     byTemplate,
     byFinalGrade,
     ungraded,

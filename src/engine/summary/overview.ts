@@ -87,7 +87,7 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
 
   // Table.
   o.headers.forEach((h, c) => rows.set(OVERVIEW_HEADER_ROW, c, styled("header", h)));
-  const ordered: Project[] = [...facts.assessed, ...facts.goals];
+  const ordered: Project[] = [...facts.assessed, ...facts.duplicates, ...facts.goals];
   const b = { border: true } as const;
   ordered.forEach((p, i) => {
     const r = OVERVIEW_HEADER_ROW + 1 + i;
