@@ -277,6 +277,12 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   return report.summary.errors > 0 ? 1 : 0;
 }
 
+/** How the reviewer's commands read files and profiles: the same as bpr check. */
+const reviewDeps = (cwd: string) => ({
+  read: async (abs: string, shown: string): Promise<WorkbookReading> => (await readFileForCheck(abs, shown)).reading,
+  profile: (spec: string): Promise<Profile> => loadProfileSpec(spec, cwd),
+});
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const lang = detectLang(argv);
   const [command, ...rest] = argv;
@@ -297,6 +303,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       case "check":
         return await runCheck(parseArgs(rest, lang), io);
+      case "sample":
+        return await (await import("./review")).runSample(rest, lang, io, reviewDeps(io.cwd));
+      case "review-forms":
+        return await (await import("./review")).runReviewForms(rest, lang, io, reviewDeps(io.cwd));
       case "demo": {
         // The bundled sample, checked and written to demo-reviewed.xlsx; its findings are the point of the
         // demo, so only a failure to read or write is a failing exit.

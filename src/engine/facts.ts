@@ -23,3 +23,13 @@ export function projectGrade(p: Project): Grade | null {
 export function projectBudget(p: Project): number | null {
   return p.budget ? (p.budget.adjusted ?? p.budget.initial) : null;
 }
+
+/**
+ * The later copies of projects submitted twice (the projects project/duplicate reports): listed, but counted once —
+ * the engine's summary and the written outputs' counts leave them out (issue 16).
+ */
+export function duplicateIds(findings: readonly { rule: string; projectId: string | null }[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) if (f.rule === "project/duplicate" && f.projectId) out.add(f.projectId);
+  return out;
+}

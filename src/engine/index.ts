@@ -5,8 +5,10 @@
  */
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
-import { isAssessed, projectGrade, projectScore } from "./facts";
-import { attachReviews } from "./match";
+import { duplicateIds, isAssessed, projectGrade, projectScore } from "./facts";
+import { attachReviews, reviewMatcher } from "./match";
+import type { QualityConfirmation } from "./quality/confirm";
+import { qualityByProject } from "./quality";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
 import { RULES } from "./rules";
@@ -39,6 +41,15 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
   const sheets = readings.flatMap((r) => r.sheets);
   const { projects, matches } = attachReviews(scored, reviews, profile);
   const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches }, { profile, lang });
+  // 自评质量 from the findings (a new object only for the projects that get one).
+  const quality = qualityByProject(projects, findings);
+  for (let i = 0; i < projects.length; i++) {
+    const q = quality.get(projects[i].id);
+    if (!q) continue;
+    const dim = (k: string) => q.dimensions.find((d) => d.key === k)?.score ?? 0;
+    projects[i] = { ...projects[i], quality: { score: q.score, completeness: dim("completeness"), accuracy: dim("accuracy"), reasoning: dim("reasoning"), targets: dim("targets") } };
+  }
+  attachConfirmedQuality(projects, readings.flatMap((r) => r.quality ?? []));
   // Not validated against the zod model here: the engine built every object itself, and Report.parse would
   // copy the whole report again on every run (5–15 % of a check). Tests validate check()'s output
   // (test/unit/report-shape.test.ts); inputErrors is the one field the schema would default.
@@ -54,6 +65,20 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
     summary: summarise(readings.length, projects, findings),
     inputErrors: [],
   };
+}
+
+/** The reviewer's confirmed 自评质量 (review workbooks' 自评质量 sheets) onto the projects, matched like reviews. */
+function attachConfirmedQuality(projects: Project[], confirmations: QualityConfirmation[]): void {
+  if (confirmations.length === 0) return;
+  const match = reviewMatcher(projects);
+  for (const c of confirmations) {
+    const entry = { name: c.name, code: c.code, department: null, unit: c.unit, selfScore: null, score: null, grade: null, note: null, location: c.location, indicators: [] };
+    const p = match(entry);
+    if (!p) continue;
+    const i = projects.indexOf(p);
+    if (i < 0 || !p.quality) continue;
+    projects[i] = { ...p, quality: { ...p.quality, confirmed: c.score, confirmedNote: c.note } };
+  }
 }
 
 /**
@@ -84,9 +109,11 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   // department's, which already contains its projects.
   const money = { project: { adjusted: [] as number[], executed: [] as number[] }, department: { adjusted: [] as number[], executed: [] as number[] } };
   const scores: number[] = [];
+  // A project submitted twice is counted once (its later copy is listed and reported by project/duplicate).
+  const dup = duplicateIds(findings);
   for (const p of projects) {
     byTemplate[p.template]++;
-    if (!isAssessed(p)) continue;
+    if (!isAssessed(p) || dup.has(p.id)) continue;
     const g = projectGrade(p);
     if (g) byGrade[g]++;
     const fg = p.review?.grade ?? g;
@@ -110,14 +137,14 @@ export function summarise(files: number, projects: Project[], findings: Finding[
   const meanScore = mean(scores);
   return {
     files,
-    projects: projects.filter(isAssessed).length,
+    projects: projects.filter((p) => isAssessed(p) && !dup.has(p.id)).length,
     byGrade,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
     infos: findings.filter((f) => f.severity === "info").length,
     budget: totals(money.project),
     meanScore: meanScore === null ? null : round2(meanScore),
-    reviewed: projects.filter((p) => p.review !== null).length,
+    reviewed: projects.filter((p) => p.review !== null && !dup.has(p.id)).length,
     byTemplate,
     byFinalGrade,
     ungraded,

@@ -178,6 +178,13 @@ function pick(review: ReviewEntry, list: Project[], state: MatchState | undefine
     list = list.filter((_p, i) => fits[i] === best);
     if (list.length === 1) return list[0];
   }
+  // Units of one department often run projects of the same name (公用经费): the 实施单位 a review names decides.
+  if (review.unit) {
+    const uk = deptKey(review.unit);
+    const sameUnit = list.filter((p) => deptKey(p.unit) === uk);
+    if (sameUnit.length > 0) list = sameUnit;
+    if (list.length === 1) return list[0];
+  }
   if (state) {
     const key = projectNameKey(review.name);
     if (isListEntry(review)) {

@@ -263,6 +263,22 @@ export const Project = z.object({
   reading: ReadingMap.optional(),
   /** "department": a 部门整体 form (its project is the department; no 项目名称 / 实施单位 to demand). */
   scope: z.enum(["project", "department"]).optional(),
+  /**
+   * 自评质量 (issue 16): the self-assessment's quality score out of 100 from the rubric (engine/quality/rubric.ts)
+   * and its findings, with each dimension's score. Filled by check(); absent on goal tables and hand-built projects.
+   */
+  quality: z
+    .object({
+      score: z.number(),
+      completeness: z.number(),
+      accuracy: z.number(),
+      reasoning: z.number(),
+      targets: z.number(),
+      /** The reviewer's 复核确认得分 from a review workbook's 自评质量 sheet, when filled in. */
+      confirmed: z.number().nullable().optional(),
+      confirmedNote: z.string().nullable().optional(),
+    })
+    .optional(),
 });
 export type Project = z.infer<typeof Project>;
 
@@ -271,6 +287,8 @@ export const ReviewEntry = z.object({
   name: z.string(),
   code: z.string().nullable(),
   department: z.string().nullable(),
+  /** 实施单位 when the list or review sheet names it (issue 16): tells same-named projects of one department apart. */
+  unit: z.string().nullable().optional(),
   selfScore: z.number().nullable(),
   score: z.number().nullable(),
   grade: Grade.nullable(),

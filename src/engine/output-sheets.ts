@@ -47,3 +47,17 @@ export function isOutputName(name: string): boolean {
   return OUTPUT_SHEETS.some((base) => n === base || new RegExp(`^${base}${ALTERNATE_SUFFIX}\\d*）$`).test(n));
 }
 
+
+/**
+ * Companion sheets of the review workflow (issue 16): the 抽查名单's 抽样说明 and the review workbook's 自评质量 and
+ * 抽评发现的问题. They carry the product's mark in A2 like the output sheets; the reader skips them (they are no
+ * template and no review data), and no writer replaces them.
+ */
+export const COMPANION_SHEETS = ["抽样说明", "自评质量", "抽评发现的问题"] as const;
+/** The companion sheet the reader takes the reviewer's confirmed 自评质量 from. */
+export const QUALITY_SHEET = "自评质量";
+
+export function isCompanionName(name: string): boolean {
+  const n = name.trim();
+  return COMPANION_SHEETS.some((base) => n === base || n.startsWith(`${base}(`) || n.startsWith(`${base} (`));
+}

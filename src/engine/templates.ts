@@ -48,7 +48,16 @@ export interface TemplateValidation {
  * A template is written like an output plan under its own (any) sheet name, plus the formulas and drop-down
  * lists of the form. The one declaration: the host port (engine/host.ts) and every writer use this type.
  */
-export type TemplatePlan = Omit<SheetPlan, "name"> & { name: string; formulas?: TemplateFormula[]; validations?: TemplateValidation[] };
+export type TemplatePlan = Omit<SheetPlan, "name"> & {
+  name: string;
+  formulas?: TemplateFormula[];
+  validations?: TemplateValidation[];
+  /**
+   * Review forms (issue 16): the sheet is protected (no password) so the prefilled cells stay as they were, and
+   * only these A1 ranges are left unlocked for the reviewer to fill in.
+   */
+  protect?: { unlocked: string[] };
+};
 
 export type TemplateKey = "self-assessment" | "goal" | "spot-check";
 export const TEMPLATE_KEYS: readonly TemplateKey[] = ["self-assessment", "goal", "spot-check"];

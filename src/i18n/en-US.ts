@@ -42,11 +42,32 @@ export const enUS: Record<MessageKey, string> = {
   "cli.usage":
     "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--report report.docx]\n" +
     "                 [--profile national|hubei|sichuan|FILE.json] [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
+    "       bpr sample <file|folder>... --rate 20% [--strata grade|department|amount] [--min-per-department 1]\n" +
+    "                 [--seed N] [--must name-or-code]... [--all-above 10k-yuan] [--out 抽查名单.xlsx]\n" +
+    "                         draw a stratified random sample for review (by self grade, every department, larger budgets\n" +
+    "                         more likely) and write the list with its seed and sampling note (same seed, same sample)\n" +
+    "       bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD] [--overwrite]\n" +
+    "                         write a review workbook per listed project (code&name&date.xlsx: 实际绩效, 自评质量,\n" +
+    "                         抽评发现的问题); filled in, check them with the self-assessments for the comparison\n" +
     "       bpr demo          check the bundled sample workbook and write demo-reviewed.xlsx\n" +
     "       bpr schema        print the JSON Schema of the JSON output\n" +
     "       bpr --help | --version\n" +
     "Exit codes: 0 no errors; 1 error findings; 2 usage error or a file that cannot be read.",
   "cli.unknownCommand": "Unknown command: {command}",
+  "sample.noRate": "Give the sampling rate with --rate, e.g. --rate 20%.",
+  "sample.empty": "No project self-assessment to sample from.",
+  "sample.summary": "Seed {seed}: {population} projects ({departments} departments), {target} to draw, {sampled} drawn.",
+  "sample.header": "Stratum|Projects|Allotted|Drawn",
+  "sample.topUps": "{n} of them were added so that every department is represented.",
+  "sample.duplicates": "{n} duplicate submissions were counted once.",
+  "sample.unmatched": "\"{name}\" (--must) names no project.",
+  "sample.wrote": "Wrote the sample list: {file} (the same seed draws the same sample)",
+  "forms.noList": "Name the sample list with --list (the one bpr sample wrote, or a spot-check list of the same layout).",
+  "forms.noOutDir": "Name the folder for the review workbooks with --out-dir.",
+  "forms.emptyList": "No sampled project was read from {file} (a spot-check list with a 项目名称 column is needed).",
+  "forms.notFound": "\"{name}\" ({cell}) on the sample list matches no self-assessment: no review workbook for it.",
+  "forms.exists": "{file} exists and may hold a reviewer's work: not overwritten (add --overwrite to write it again).",
+  "forms.wrote": "Wrote {n} review workbooks for {projects} projects to {dir} ({seconds} s).",
   "cli.unknownOption": "Unknown option: {option}",
   "cli.missingValue": "Option {option} needs a value",
   "cli.badValue": "Invalid value for {option}: {value}",
@@ -192,6 +213,25 @@ export const enUS: Record<MessageKey, string> = {
   "ui.settings.savedDoc": "Saved with this workbook.",
   "ui.settings.savedLocal": "Saved in this browser.",
   "ui.settings.savedNone": "This browser does not allow saving settings; they reset when the page closes.",
+  "ui.sample.title": "Spot-check sample",
+  "ui.sample.rate": "Sampling rate (%)",
+  "ui.sample.strata": "Strata",
+  "ui.sample.strata.grade": "By self grade",
+  "ui.sample.strata.department": "By department",
+  "ui.sample.strata.amount": "By budget",
+  "ui.sample.minPerDepartment": "At least per department",
+  "ui.sample.seed": "Seed (blank: random)",
+  "ui.sample.draw": "Draw the sample and download the list",
+  "ui.sample.hint": "Each stratum gets its share of the sample by size, drawn with probability proportional to budget, with at least the given number per department; the same seed draws the same sample.",
+  "ui.sample.noReport": "Check or pick the self-assessments first, then draw the sample.",
+  "ui.sample.invalid": "Enter a rate between 1 and 100.",
+  "ui.sample.result": "Seed {seed}: {sampled} of {population} projects drawn ({strata}).",
+  "ui.sample.empty": "No project self-assessment to sample from.",
+  "ui.sample.forms": "Review workbooks (zip)",
+  "ui.sample.formsFile": "复核工作簿.zip",
+  "ui.sample.file": "抽查名单.xlsx",
+  "ui.quality": "Quality {score}",
+  "ui.qualityConfirmed": " (confirmed by review: {score})",
   "ui.summary.heading": "Results",
   "ui.summary.projects": "Projects",
   "ui.summary.errors": "Errors",

@@ -42,11 +42,32 @@ export const zhCN = {
   "cli.usage":
     "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--out-dir 文件夹] [--report 评价报告.docx]\n" +
     "                [--profile national|hubei|sichuan|配置.json] [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
+    "      bpr sample <文件或文件夹>... --rate 20% [--strata grade|department|amount] [--min-per-department 1]\n" +
+    "                [--seed 种子] [--must 项目名称或编码]... [--all-above 万元] [--out 抽查名单.xlsx]\n" +
+    "                        分层随机抽取抽查项目（默认按自评等级分层、各主管部门至少1个、预算越大入样概率越高），\n" +
+    "                        写出抽查名单（含随机种子和抽样说明，同一种子可重现）\n" +
+    "      bpr review-forms <文件或文件夹>... --list 抽查名单.xlsx --out-dir 文件夹 [--one-workbook] [--date YYYYMMDD] [--overwrite]\n" +
+    "                        为名单中的每个项目生成抽评复核工作簿（项目编码&项目名称&日期.xlsx：实际绩效、自评质量、抽评发现的问题）；\n" +
+    "                        填好后与自评表一起用 bpr check 检查即得复核对比\n" +
     "      bpr demo          检查自带的示例工作簿并写出 demo-reviewed.xlsx\n" +
     "      bpr schema        输出 JSON 结果的 JSON Schema\n" +
     "      bpr --help | --version\n" +
     "退出码：0 无错误；1 存在错误级问题；2 用法错误或有文件无法读取。",
   "cli.unknownCommand": "未知命令：{command}",
+  "sample.noRate": "请用 --rate 指定抽样比例，如 --rate 20%。",
+  "sample.empty": "没有可抽取的项目支出绩效自评表。",
+  "sample.summary": "随机种子 {seed}：总体 {population} 个项目（{departments} 个主管部门），应抽 {target} 个，实抽 {sampled} 个。",
+  "sample.header": "层|项目数|分配数|实抽数",
+  "sample.topUps": "其中 {n} 个为保证每个主管部门都有项目入样而补抽。",
+  "sample.duplicates": "重复报送的 {n} 份自评表只计一次。",
+  "sample.unmatched": "指定抽取的“{name}”未找到对应项目。",
+  "sample.wrote": "已写入抽查名单：{file}（同一随机种子可重现本次抽样）",
+  "forms.noList": "请用 --list 指定抽查名单（bpr sample 写出的，或格式相同的抽查复核表）。",
+  "forms.noOutDir": "请用 --out-dir 指定复核工作簿的输出文件夹。",
+  "forms.emptyList": "{file} 中没有读到抽查项目（需要含“项目名称”列的抽查复核表）。",
+  "forms.notFound": "抽查名单中的“{name}”（{cell}）未找到对应的自评表，未生成复核工作簿。",
+  "forms.exists": "{file} 已存在，可能已填写复核内容，未覆盖（需要重新生成时加 --overwrite）。",
+  "forms.wrote": "已为 {projects} 个项目生成 {n} 个复核工作簿，位于 {dir}（用时 {seconds} 秒）。",
   "cli.unknownOption": "未知选项：{option}",
   "cli.missingValue": "选项 {option} 缺少取值",
   "cli.badValue": "选项 {option} 的取值无效：{value}",
@@ -193,6 +214,25 @@ export const zhCN = {
   "ui.settings.savedDoc": "设置随本工作簿保存。",
   "ui.settings.savedLocal": "设置保存在本浏览器中。",
   "ui.settings.savedNone": "本浏览器不允许保存设置，关闭页面后恢复默认。",
+  "ui.sample.title": "抽查",
+  "ui.sample.rate": "抽样比例（%）",
+  "ui.sample.strata": "分层方式",
+  "ui.sample.strata.grade": "按自评等级",
+  "ui.sample.strata.department": "按主管部门",
+  "ui.sample.strata.amount": "按预算金额",
+  "ui.sample.minPerDepartment": "每个主管部门至少",
+  "ui.sample.seed": "随机种子（留空则随机）",
+  "ui.sample.draw": "抽取样本并下载抽查名单",
+  "ui.sample.hint": "各层按项目数比例分配样本，层内按预算金额加权随机抽取，每个主管部门至少抽取指定个数；同一随机种子可重现抽样。",
+  "ui.sample.noReport": "先检查或选择自评表，再抽取样本。",
+  "ui.sample.invalid": "请输入 1 到 100 之间的比例。",
+  "ui.sample.result": "随机种子 {seed}：总体 {population} 个项目，实抽 {sampled} 个（{strata}）。",
+  "ui.sample.empty": "没有可抽取的项目支出绩效自评表。",
+  "ui.sample.forms": "生成复核工作簿（zip）",
+  "ui.sample.formsFile": "复核工作簿.zip",
+  "ui.sample.file": "抽查名单.xlsx",
+  "ui.quality": "自评质量 {score}",
+  "ui.qualityConfirmed": "（复核确认 {score}）",
   "ui.summary.heading": "检查结果",
   "ui.summary.projects": "项目",
   "ui.summary.errors": "错误",

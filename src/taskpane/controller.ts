@@ -604,6 +604,71 @@ export class PaneController {
     });
   }
 
+  /**
+   * 抽查 (issue 16): draw the spot-check sample from the last check's projects and download the 抽查名单 (a 抽查复核
+   * list with its seed and 抽样说明, engine/sample). Returns the draw so the pane can show its strata; null when
+   * there is nothing to draw from. The sampling and writer modules are loaded on this first use only.
+   */
+  async downloadSampleList(opts: import("../engine/sample").SampleOptions): Promise<import("../engine/sample").SampleResult | null> {
+    const report = this.state.report;
+    if (!report) {
+      this.notify("warning", msg("ui.notice.nothingToDownload"));
+      return null;
+    }
+    let result: import("../engine/sample").SampleResult | null = null;
+    await this.run("download", async () => {
+      const [{ drawSample }, { sampleListPlans }, { templatePlansWorkbook }, { loadExcelJS }] = await Promise.all([
+        import(/* webpackChunkName: "sample" */ "../engine/sample"),
+        import(/* webpackChunkName: "sample" */ "../engine/sample/plans"),
+        import(/* webpackChunkName: "sample" */ "../adapters/xlsx-file/template-book"),
+        import(/* webpackChunkName: "xlsx" */ "./xlsx-read"),
+      ]);
+      const s = drawSample(report.projects, opts);
+      if (s.population === 0) {
+        this.notify("warning", msg("ui.sample.empty"));
+        return;
+      }
+      const year = report.projects.find((p) => p.year !== null)?.year ?? null;
+      const bytes = await templatePlansWorkbook(await loadExcelJS(), sampleListPlans(s, { year }));
+      const name = this.text(msg("ui.sample.file"));
+      (this.deps.download ?? browserDownload)(bytes, name);
+      this.notify("success", msg("ui.notice.downloaded", { file: name }));
+      result = s;
+    });
+    return result;
+  }
+
+  /**
+   * The review workbooks (issue 16) for the projects of a draw: one 项目编码&项目名称&日期.xlsx per project (实际绩效,
+   * 自评质量, 抽评发现的问题), downloaded as one zip — what `bpr review-forms` writes into a folder.
+   */
+  downloadReviewForms(projectIds: readonly string[]): Promise<void> {
+    return this.run("download", async () => {
+      const report = this.state.report;
+      const projects = report ? projectIds.map((id) => report.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => p !== undefined) : [];
+      if (!report || projects.length === 0) {
+        this.notify("warning", msg("ui.notice.nothingToDownload"));
+        return;
+      }
+      await this.step("download", "building", msg("ui.step.building"));
+      const [{ reviewWorkbookPlans }, { templatePlansWorkbook }, { loadExcelJS }, { zipSync }] = await Promise.all([
+        import(/* webpackChunkName: "sample" */ "../engine/sample/plans"),
+        import(/* webpackChunkName: "sample" */ "../adapters/xlsx-file/template-book"),
+        import(/* webpackChunkName: "xlsx" */ "./xlsx-read"),
+        import("fflate"),
+      ]);
+      const d = new Date();
+      const date = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, "0")}${String(d.getDate()).padStart(2, "0")}`;
+      const items = projects.map((p) => ({ project: p, findings: report.findings.filter((f) => f.projectId === p.id) }));
+      const ExcelJS = await loadExcelJS();
+      const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+      for (const w of reviewWorkbookPlans(items, { date })) entries[w.fileName] = [await templatePlansWorkbook(ExcelJS, w.sheets), { level: 0 }];
+      const name = this.text(msg("ui.sample.formsFile"));
+      (this.deps.download ?? browserDownload)(zipSync(entries), name, "application/zip");
+      this.notify("success", msg("ui.notice.downloaded", { file: name }));
+    });
+  }
+
   /** A finding was chosen: select its cell in Excel, or show where it is. */
   async selectFinding(key: string, finding: Finding): Promise<void> {
     const target = findingTarget(finding, this.state.mode === "excel" ? this.state.hostFile : null);

@@ -129,7 +129,7 @@ describe("applySheetPlans", () => {
       expect(s.getCell("A1").font?.bold).toBe(true);
       expect(column(s, "A", 10, 10).concat(s.getRow(10).values as unknown[]).slice(2)).toEqual([
         "序号", "主管部门", "实施单位", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分",
-        "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表",
+        "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表", "自评质量",
       ]);
       const header = s.getCell("D10");
       expect(header.font?.bold).toBe(true);
@@ -138,7 +138,7 @@ describe("applySheetPlans", () => {
       expect(s.views[0]).toEqual(expect.objectContaining({ state: "frozen", ySplit: 10 }));
       expect(s.getColumn(4).width).toBe(36);
       expect(s.getColumn(16).width).toBe(28);
-      expect(s.autoFilter).toBe("A10:P15");
+      expect(s.autoFilter).toBe("A10:Q15");
     });
 
     test("the header block carries the run's statistics", () => {

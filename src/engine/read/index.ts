@@ -4,6 +4,7 @@ import type { Project, ReviewEntry, SheetInfo } from "../model";
 import { labelIndexFor } from "./label-index";
 import { readSheet } from "./sheet";
 import type { VocabularyExtension } from "./vocabulary";
+import type { QualityConfirmation } from "../quality/confirm";
 
 export interface WorkbookInput {
   /** File name as the user knows it (for messages and locations). */
@@ -16,6 +17,8 @@ export interface WorkbookReading {
   sheets: SheetInfo[];
   projects: Project[];
   reviews: ReviewEntry[];
+  /** Confirmed 自评质量 scores from review workbooks (issue 16); absent when there are none. */
+  quality?: QualityConfirmation[];
 }
 
 export interface ReadOptions {
@@ -28,6 +31,7 @@ export function readWorkbook(input: WorkbookInput, opts: ReadOptions = {}): Work
   const sheets: SheetInfo[] = [];
   const projects: Project[] = [];
   const reviews: ReviewEntry[] = [];
+  const quality: QualityConfirmation[] = [];
   for (const grid of input.grids) {
     const r = readSheet(grid, input.file, ix);
     const info: SheetInfo = { file: input.file, sheet: grid.sheet, kind: r.kind, projects: r.projects.length };
@@ -36,8 +40,9 @@ export function readWorkbook(input: WorkbookInput, opts: ReadOptions = {}): Work
     sheets.push(info);
     projects.push(...r.projects);
     reviews.push(...r.reviews);
+    if (r.quality?.length) quality.push(...r.quality);
   }
-  return { file: input.file, sheets, projects, reviews };
+  return quality.length ? { file: input.file, sheets, projects, reviews, quality } : { file: input.file, sheets, projects, reviews };
 }
 
 export { readSheet } from "./sheet";

@@ -17,6 +17,7 @@ export function readReviewDetail(rd: SheetReader, header: Header<IndicatorColumn
   const seg = { start: rd.s.top, end: rd.s.bottom };
   const nameField = readField(rd, seg, "name");
   const deptText = readField(rd, seg, "department")?.value ?? null;
+  const unitText = readField(rd, seg, "unit")?.value ?? null;
   let name = nameField?.value ?? null;
   let code = readField(rd, seg, "code")?.value ?? null;
   if (name) {
@@ -75,6 +76,7 @@ export function readReviewDetail(rd: SheetReader, header: Header<IndicatorColumn
     name,
     code,
     department: deptText ? splitLeadingCode(deptText).name : null,
+    ...(unitText ? { unit: unitText } : {}),
     selfScore: null,
     score: null,
     grade: null,

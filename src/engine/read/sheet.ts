@@ -5,8 +5,9 @@
  */
 import { a1, type Grid, Sheet } from "../grid";
 import type { Project, ReadingMap, ReviewEntry, SheetKind, TemplateKind } from "../model";
-import { hasOutputMark, isOutputName, OUTPUT_MARK_CELL } from "../output-sheets";
+import { hasOutputMark, isCompanionName, isOutputName, OUTPUT_MARK_CELL, QUALITY_SHEET } from "../output-sheets";
 import { findSegments } from "./fields";
+import { type QualityConfirmation, readQualitySheet } from "../quality/confirm";
 import { readForm } from "./form";
 import { chooseHeader, headerReading, isIndicatorHeader, isListHeader } from "./header";
 import { BUILTIN_INDEX, type LabelIndex } from "./label-index";
@@ -28,6 +29,8 @@ export interface SheetReading {
   reading?: ReadingMap;
   /** The sheet looks like a template but could not be read. */
   unreadable?: boolean;
+  /** A review workbook's 自评质量 sheet: the reviewer's confirmed quality scores (issue 16). */
+  quality?: QualityConfirmation[];
 }
 
 const emptyMap = (): ReadingMap => ({ header: [], budgetHeader: [], rows: [], missing: [], found: [] });
@@ -35,7 +38,8 @@ const emptyMap = (): ReadingMap => ({ header: [], budgetHeader: [], rows: [], mi
 /** Read one worksheet into projects or review entries. */
 export function readSheet(grid: Grid, file: string, ix: LabelIndex = BUILTIN_INDEX): SheetReading {
   // The product's own sheets carry its mark in A2; a user's sheet that happens to share a name is read.
-  if (isOutputName(grid.sheet) && hasOutputMark(new Sheet(grid).get(OUTPUT_MARK_CELL.row, OUTPUT_MARK_CELL.col))) {
+  if ((isOutputName(grid.sheet) || isCompanionName(grid.sheet)) && hasOutputMark(new Sheet(grid).get(OUTPUT_MARK_CELL.row, OUTPUT_MARK_CELL.col))) {
+    if (grid.sheet.trim().startsWith(QUALITY_SHEET)) return { kind: "output", projects: [], reviews: [], quality: readQualitySheet(grid, file) };
     return { kind: "output", projects: [], reviews: [] };
   }
   const rd = new SheetReader(grid, file, ix);

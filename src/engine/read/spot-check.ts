@@ -44,6 +44,7 @@ export function readSpotCheckList(rd: SheetReader, header: Header<SpotCheckColum
       code = code ?? split.code;
     }
     const deptText = cleanText(get("department"));
+    const unitText = cleanText(get("unit"));
     const score = parseNumber(get("score"));
     const grade = readGrade(get("grade"));
     if (score === null && grade === null && roles.score === undefined) {
@@ -54,6 +55,7 @@ export function readSpotCheckList(rd: SheetReader, header: Header<SpotCheckColum
       name,
       code,
       department: deptText ? splitLeadingCode(deptText).name : null,
+      ...(unitText ? { unit: unitText } : {}),
       selfScore: parseNumber(get("selfScore")),
       score,
       grade,

@@ -126,6 +126,7 @@ export const SPOTCHECK_COLUMNS = {
   name: ["项目名称", "项目(政策)名称", "专项资金名称"],
   code: ["项目编码", "项目代码", "项目编号"],
   department: ["主管部门", "主管部门及代码", "主管单位", "部门", "县级主管部门", "预算部门"],
+  unit: ["实施单位", "项目实施单位"],
   selfScore: ["自评得分", "自评分数", "自评分", "自评总分"],
   /** Read only so that a grouped header's "自评 / 等级" is not taken for the review grade. */
   selfGrade: ["自评等级", "自评结果"],

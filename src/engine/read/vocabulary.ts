@@ -175,7 +175,11 @@ const LEVEL2_FAMILIES: Partial<Record<Level2Key, readonly Family[]>> = {
 
 
 /** Header cells every form may carry that are read by no role, on purpose (they are not reported as unknown). */
-export const IGNORED_COLUMNS = ["序号", "行次", "栏次", "编号", "行号"];
+export const IGNORED_COLUMNS = [
+  "序号", "行次", "栏次", "编号", "行号",
+  // The product's own 抽查名单 and review sheets (issue 16): shown for the reviewer, read by no role.
+  "全年预算数", "抽样层", "抽取方式", "自评情况",
+];
 
 function invert<R extends string>(table: Record<string, R>): Record<R, string[]> {
   const out = {} as Record<R, string[]>;

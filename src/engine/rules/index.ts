@@ -44,6 +44,11 @@ import { rule as spotcheckGradeChanged } from "./spotcheck/grade-changed";
 import { rule as spotcheckPoor } from "./spotcheck/poor";
 import { rule as spotcheckNoSelfAssessment } from "./spotcheck/no-self-assessment";
 import { rule as spotcheckIndicatorGap } from "./spotcheck/indicator-gap";
+// -- cross-project rules of the review workflow (issue 16) --
+import { rule as targetBarePercentage } from "./target/bare-percentage";
+import { rule as unitAllFullScore } from "./unit/all-full-score";
+import { rule as indicatorCopiedAcrossDepartments } from "./indicator/copied-across-departments";
+import { rule as projectDuplicate } from "./project/duplicate";
 
 export const RULES: readonly Rule[] = [
   templateUnrecognized,
@@ -87,6 +92,11 @@ export const RULES: readonly Rule[] = [
   spotcheckPoor,
   spotcheckNoSelfAssessment,
   spotcheckIndicatorGap,
+  // -- cross-project rules of the review workflow (issue 16) --
+  targetBarePercentage,
+  unitAllFullScore,
+  indicatorCopiedAcrossDepartments,
+  projectDuplicate,
 ];
 
 

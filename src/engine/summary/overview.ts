@@ -22,9 +22,9 @@ import type { SheetPlan } from "./plan";
 import { type Facts, GRADES, isAssessed, projectBudget, projectGrade, statedScore } from "./stats";
 import type { Catalogue } from "./strings";
 
-const COLS = 16;
+const COLS = 17;
 export const OVERVIEW_HEADER_ROW = 9; // 0-based: row 10
-const WIDTHS = [6, 22, 24, 36, 14, 14, 10, 10, 10, 8, 10, 10, 10, 8, 8, 28];
+const WIDTHS = [6, 22, 24, 36, 14, 14, 10, 10, 10, 8, 10, 10, 10, 8, 8, 28, 10];
 
 export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Date): SheetPlan {
   const o = s.overview;
@@ -87,7 +87,7 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
 
   // Table.
   o.headers.forEach((h, c) => rows.set(OVERVIEW_HEADER_ROW, c, styled("header", h)));
-  const ordered: Project[] = [...facts.assessed, ...facts.goals];
+  const ordered: Project[] = [...facts.assessed, ...facts.duplicates, ...facts.goals];
   const b = { border: true } as const;
   ordered.forEach((p, i) => {
     const r = OVERVIEW_HEADER_ROW + 1 + i;
@@ -118,6 +118,9 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
         border: true,
         link: link(p.location.file, p.location.sheet, p.location.cell),
       }),
+      // 自评质量 (issue 16): the rubric's score out of 100, last so the columns before it keep their places.
+      // The reviewer's confirmed score where a review workbook gives one.
+      num(assessed ? (p.quality?.confirmed ?? p.quality?.score ?? null) : null, FMT.count, b),
     ];
     cells.forEach((c, col) => rows.set(r, col, c));
   });
@@ -138,7 +141,7 @@ export function planOverview(report: Report, facts: Facts, s: Catalogue, now: Da
     name: "评价汇总",
     ...printable(plan, pagePlan("landscape", s.lang, { from: OVERVIEW_HEADER_ROW, to: OVERVIEW_HEADER_ROW })),
     freezeRows: OVERVIEW_HEADER_ROW + 1,
-    filter: ordered.length ? `A${OVERVIEW_HEADER_ROW + 1}:P${last + 1}` : undefined,
+    filter: ordered.length ? `A${OVERVIEW_HEADER_ROW + 1}:Q${last + 1}` : undefined,
     chart: {
       type: "column",
       title: o.chartTitle,

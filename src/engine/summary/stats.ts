@@ -11,7 +11,7 @@
  * off. A review entry that no project matches (engine/match.ts, the pipeline's own matcher) is flagged 无自评,
  * plus the flags of the findings that name it (no project id; matched by normalised name, e.g. spotcheck/poor).
  */
-import { isAssessed, projectGrade, projectScore } from "../facts";
+import { duplicateIds, isAssessed, projectGrade, projectScore } from "../facts";
 import { reviewMatcher } from "../match";
 import { PROFILE_DEFAULTS } from "../profiles/defaults";
 import { nameKey } from "../read/normalise";
@@ -77,6 +77,8 @@ export interface Facts {
   files: string[];
   projects: Project[];
   assessed: Project[];
+  /** Later copies of projects submitted twice: listed in 评价汇总, counted once (not in `assessed`). */
+  duplicates: Project[];
   goals: Project[];
   byTemplate: { selfAssessment: number; department: number; goal: number };
   departments: number;
@@ -220,7 +222,10 @@ export function collectFacts(report: {
   // Projects below the profile's rate are named in 一、基本情况, as budget/low-execution names them.
   const lowExecutionRate = report.thresholds?.lowExecutionRate ?? PROFILE_DEFAULTS.lowExecutionRate;
   const { projects, findings } = report;
-  const assessed = projects.filter(isAssessed);
+  // A project submitted twice counts once: its later copy is listed (duplicates) but not counted (issue 16).
+  const dup = duplicateIds(findings);
+  const assessed = projects.filter((p) => isAssessed(p) && !dup.has(p.id));
+  const duplicates = projects.filter((p) => isAssessed(p) && dup.has(p.id));
   const goals = projects.filter((p) => !isAssessed(p));
   const files = [...new Set([...report.sheets.map((s) => s.file), ...projects.map((p) => p.location.file)])];
 
@@ -297,6 +302,7 @@ export function collectFacts(report: {
     files,
     projects,
     assessed,
+    duplicates,
     goals,
     byTemplate: {
       selfAssessment: projects.filter((p) => p.template === "self-assessment").length,

@@ -157,7 +157,7 @@ const zh: Catalogue = {
     chartTitle: "评价等级分布",
     headers: [
       "序号", "主管部门", "实施单位", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分",
-      "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表",
+      "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表", "自评质量",
     ],
     empty: "未识别到项目支出绩效自评表、部门整体支出绩效自评表或绩效目标表。",
   },
@@ -301,7 +301,7 @@ const en: Catalogue = {
     chartTitle: "Grade distribution",
     headers: [
       "No.", "Department", "Implementing unit", "Project", "Annual budget", "Executed", "Execution rate", "Self score",
-      "Computed score", "Grade", "Review score", "Gap", "Review grade", "Errors", "Warnings", "Sheet",
+      "Computed score", "Grade", "Review score", "Gap", "Review grade", "Errors", "Warnings", "Sheet", "Quality",
     ],
     empty: "No self-assessment, department form or goal table was recognised.",
   },

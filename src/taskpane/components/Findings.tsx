@@ -203,6 +203,16 @@ function ProjectFactsLine({ group }: { group: FindingGroup }) {
         {tr("ui.project.grade")} <span className={styles.factStrong}>{f.grade ? tr(`ui.grade.${f.grade}`) : "—"}</span>
       </li>,
     );
+    // 自评质量 (issue 16): the rubric's score of the self-assessment.
+    if (p.quality) {
+      const confirmed = p.quality.confirmed;
+      items.push(
+        <li key="quality" data-testid="quality">
+          {tr("ui.quality", { score: p.quality.score })}
+          {confirmed !== null && confirmed !== undefined ? tr("ui.qualityConfirmed", { score: confirmed }) : ""}
+        </li>,
+      );
+    }
     if (f.review) {
       const big = f.review.gap !== null && Math.abs(f.review.gap) >= state.settings.gap;
       items.push(

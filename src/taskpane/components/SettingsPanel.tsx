@@ -6,6 +6,7 @@ import * as React from "react";
 import { Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { usePane } from "./context";
 import { isValidThreshold, PROFILE_NAMES, type ProfileName } from "../settings";
+import { SampleSection } from "./SampleSection";
 
 const useStyles = makeStyles({
   panel: {
@@ -87,6 +88,7 @@ export function SettingsPanel({ id }: { id: string }) {
       <Caption1 className={styles.where}>
         {tr("ui.settings.gapHint")} {where}
       </Caption1>
+      <SampleSection />
     </section>
   );
 }

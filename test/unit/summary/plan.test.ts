@@ -34,7 +34,7 @@ function text(plan: SheetPlan): string {
 
 const HEADERS_ZH = [
   "序号", "主管部门", "实施单位", "项目名称", "全年预算数", "全年执行数", "执行率", "自评得分",
-  "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表",
+  "核算得分", "等级", "复核得分", "差异", "复核等级", "错误", "警告", "所在工作表", "自评质量",
 ];
 
 describe("planSheets", () => {
@@ -72,11 +72,11 @@ describe("planSheets", () => {
     test("title merged across the table, header frozen", () => {
       expect(at(o, "A1").v).toBe("2023年度预算绩效评价汇总");
       expect(at(o, "A1").style).toBe("title");
-      expect(o.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 15 });
+      expect(o.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 16 });
       expect(String(at(o, "A2").v)).toContain("2024-05-31 16:05");
       expect(values(o, headerRow)).toEqual(HEADERS_ZH);
       expect(o.rows[headerRow].every((c) => c.style === "header")).toBe(true);
-      expect(o.filter).toBe(`A${headerRow + 1}:P${headerRow + 1 + 5}`);
+      expect(o.filter).toBe(`A${headerRow + 1}:Q${headerRow + 1 + 5}`);
     });
 
     test("header block: scope, totals, mean, findings", () => {
@@ -128,10 +128,12 @@ describe("planSheets", () => {
       const meal = body[0];
       expect(meal.map((c) => c.v)).toEqual([
         1, "县教育局", "县第一中学", "义务教育营养餐", 200, 190, 0.95, 95, 94.5, "优", 80, -15, "良", 0, 2, "营养餐自评",
+        // 自评质量: none on a hand-made report (check() fills it in).
+        null,
       ]);
       expect(meal.map((c) => c.fmt)).toEqual([
         "0", undefined, undefined, undefined, "#,##0.00", "#,##0.00", "0.00%", "0.00", "0.00", undefined, "0.00", "+0.00;-0.00;0.00",
-        undefined, "0", "0", undefined,
+        undefined, "0", "0", undefined, undefined,
       ]);
       expect(meal[15].link).toEqual({ sheet: "营养餐自评", cell: "A1", file: "教育局.xlsx" });
       const formula = body[1];
@@ -352,7 +354,7 @@ describe("planSheets in English", () => {
     const o = plans[0];
     expect(values(o, o.freezeRows - 1)).toEqual([
       "No.", "Department", "Implementing unit", "Project", "Annual budget", "Executed", "Execution rate", "Self score",
-      "Computed score", "Grade", "Review score", "Gap", "Review grade", "Errors", "Warnings", "Sheet",
+      "Computed score", "Grade", "Review score", "Gap", "Review grade", "Errors", "Warnings", "Sheet", "Quality",
     ]);
     expect(o.rows[o.freezeRows + 4][9].v).toBe("Goal table");
     expect(plans[1].rows[3][1].v).toBe("Error");

@@ -1,0 +1,44 @@
+/**
+ * The reviewer's confirmation of 自评质量, read back from the review workbook's 自评质量 sheet (a companion sheet the
+ * product wrote, recognised by its name and mark): per project row, 复核确认得分 and 复核意见 where the reviewer filled
+ * them in. check() attaches them to the projects (quality.confirmed) by the spot-check matching.
+ */
+import { a1, type Grid, Sheet } from "../grid";
+import type { Location } from "../model";
+import { cleanText, parseNumber } from "../read/cells";
+import { cellText } from "../read/normalise";
+
+export interface QualityConfirmation {
+  name: string;
+  code: string | null;
+  unit: string | null;
+  score: number;
+  note: string | null;
+  location: Location;
+}
+
+const LABELS = { name: "项目名称", code: "项目编码", unit: "实施单位", confirmed: "复核确认得分", note: "复核意见" } as const;
+
+/** The confirmed rows of a 自评质量 sheet (rows whose 复核确认得分 is empty are the rubric's score, unconfirmed). */
+export function readQualitySheet(grid: Grid, file: string): QualityConfirmation[] {
+  const s = new Sheet(grid);
+  for (let r = s.top; r <= Math.min(s.bottom, s.top + 10); r++) {
+    const cols: Partial<Record<keyof typeof LABELS, number>> = {};
+    for (let c = s.left; c <= s.right; c++) {
+      const t = cellText(s.get(r, c)).replace(/\s+/g, "");
+      for (const [k, label] of Object.entries(LABELS) as [keyof typeof LABELS, string][]) if (t === label) cols[k] = c;
+    }
+    if (cols.name === undefined || cols.confirmed === undefined) continue;
+    const out: QualityConfirmation[] = [];
+    for (let row = r + 1; row <= s.bottom; row++) {
+      const name = cleanText(s.get(row, cols.name));
+      if (!name) break;
+      const score = parseNumber(s.get(row, cols.confirmed));
+      if (score === null) continue;
+      const get = (k: keyof typeof LABELS) => (cols[k] === undefined ? null : cleanText(s.get(row, cols[k]!)));
+      out.push({ name, code: get("code"), unit: get("unit"), score, note: get("note"), location: { file, sheet: grid.sheet, cell: a1(row, cols.confirmed) } });
+    }
+    return out;
+  }
+  return [];
+}
