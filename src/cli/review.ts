@@ -2,7 +2,7 @@
  * The reviewer's commands (issue 16):
  *
  *   bpr sample <file|folder>... --rate 20% [--strata grade|department|amount] [--min-per-department 1] [--seed N]
- *              [--must "名称或编码"]... [--all-above 万元] [--out 抽查名单.xlsx] [--profile …] [--lang zh|en]
+ *              [--must "名称或编码"]... [--all-above 万元] [--out 抽查名单.xlsx] [--overwrite] [--profile …] [--lang zh|en]
  *   bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD] [--overwrite]
  *
  * Both read the self-assessments like `bpr check` (the engine scores them and finds their problems), then write
@@ -42,6 +42,7 @@ interface SampleOpts extends Common {
   must: string[];
   allAbove: number | null;
   out: string;
+  overwrite: boolean;
 }
 
 interface FormsOpts extends Common {
@@ -88,8 +89,8 @@ const nonNegative = (lang: Lang, option: string, v: string): number => {
 };
 
 export function parseSampleArgs(args: string[], lang: Lang): SampleOpts {
-  const o: SampleOpts = { inputs: [], profile: "national", lang, rate: null, strata: "grade", minPerDepartment: 1, seed: null, must: [], allAbove: null, out: "抽查名单.xlsx" };
-  const known = { "--rate": "value", "--strata": "value", "--min-per-department": "value", "--seed": "value", "--must": "value", "--all-above": "value", "--out": "value", "--profile": "value", "--lang": "value" } as const;
+  const o: SampleOpts = { inputs: [], profile: "national", lang, rate: null, strata: "grade", minPerDepartment: 1, seed: null, must: [], allAbove: null, out: "抽查名单.xlsx", overwrite: false };
+  const known = { "--overwrite": "flag", "--rate": "value", "--strata": "value", "--min-per-department": "value", "--seed": "value", "--must": "value", "--all-above": "value", "--out": "value", "--profile": "value", "--lang": "value" } as const;
   o.inputs = parse(args, lang, known, (name, v) => {
     switch (name) {
       case "--rate":
@@ -111,6 +112,9 @@ export function parseSampleArgs(args: string[], lang: Lang): SampleOpts {
       }
       case "--must":
         o.must.push(v);
+        break;
+      case "--overwrite":
+        o.overwrite = true;
         break;
       case "--all-above":
         o.allAbove = nonNegative(lang, name, v);
@@ -205,6 +209,11 @@ export function renderSample(s: SampleResult, lang: Lang): string {
 export async function runSample(args: string[], lang: Lang, io: Io, deps: ReviewDeps): Promise<number> {
   const o = parseSampleArgs(args, lang);
   const outAbs = path.resolve(io.cwd, o.out);
+  // A list already there may carry review scores typed in: never written over unless asked.
+  if (!o.overwrite && (await fs.stat(outAbs).catch(() => null))) {
+    io.stderr(t(o.lang, "sample.exists", { file: o.out }));
+    return 2;
+  }
   const { report, errors } = await readAll(o, io, deps, [outAbs]);
   const seed = o.seed ?? freshSeed();
   const s = drawSample(report.projects, { rate: o.rate!, seed, strata: o.strata, minPerDepartment: o.minPerDepartment, must: o.must, allAbove: o.allAbove });

@@ -4,10 +4,10 @@
  *   readWorkbook (read/)  →  scoreProject (score/)  →  attachReviews (match.ts)  →  rules  →  Report
  */
 import type { WorkbookReading } from "./read";
-import type { Finding, Grade, Project, Report, Summary } from "./model";
+import type { Finding, Grade, Project, Report, ReviewEntry, Summary } from "./model";
 import { duplicateIds, isAssessed, projectGrade, projectScore } from "./facts";
-import { attachReviews, reviewMatcher } from "./match";
-import type { QualityConfirmation } from "./quality/confirm";
+import { attachReviews, projectNameKey, reviewMatcher } from "./match";
+import type { QualityConfirmation, ReviewProblem } from "./quality/confirm";
 import { qualityByProject } from "./quality";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
@@ -40,7 +40,8 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
   const reviews = readings.flatMap((r) => r.reviews);
   const sheets = readings.flatMap((r) => r.sheets);
   const { projects, matches } = attachReviews(scored, reviews, profile);
-  const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches }, { profile, lang });
+  const problems = matchProblems(projects, readings.flatMap((r) => r.problems ?? []), reviews);
+  const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches, problems }, { profile, lang });
   // 自评质量 from the findings (a new object only for the projects that get one).
   const quality = qualityByProject(projects, findings);
   for (let i = 0; i < projects.length; i++) {
@@ -65,6 +66,29 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
     summary: summarise(readings.length, projects, findings),
     inputErrors: [],
   };
+}
+
+/** Each problem from a review workbook with the project it names (matched like a review row), or null. */
+function matchProblems(projects: Project[], problems: ReviewProblem[], reviews: ReviewEntry[]): { problem: ReviewProblem; projectId: string | null }[] {
+  if (problems.length === 0) return [];
+  const match = reviewMatcher(projects);
+  return problems.map((problem) => {
+    // The workbook's own 实际绩效 sheet names the project fully (code, department, unit).
+    const own = reviews.find((r) => r.location.file === problem.location.file && projectNameKey(r.name) === projectNameKey(problem.name));
+    const entry = {
+      name: problem.name,
+      code: own?.code ?? null,
+      department: own?.department ?? null,
+      unit: own?.unit ?? null,
+      selfScore: null,
+      score: null,
+      grade: null,
+      note: null,
+      location: problem.location,
+      indicators: [],
+    };
+    return { problem, projectId: match(entry)?.id ?? null };
+  });
 }
 
 /** The reviewer's confirmed 自评质量 (review workbooks' 自评质量 sheets) onto the projects, matched like reviews. */

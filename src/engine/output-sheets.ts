@@ -58,6 +58,8 @@ export function isOutputName(name: string): boolean {
 export const COMPANION_SHEETS = ["抽样说明", "自评质量", "抽评发现的问题"] as const;
 /** The companion sheet the reader takes the reviewer's confirmed 自评质量 from. */
 export const QUALITY_SHEET = "自评质量";
+/** The companion sheet the reader takes the reviewer's problems from. */
+export const PROBLEMS_SHEET = "抽评发现的问题";
 
 export function isCompanionName(name: string): boolean {
   const n = name.trim();

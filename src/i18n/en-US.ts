@@ -43,7 +43,7 @@ export const enUS: Record<MessageKey, string> = {
     "Usage: bpr check <file|folder>... [--format table|json] [--out reviewed.xlsx] [--out-dir DIR] [--report report.docx]\n" +
     "                 [--profile national|hubei|sichuan|FILE.json] [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
     "       bpr sample <file|folder>... --rate 20% [--strata grade|department|amount] [--min-per-department 1]\n" +
-    "                 [--seed N] [--must name-or-code]... [--all-above 10k-yuan] [--out 抽查名单.xlsx]\n" +
+    "                 [--seed N] [--must name-or-code]... [--all-above 10k-yuan] [--out 抽查名单.xlsx] [--overwrite]\n" +
     "                         draw a stratified random sample for review (by self grade, every department, larger budgets\n" +
     "                         more likely) and write the list with its seed and sampling note (same seed, same sample)\n" +
     "       bpr review-forms <file|folder>... --list 抽查名单.xlsx --out-dir DIR [--one-workbook] [--date YYYYMMDD] [--overwrite]\n" +
@@ -61,6 +61,7 @@ export const enUS: Record<MessageKey, string> = {
   "sample.topUps": "{n} of them were added so that every department is represented.",
   "sample.duplicates": "{n} duplicate submissions were counted once.",
   "sample.unmatched": "\"{name}\" (--must) names no project.",
+  "sample.exists": "{file} exists and may hold review scores: not overwritten (add --overwrite or name another file).",
   "sample.wrote": "Wrote the sample list: {file} (the same seed draws the same sample)",
   "forms.noList": "Name the sample list with --list (the one bpr sample wrote, or a spot-check list of the same layout).",
   "forms.noOutDir": "Name the folder for the review workbooks with --out-dir.",

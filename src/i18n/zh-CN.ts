@@ -43,7 +43,7 @@ export const zhCN = {
     "用法：bpr check <文件或文件夹>... [--format table|json] [--out 评价结果.xlsx] [--out-dir 文件夹] [--report 评价报告.docx]\n" +
     "                [--profile national|hubei|sichuan|配置.json] [--gap 10] [--severe-gap 20] [--lang zh|en] [--explain]\n" +
     "      bpr sample <文件或文件夹>... --rate 20% [--strata grade|department|amount] [--min-per-department 1]\n" +
-    "                [--seed 种子] [--must 项目名称或编码]... [--all-above 万元] [--out 抽查名单.xlsx]\n" +
+    "                [--seed 种子] [--must 项目名称或编码]... [--all-above 万元] [--out 抽查名单.xlsx] [--overwrite]\n" +
     "                        分层随机抽取抽查项目（默认按自评等级分层、各主管部门至少1个、预算越大入样概率越高），\n" +
     "                        写出抽查名单（含随机种子和抽样说明，同一种子可重现）\n" +
     "      bpr review-forms <文件或文件夹>... --list 抽查名单.xlsx --out-dir 文件夹 [--one-workbook] [--date YYYYMMDD] [--overwrite]\n" +
@@ -61,6 +61,7 @@ export const zhCN = {
   "sample.topUps": "其中 {n} 个为保证每个主管部门都有项目入样而补抽。",
   "sample.duplicates": "重复报送的 {n} 份自评表只计一次。",
   "sample.unmatched": "指定抽取的“{name}”未找到对应项目。",
+  "sample.exists": "{file} 已存在，可能已填写复核得分，未覆盖（需要重新抽样时加 --overwrite 或换一个文件名）。",
   "sample.wrote": "已写入抽查名单：{file}（同一随机种子可重现本次抽样）",
   "forms.noList": "请用 --list 指定抽查名单（bpr sample 写出的，或格式相同的抽查复核表）。",
   "forms.noOutDir": "请用 --out-dir 指定复核工作簿的输出文件夹。",

@@ -68,6 +68,11 @@ describe("sample → review forms (one workbook) → read back", () => {
     const text = s.out.join("\n");
     expect(text).toContain("随机种子 5：总体 5 个项目");
     expect(text).toContain("指定抽取的“不存在”未找到对应项目。");
+    // Drawn again onto the same list: refused (review scores may be typed in), unless --overwrite.
+    const redraw = io(dir);
+    expect(await main(["sample", inputs, "--rate=20%", "--seed", "6", "--out", list], redraw.io)).toBe(2);
+    expect(redraw.err.join("\n")).toContain("已存在，可能已填写复核得分，未覆盖");
+    expect(await main(["sample", inputs, "--rate=20%", "--seed", "5", "--min-per-department", "0", "--must", "农村客运班线运营补贴", "--out", list, "--overwrite"], io(dir).io)).toBe(0);
     const listed = check([(await readFileForCheck(list, "抽查名单.xlsx")).reading]).reviews;
     expect(listed.map((r) => r.name)).toContain("农村客运班线运营补贴");
     // ⌈20% × 5⌉ = 1, all of it the largest grade's share; the --must project is taken as that share.

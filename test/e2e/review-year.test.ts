@@ -133,6 +133,13 @@ describe("a reviewer's year over the county corpus", () => {
         expect(q.getCell("I3").value).toBe("复核确认得分");
         q.getCell("I4").value = 60;
         q.getCell("K4").value = "照搬模板，未实质自检";
+        // … and writes down a problem of its own on 抽评发现的问题's first empty row.
+        const pr = wb.getWorksheet("抽评发现的问题")!;
+        let blank = 0;
+        pr.eachRow((row, r) => {
+          if (!blank && r > 3 && !row.getCell(3).value && !row.getCell(5).value) blank = r;
+        });
+        pr.getCell(blank, 5).value = "效益指标无佐证材料";
       }
       await wb.xlsx.writeFile(files[k]);
     }
@@ -172,6 +179,10 @@ describe("a reviewer's year over the county corpus", () => {
       if (self !== gradeOf(expected)) changed++;
       if (gradeOf(expected) === "差") poor++;
     }
+    // The problems the reviewer wrote are findings of their projects.
+    const added = report.findings.filter((f) => f.rule === "spotcheck/review-problem");
+    expect(added).toHaveLength([...filled.values()].filter((f) => f === 0.5).length);
+    expect(added.every((f) => f.projectId !== null && f.message.includes("效益指标无佐证材料"))).toBe(true);
     expect(changed).toBeGreaterThan(0);
     expect(poor).toBeGreaterThan(0);
     // 自评质量 is in the report and in 评价汇总's last column.

@@ -20,6 +20,8 @@ export interface ProfileDefaults {
   /** Amounts (万元): a budget total against the sum of its rows. */
   amountTolerance: number;
   rateTolerance: number;
+  /** unit/all-full-score: the projects a unit (or department) needs before "all at 100" is reported. */
+  fullScoreMinProjects: number;
   severity: Record<string, "error" | "warning" | "info" | "off">;
 }
 
@@ -37,5 +39,6 @@ export const PROFILE_DEFAULTS: ProfileDefaults = {
   scoreTolerance: 0.01,
   amountTolerance: 0.01,
   rateTolerance: 0.005,
+  fullScoreMinProjects: 2,
   severity: {},
 };

@@ -67,6 +67,8 @@ export const Profile = z
     scoreTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.scoreTolerance),
     rateTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.rateTolerance),
     amountTolerance: z.number().nonnegative().default(PROFILE_DEFAULTS.amountTolerance),
+    /** unit/all-full-score: at least this many project forms of a unit (or department) all at 100. */
+    fullScoreMinProjects: z.number().int().min(2).default(PROFILE_DEFAULTS.fullScoreMinProjects),
     /** Per-rule severity override, or "off". */
     severity: z.record(z.string(), z.union([Severity, z.literal("off")])).default({}),
     /** Labels added to the reader's vocabulary (read/vocabulary.ts). */

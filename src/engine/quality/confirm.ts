@@ -42,3 +42,45 @@ export function readQualitySheet(grid: Grid, file: string): QualityConfirmation[
   }
   return [];
 }
+
+/** A problem the reviewer recorded on a review workbook's 抽评发现的问题 sheet (confirmed, or added). */
+export interface ReviewProblem {
+  name: string;
+  description: string;
+  /** "confirmed": a prefilled finding marked 是; "added": a row the reviewer wrote. */
+  kind: "confirmed" | "added";
+  note: string | null;
+  location: Location;
+}
+
+const PROBLEM_LABELS = { name: "项目名称", level: "级别", description: "问题描述", confirm: "复核确认（是/否）", note: "复核意见" } as const;
+
+/**
+ * The reviewer's problems from a 抽评发现的问题 sheet: prefilled findings marked 是 (复核确认), and rows the reviewer
+ * added (no 级别, a 问题描述). Rows marked 否, and prefilled rows left unconfirmed, are not the reviewer's.
+ */
+export function readProblemsSheet(grid: Grid, file: string): ReviewProblem[] {
+  const s = new Sheet(grid);
+  for (let r = s.top; r <= Math.min(s.bottom, s.top + 10); r++) {
+    const cols: Partial<Record<keyof typeof PROBLEM_LABELS, number>> = {};
+    for (let c = s.left; c <= s.right; c++) {
+      const t = cellText(s.get(r, c)).replace(/\s+/g, "");
+      for (const [k, label] of Object.entries(PROBLEM_LABELS) as [keyof typeof PROBLEM_LABELS, string][]) if (t === label) cols[k] = c;
+    }
+    if (cols.name === undefined || cols.description === undefined) continue;
+    const get = (row: number, k: keyof typeof PROBLEM_LABELS) => (cols[k] === undefined ? null : cleanText(s.get(row, cols[k]!)));
+    const out: ReviewProblem[] = [];
+    for (let row = r + 1; row <= s.bottom; row++) {
+      const name = get(row, "name");
+      const description = get(row, "description");
+      if (!name || !description) continue;
+      const confirm = (get(row, "confirm") ?? "").replace(/\s+/g, "");
+      const prefilled = get(row, "level") !== null;
+      if (confirm.startsWith("否")) continue;
+      if (prefilled && !confirm.startsWith("是")) continue;
+      out.push({ name, description, kind: prefilled ? "confirmed" : "added", note: get(row, "note"), location: { file, sheet: grid.sheet, cell: a1(row, cols.description) } });
+    }
+    return out;
+  }
+  return [];
+}

@@ -4,7 +4,7 @@ import type { Project, ReviewEntry, SheetInfo } from "../model";
 import { labelIndexFor } from "./label-index";
 import { readSheet } from "./sheet";
 import type { VocabularyExtension } from "./vocabulary";
-import type { QualityConfirmation } from "../quality/confirm";
+import type { QualityConfirmation, ReviewProblem } from "../quality/confirm";
 
 export interface WorkbookInput {
   /** File name as the user knows it (for messages and locations). */
@@ -19,6 +19,8 @@ export interface WorkbookReading {
   reviews: ReviewEntry[];
   /** Confirmed 自评质量 scores from review workbooks (issue 16); absent when there are none. */
   quality?: QualityConfirmation[];
+  /** Problems the reviewer confirmed or added on review workbooks (issue 16); absent when there are none. */
+  problems?: ReviewProblem[];
 }
 
 export interface ReadOptions {
@@ -32,6 +34,7 @@ export function readWorkbook(input: WorkbookInput, opts: ReadOptions = {}): Work
   const projects: Project[] = [];
   const reviews: ReviewEntry[] = [];
   const quality: QualityConfirmation[] = [];
+  const problems: ReviewProblem[] = [];
   for (const grid of input.grids) {
     const r = readSheet(grid, input.file, ix);
     const info: SheetInfo = { file: input.file, sheet: grid.sheet, kind: r.kind, projects: r.projects.length };
@@ -41,8 +44,12 @@ export function readWorkbook(input: WorkbookInput, opts: ReadOptions = {}): Work
     projects.push(...r.projects);
     reviews.push(...r.reviews);
     if (r.quality?.length) quality.push(...r.quality);
+    if (r.problems?.length) problems.push(...r.problems);
   }
-  return quality.length ? { file: input.file, sheets, projects, reviews, quality } : { file: input.file, sheets, projects, reviews };
+  const out: WorkbookReading = { file: input.file, sheets, projects, reviews };
+  if (quality.length) out.quality = quality;
+  if (problems.length) out.problems = problems;
+  return out;
 }
 
 export { readSheet } from "./sheet";

@@ -5,9 +5,9 @@
  */
 import { a1, type Grid, Sheet } from "../grid";
 import type { Project, ReadingMap, ReviewEntry, SheetKind, TemplateKind } from "../model";
-import { hasOutputMark, isCompanionName, isOutputName, OUTPUT_MARK_CELL, QUALITY_SHEET } from "../output-sheets";
+import { hasOutputMark, isCompanionName, isOutputName, OUTPUT_MARK_CELL, PROBLEMS_SHEET, QUALITY_SHEET } from "../output-sheets";
 import { findSegments } from "./fields";
-import { type QualityConfirmation, readQualitySheet } from "../quality/confirm";
+import { type QualityConfirmation, readProblemsSheet, readQualitySheet, type ReviewProblem } from "../quality/confirm";
 import { readForm } from "./form";
 import { chooseHeader, headerReading, isIndicatorHeader, isListHeader } from "./header";
 import { BUILTIN_INDEX, type LabelIndex } from "./label-index";
@@ -31,6 +31,8 @@ export interface SheetReading {
   unreadable?: boolean;
   /** A review workbook's 自评质量 sheet: the reviewer's confirmed quality scores (issue 16). */
   quality?: QualityConfirmation[];
+  /** A review workbook's 抽评发现的问题 sheet: the problems the reviewer confirmed or added (issue 16). */
+  problems?: ReviewProblem[];
 }
 
 const emptyMap = (): ReadingMap => ({ header: [], budgetHeader: [], rows: [], missing: [], found: [] });
@@ -40,6 +42,7 @@ export function readSheet(grid: Grid, file: string, ix: LabelIndex = BUILTIN_IND
   // The product's own sheets carry its mark in A2; a user's sheet that happens to share a name is read.
   if ((isOutputName(grid.sheet) || isCompanionName(grid.sheet)) && hasOutputMark(new Sheet(grid).get(OUTPUT_MARK_CELL.row, OUTPUT_MARK_CELL.col))) {
     if (grid.sheet.trim().startsWith(QUALITY_SHEET)) return { kind: "output", projects: [], reviews: [], quality: readQualitySheet(grid, file) };
+    if (grid.sheet.trim().startsWith(PROBLEMS_SHEET)) return { kind: "output", projects: [], reviews: [], problems: readProblemsSheet(grid, file) };
     return { kind: "output", projects: [], reviews: [] };
   }
   const rd = new SheetReader(grid, file, ix);

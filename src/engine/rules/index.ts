@@ -49,6 +49,7 @@ import { rule as targetBarePercentage } from "./target/bare-percentage";
 import { rule as unitAllFullScore } from "./unit/all-full-score";
 import { rule as indicatorCopiedAcrossDepartments } from "./indicator/copied-across-departments";
 import { rule as projectDuplicate } from "./project/duplicate";
+import { rule as spotcheckReviewProblem } from "./spotcheck/review-problem";
 
 export const RULES: readonly Rule[] = [
   templateUnrecognized,
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   unitAllFullScore,
   indicatorCopiedAcrossDepartments,
   projectDuplicate,
+  spotcheckReviewProblem,
 ];
 
 

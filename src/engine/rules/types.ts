@@ -4,6 +4,7 @@
  */
 import type { Project, ReviewEntry, SheetInfo, Severity } from "../model";
 import type { Profile } from "../profiles/schema";
+import type { ReviewProblem } from "../quality/confirm";
 
 import type { Lang } from "../lang";
 export type { Lang } from "../lang";
@@ -51,6 +52,8 @@ export interface RunInput {
   sheets: SheetInfo[];
   /** For each review entry (same order), the id of the project it was matched to, or null. */
   reviewMatches: (string | null)[];
+  /** Problems reviewers confirmed or added on review workbooks (抽评发现的问题), with their project (issue 16). */
+  problems?: { problem: ReviewProblem; projectId: string | null }[];
 }
 
 export interface RunRule extends RuleMeta {

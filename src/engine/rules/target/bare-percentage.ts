@@ -42,7 +42,6 @@ export const rule: ProjectRule = {
     en: () => "Restate each effect indicator as something measurable (numerator, denominator or statistical basis), or name the data source and formula.",
   },
   check(p) {
-    if (p.template === "goal" && p.indicators.length === 0) return [];
     const bare = p.indicators.filter(isBarePercentage);
     if (bare.length === 0) return [];
     return [

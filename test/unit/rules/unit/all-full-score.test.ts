@@ -1,6 +1,7 @@
 import { rule } from "../../../../src/engine/rules/unit/all-full-score";
 import { testRule } from "../../../helpers/rule-tester";
 import { makeProject } from "../../../helpers/factories";
+import { getProfile } from "../../../../src/engine/profiles/builtin";
 
 let n = 0;
 const form = (unit: string, total: number | null, department = "区民政局") =>
@@ -12,6 +13,11 @@ testRule(rule, {
     { name: "one of the unit's projects below 100", projects: [form("甲单位", 100), form("甲单位", 98.5), form("甲单位", 100)] },
     { name: "a project with no score at all", projects: [form("甲单位", 100), form("甲单位", null)] },
     { name: "100s spread over units of different departments, one each", projects: [form("甲单位", 100, "区民政局"), form("乙单位", 100, "区水利局")] },
+    {
+      name: "the profile asks for three: two at 100 are not judged",
+      projects: [form("子单位", 100), form("子单位", 100)],
+      options: { profile: { ...getProfile("national"), fullScoreMinProjects: 3 } },
+    },
     {
       name: "goal tables do not count",
       projects: [form("甲单位", 100), makeProject({ id: "g!1", name: "目标", unit: "甲单位", template: "goal" })],
