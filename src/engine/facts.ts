@@ -23,3 +23,17 @@ export function projectGrade(p: Project): Grade | null {
 export function projectBudget(p: Project): number | null {
   return p.budget ? (p.budget.adjusted ?? p.budget.initial) : null;
 }
+
+/**
+ * A blank form: a template nobody has filled in (an inserted 空白模板, or a submission left empty). Its identity
+ * fields (项目名称, 项目编码, 主管部门, 实施单位) are empty and no indicator has an actual value or a score; a
+ * 总分 of 0 (the template's SUM over empty cells) counts as empty. It is no submission: not a project, not a
+ * row of 评价汇总; template/blank says once that it is empty.
+ */
+export function isBlankForm(p: Project): boolean {
+  const empty = (s: string | null | undefined) => s === null || s === undefined || s.trim() === "";
+  if (!empty(p.name) || !empty(p.code) || !empty(p.department) || !empty(p.unit)) return false;
+  if (p.statedTotal !== null && p.statedTotal !== 0) return false;
+  if (p.budget && (p.budget.executed ?? 0) !== 0) return false;
+  return p.indicators.every((i) => (i.actual === null || i.actual.kind === "empty" || i.actual.kind === "placeholder") && (i.score === null || i.score === 0));
+}

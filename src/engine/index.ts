@@ -5,7 +5,7 @@
  */
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, Summary } from "./model";
-import { isAssessed, projectGrade, projectScore } from "./facts";
+import { isAssessed, isBlankForm, projectGrade, projectScore } from "./facts";
 import { attachReviews } from "./match";
 import { getProfile } from "./profiles/builtin";
 import type { Profile } from "./profiles/schema";
@@ -34,11 +34,15 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
     severeGap: opts.severeGap ?? base.severeGap,
   };
   const lang: Lang = opts.lang ?? "zh";
-  const scored = readings.flatMap((r) => r.projects).map((p) => scoreProject(p, profile));
+  // A blank, unfilled form is no submission: it is not a project (nor a row of 评价汇总), and template/blank says
+  // once that it is empty instead of every rule reporting what it lacks.
+  const read = readings.flatMap((r) => r.projects);
+  const blankForms = read.filter(isBlankForm);
+  const scored = read.filter((p) => !isBlankForm(p)).map((p) => scoreProject(p, profile));
   const reviews = readings.flatMap((r) => r.reviews);
   const sheets = readings.flatMap((r) => r.sheets);
   const { projects, matches } = attachReviews(scored, reviews, profile);
-  const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches }, { profile, lang });
+  const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches, blankForms }, { profile, lang });
   // Not validated against the zod model here: the engine built every object itself, and Report.parse would
   // copy the whole report again on every run (5–15 % of a check). Tests validate check()'s output
   // (test/unit/report-shape.test.ts); inputErrors is the one field the schema would default.

@@ -53,6 +53,8 @@ export const enUS: Record<MessageKey, string> = {
   "cli.noInput": "Name at least one .xlsx file or folder.",
   "cli.fileError": "Cannot read {file}: {reason}",
   "cli.profileError": "The profile cannot be used: {reason}",
+  "thresholds.range": "A gap threshold must be a number of points from 0 to {max}, found \"{value}\".",
+  "thresholds.severeBelowGap": "The severe-gap threshold ({severeGap} points) must not be below the gap threshold ({gap} points).",
   "cli.wrote": "Wrote the reviewed workbook: {file} (sheets 评价汇总, 问题清单{spot}, 评价报告)",
   "cli.writeFailed": "Writing {file} failed: {reason} (no partial file was left)",
   "cli.engineError": "The checker failed on this workbook and skipped it ({reason}); the other files were checked. Please report it to the maintainers, with the real data removed.",

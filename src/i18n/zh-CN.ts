@@ -53,6 +53,8 @@ export const zhCN = {
   "cli.noInput": "请至少指定一个 .xlsx 文件或文件夹。",
   "cli.fileError": "无法读取 {file}：{reason}",
   "cli.profileError": "评分配置无法使用：{reason}",
+  "thresholds.range": "差异阈值应为 0 到 {max} 之间的分数，实际为“{value}”。",
+  "thresholds.severeBelowGap": "差异严重阈值（{severeGap} 分）不能小于差异较大阈值（{gap} 分）。",
   "cli.wrote": "已写入评价结果：{file}（含“评价汇总”“问题清单”{spot}“评价报告”工作表）",
   "cli.writeFailed": "写入 {file} 失败：{reason}（未生成不完整的文件）",
   "cli.engineError": "检查该工作簿时程序出错，已跳过（{reason}）；其他文件照常检查。请把此文件去除真实数据后报告给维护人员。",
