@@ -210,8 +210,8 @@ describe("settings", () => {
     const store = localSettingsStore(storage);
     expect(store.where).toBe("browser");
     expect(await store.load()).toBeNull();
-    await store.save({ profile: "sichuan", gap: 8, severeGap: 16 });
-    expect(await store.load()).toEqual({ profile: "sichuan", gap: 8, severeGap: 16 });
+    await store.save({ profile: "sichuan", custom: null, gap: 8, severeGap: 16 });
+    expect(await store.load()).toEqual({ profile: "sichuan", custom: null, gap: 8, severeGap: 16 });
     data.set("bpr.settings", "{not json");
     expect(await store.load()).toBeNull();
     const none = localSettingsStore(null);

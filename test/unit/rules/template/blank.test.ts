@@ -18,6 +18,8 @@ testRule(rule, {
     { name: "a form with a name only is a submission (its missing fields are reported by other rules)", project: blank({ name: "养老服务补贴" }) },
     { name: "a form with an actual value is a submission", project: blank({ indicators: [makeIndicator({ name: "补贴人数", target: "≥100人", actual: "120人" })] }) },
     { name: "a form with a stated 总分 is a submission", project: blank({ statedTotal: 88 }) },
+    { name: "targets written in make a submission (a goal table whose header was left blank)", project: blank({ indicators: [makeIndicator({ name: "补贴人数", target: "≥100人", actual: "" })] }) },
+    { name: "amounts written in make a submission", project: blank({ budget: makeBudget({ initial: 20, adjusted: null, executed: null }) }) },
   ],
   invalid: [
     {
@@ -26,8 +28,8 @@ testRule(rule, {
       hits: [{ sheet: "Sheet1", cell: "B6", project: null, data: { form: "项目支出绩效自评表" } }],
     },
     {
-      name: "targets alone do not make a submission",
-      project: blank({ indicators: [makeIndicator({ name: "补贴人数", target: "≥100人", actual: "" })] }),
+      name: "placeholder rows of the template (no target, no actual) do not make a submission",
+      project: blank({ indicators: [makeIndicator({ name: "补贴人数", target: "", actual: "" })] }),
       hits: [{ sheet: "Sheet1", project: null }],
     },
   ],
