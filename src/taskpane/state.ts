@@ -202,9 +202,9 @@ export function headerNumbers(report: Report): HeaderNumbers {
   };
 }
 
-/** True when the check found nothing to check: no template, spot-check list or review sheet. */
+/** True when the check found nothing to check: no template, spot-check list or review sheet (a blank form counts: template/blank says what to do). */
 export function foundNoTemplates(report: Report): boolean {
-  return report.projects.length === 0 && report.reviews.length === 0;
+  return report.projects.length === 0 && report.reviews.length === 0 && !report.findings.some((f) => f.rule === "template/blank");
 }
 
 export interface ProjectFacts {

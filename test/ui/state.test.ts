@@ -199,9 +199,9 @@ describe("language", () => {
 describe("settings", () => {
   test("normalise: unknown profile, bad numbers, severe below gap → defaults", () => {
     expect(normaliseSettings(null)).toEqual(DEFAULT_SETTINGS);
-    expect(normaliseSettings({ profile: "hubei", gap: "5", severeGap: 15 })).toEqual({ profile: "hubei", gap: 5, severeGap: 15 });
+    expect(normaliseSettings({ profile: "hubei", gap: "5", severeGap: 15 })).toEqual({ profile: "hubei", custom: null, gap: 5, severeGap: 15 });
     expect(normaliseSettings({ profile: "beijing", gap: -1, severeGap: 500 })).toEqual(DEFAULT_SETTINGS);
-    expect(normaliseSettings({ gap: 15, severeGap: 12 })).toEqual({ profile: "national", gap: 15, severeGap: 20 });
+    expect(normaliseSettings({ gap: 15, severeGap: 12 })).toEqual({ profile: "national", custom: null, gap: 15, severeGap: 20 });
   });
 
   test("localStorage store: round trip; broken JSON and a missing storage are survived", async () => {
