@@ -243,6 +243,9 @@ export class PaneController {
   private checkedWith = "";
   /** 取消 was pressed during the running action. */
   private cancelRequested = false;
+  /** Rejects (Cancelled) when 取消 is pressed: long awaits race it, so the pane is free at once. */
+  private cancelGate: Promise<never> = new Promise<never>(() => undefined);
+  private rejectCancel: ((e: Error) => void) | null = null;
 
   constructor(deps: PaneDeps) {
     this.deps = deps;
@@ -340,6 +343,11 @@ export class PaneController {
     this.throwIfCancelled();
   }
 
+  /** `p`, or a Cancelled error as soon as 取消 is pressed (whatever `p` still does is ignored). */
+  private cancellable<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.cancelGate]);
+  }
+
   private throwIfCancelled(): void {
     if (this.cancelRequested) throw cancelledError();
   }
@@ -354,6 +362,7 @@ export class PaneController {
     if (!busy || busy.cancelling) return;
     this.cancelRequested = true;
     this.set({ busy: { ...busy, cancelling: true } });
+    this.rejectCancel?.(cancelledError());
     this.engineRunner?.cancel();
   }
 
@@ -370,6 +379,8 @@ export class PaneController {
   private async run(action: Action, body: () => Promise<void>): Promise<void> {
     if (this.state.busy) return;
     this.cancelRequested = false;
+    this.cancelGate = new Promise<never>((_resolve, reject) => (this.rejectCancel = reject));
+    this.cancelGate.catch(() => undefined);
     this.set({ notices: [], busy: { action, step: "loading", detail: null, progress: null } });
     try {
       await body();
@@ -382,6 +393,8 @@ export class PaneController {
       }
     } finally {
       this.cancelRequested = false;
+      this.rejectCancel = null;
+      this.cancelGate = new Promise<never>(() => undefined);
       this.set({ busy: null });
       // Language or settings changed while the action ran: bring the findings up to date.
       if (this.state.report && this.checkedWith !== this.currentKey()) void this.recheckQuietly();
@@ -416,7 +429,7 @@ export class PaneController {
     this.checkedWith = this.currentKey();
     let result: Awaited<ReturnType<EngineRunner["check"]>>;
     try {
-      result = await this.runner().check(readings, { profile: settings.profile, custom: settings.custom, lang, gap: settings.gap, severeGap: settings.severeGap });
+      result = await this.cancellable(this.runner().check(readings, { profile: settings.profile, custom: settings.custom, lang, gap: settings.gap, severeGap: settings.severeGap }));
     } catch (e) {
       // A newer check started meanwhile: this one's failure is as stale as its result would be.
       if (seq !== this.checkSeq) return null;
@@ -456,11 +469,11 @@ export class PaneController {
   private async readHost(action: Action): Promise<void> {
     const host = this.requireHost();
     await this.step(action, "reading", msg("ui.step.reading"));
-    const result = await host.readWorkbook({
+    const result = await this.cancellable(host.readWorkbook({
       onProgress: (read, total) => {
         if (total > 0) this.set({ busy: { action, step: "reading", detail: msg("ui.step.readingRows", { read, total }), progress: read / total } });
       },
-    });
+    }));
     this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids });
     this.set({ hostFile: result.fileName });
   }
@@ -550,7 +563,7 @@ export class PaneController {
         try {
           const bytes = await fileBytes(file);
           entry.size = bytes.byteLength;
-          entry.reading = await runner.readFile({ name, bytes });
+          entry.reading = await this.cancellable(runner.readFile({ name, bytes }));
           if (keep) entry.bytes = bytes;
         } catch (e) {
           if (isCancelled(e) || this.cancelRequested) {
@@ -567,8 +580,13 @@ export class PaneController {
         this.set({ sources: this.sourcesView() });
       }
       if (left > 0) {
-        // 取消 while reading: the files read so far are checked; the rest were not added.
+        // 取消 while reading: the files read so far are checked (that check can be cancelled again); the rest were
+        // not added.
         this.cancelRequested = false;
+        this.cancelGate = new Promise<never>((_resolve, reject) => (this.rejectCancel = reject));
+        this.cancelGate.catch(() => undefined);
+        const busy = this.state.busy;
+        if (busy) this.set({ busy: { ...busy, cancelling: false } });
         this.notify("info", msg("ui.notice.cancelledFiles", { count: left }));
       }
       if (this.state.mode === "excel") await this.readHost(action);
@@ -607,12 +625,12 @@ export class PaneController {
       let bytes: Uint8Array;
       try {
         // The entries keep their bytes: a worker gets a copy, and the next download reads them again.
-        bytes = await this.runner().reviewed(
+        bytes = await this.cancellable(this.runner().reviewed(
           report,
           files.map((f) => ({ name: f.name, bytes: f.bytes! })),
           this.state.lang,
           files.length > 1 ? kind : undefined,
-        );
+        ));
       } catch (e) {
         if (!isLoadError(e)) throw e;
         // A file that was read before cannot be reloaded: name it.
