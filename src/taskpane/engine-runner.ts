@@ -14,6 +14,7 @@
  *   unreadable file, a bug) are not failures of the worker: they are answered as they would be in the pane's
  *   thread.
  */
+import type { Grid } from "../engine/grid";
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
 import type { SheetPlan } from "../engine/summary/plan";
@@ -21,6 +22,7 @@ import type { TemplatePlan } from "../engine/templates";
 import type { CheckSettings } from "./engine-protocol";
 import type { Lang } from "./lang";
 import type { PickedFile } from "./xlsx-read";
+import type { CellRow } from "../engine/cell-row";
 
 export type EngineWhere = "worker" | "main";
 
@@ -47,6 +49,25 @@ export interface EngineRunner {
   templates(plans: TemplatePlan[]): Promise<Uint8Array>;
   /** Start loading (the engine chunk, or the worker) so the first check does not wait for it. */
   warm(): void;
+  /** A picked file's cell in its row (engine/cell-row.ts), from the grids kept since the file was read; null when unknown. */
+  cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null>;
+  /**
+   * Stop what runs now (the user pressed 取消): the worker is stopped and started afresh, and every open request
+   * fails with a Cancelled error. In the pane's thread nothing can be interrupted; the controller stops between
+   * steps.
+   */
+  cancel(): void;
+}
+
+/** The error of a request stopped by cancel(). */
+export function cancelledError(): Error {
+  const e = new Error("cancelled");
+  e.name = "Cancelled";
+  return e;
+}
+
+export function isCancelled(e: unknown): boolean {
+  return e instanceof Error && e.name === "Cancelled";
 }
 
 /**
@@ -72,6 +93,9 @@ type XlsxModule = typeof import("./xlsx");
 
 /** The engine in the pane's thread, exactly as the pane ran it before the worker. */
 export class MainRunner implements EngineRunner {
+  /** Picked files' grids by file name (a finding's row). */
+  private readonly grids = new Map<string, Grid[]>();
+
   constructor(
     private readonly loadEngine: () => Promise<EngineModule>,
     private readonly loadXlsx: () => Promise<XlsxModule>,
@@ -82,7 +106,20 @@ export class MainRunner implements EngineRunner {
   }
 
   async readFile(file: PickedFile): Promise<WorkbookReading> {
-    return (await this.loadXlsx()).readPicked(file);
+    const xlsx = await this.loadXlsx();
+    if (typeof xlsx.readPickedFile !== "function") return xlsx.readPicked(file);
+    const { reading, grids } = await xlsx.readPickedFile(file);
+    this.grids.set(file.name, grids);
+    return reading;
+  }
+
+  async cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null> {
+    const grids = this.grids.get(file);
+    return grids ? (await this.loadEngine()).cellRow(grids, sheet, cell) : null;
+  }
+
+  cancel(): void {
+    // Work in the pane's thread cannot be interrupted: the controller stops between steps.
   }
 
   async prepareFiles(): Promise<void> {
@@ -91,7 +128,10 @@ export class MainRunner implements EngineRunner {
 
   async check(readings: WorkbookReading[], s: CheckSettings): Promise<CheckResult> {
     const engine = await this.loadEngine();
-    const report = engine.check(readings, { profile: engine.getProfile(s.profile), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
+    // Readings no longer checked take their grids with them.
+    const files = new Set(readings.map((r) => r.file));
+    for (const name of [...this.grids.keys()]) if (!files.has(name)) this.grids.delete(name);
+    const report = engine.check(readings, { profile: engine.profileFor(s), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
     return { report, where: "main" };
   }
 
@@ -187,6 +227,18 @@ export class FallbackRunner implements EngineRunner {
 
   templates(plans: TemplatePlan[]): Promise<Uint8Array> {
     return this.attempt((r) => r.templates(plans));
+  }
+
+  cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null> {
+    return this.attempt((r) => r.cellRow(file, sheet, cell));
+  }
+
+  cancel(): void {
+    if (this.failed || !this.worker) return this.main.cancel();
+    void this.worker.then(
+      (r) => r.cancel(),
+      () => undefined,
+    );
   }
 
   warm(): void {

@@ -11,7 +11,8 @@
  */
 import "./zod-config";
 import { check } from "../engine";
-import { getProfile } from "../engine/profiles/builtin";
+import { cellRow } from "../engine/cell-row";
+import type { Grid } from "../engine/grid";
 import { readWorkbook, type WorkbookReading } from "../engine/read";
 import { planSheets } from "../engine/summary";
 import {
@@ -22,7 +23,8 @@ import {
   type ReadingResult,
   toWireError,
 } from "./engine-protocol";
-import { readPicked } from "./xlsx-read";
+import { profileFor } from "./check-profile";
+import { readPickedFile } from "./xlsx-read";
 
 type WriterModule = typeof import("./xlsx");
 
@@ -51,6 +53,8 @@ function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 export function createEngineService(answer: (response: EngineResponse, transfer: ArrayBuffer[]) => void): (req: EngineRequest) => void {
   /** Readings made here, by number (see engine-protocol.ts for when they are forgotten). */
   const readings = new Map<number, WorkbookReading>();
+  /** The grids of picked files, by reading number (forgotten with the reading): a finding's row (cellRow). */
+  const grids = new Map<number, Grid[]>();
   let nextRef = 0;
   let queue: Promise<void> = Promise.resolve();
 
@@ -64,8 +68,19 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
     switch (req.op) {
       case "read":
         return keep(readWorkbook({ file: req.file, grids: req.grids }));
-      case "readFile":
-        return keep(await readPicked({ name: req.name, bytes: req.bytes }));
+      case "readFile": {
+        const read = await readPickedFile({ name: req.name, bytes: req.bytes });
+        const kept = keep(read.reading);
+        grids.set(kept.ref, read.grids);
+        return kept;
+      }
+      case "cellRow": {
+        for (const [ref, r] of readings) {
+          const g = grids.get(ref);
+          if (g && r.file === req.file) return cellRow(g, req.sheet, req.cell);
+        }
+        return null;
+      }
       case "prepareFiles":
         // The .xlsx reader is part of this chunk; SheetJS is loaded only when an .xls / .et / .ods / .xlsb comes.
         return null;
@@ -82,9 +97,13 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
           named.add(arg.ref);
           list.push(r);
         }
-        for (const ref of [...readings.keys()]) if (!named.has(ref)) readings.delete(ref);
+        for (const ref of [...readings.keys()]) {
+          if (named.has(ref)) continue;
+          readings.delete(ref);
+          grids.delete(ref);
+        }
         const s = req.settings;
-        return check(list, { profile: getProfile(s.profile), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
+        return check(list, { profile: profileFor(s), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
       }
       case "plan":
         return planSheets(req.report, { lang: req.lang });

@@ -50,6 +50,8 @@ class ClonePort implements WorkerPort {
   readonly answers: { id: number; transfer: ArrayBuffer[]; value: unknown }[] = [];
   /** When set, requests are swallowed (a worker that hangs until it dies). */
   hang = false;
+  /** A picked file by this name hangs the reader (its request is never answered). */
+  hangFile: string | null = null;
   private serve = createEngineService((res: EngineResponse, transfer: ArrayBuffer[]) => {
     const copy = structuredClone(res, { transfer });
     this.answers.push({ id: res.id, transfer, value: res.ok ? res.value : null });
@@ -59,7 +61,8 @@ class ClonePort implements WorkerPort {
     const copy = structuredClone(message);
     this.sent.push(copy);
     this.sentTransfers.push(rest[0]);
-    if (!this.hang) setTimeout(() => this.serve(copy), 0);
+    if (this.hang || (copy.op === "readFile" && copy.name === this.hangFile)) return;
+    setTimeout(() => this.serve(copy), 0);
   }
   terminate(): void {
     this.terminated = true;
@@ -298,7 +301,9 @@ class ControlledRunner implements EngineRunner {
   planSheets = (report: Report, lang: "zh" | "en") => this.main.planSheets(report, lang);
   reviewed = (report: Report, files: PickedFile[], lang: "zh" | "en") => this.main.reviewed(report, files, lang);
   templates = (plans: TemplatePlan[]) => this.main.templates(plans);
+  cellRow = (file: string, sheet: string, cell: string) => this.main.cellRow(file, sheet, cell);
   warm(): void {}
+  cancel(): void {}
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult> {
     return new Promise<CheckResult>((resolve, reject) => {
       this.checks.push({
@@ -648,5 +653,96 @@ describe("the controller's downloads go through the runner", () => {
     }
     // The worker and the pane's thread say the same.
     expect(notices[0]).toEqual(notices[1]);
+  });
+});
+
+describe("a file that hangs the reader, 取消, a finding's row", () => {
+  /** Timers the test fires itself (no waiting, no timing). */
+  function manualTimers() {
+    const due: { fn: () => void; cleared: boolean }[] = [];
+    return {
+      due,
+      setTimer: (fn: () => void) => {
+        const h = { fn, cleared: false };
+        due.push(h);
+        return h;
+      },
+      clearTimer: (h: unknown) => void ((h as { cleared: boolean }).cleared = true),
+      fire: () => due.filter((h) => !h.cleared).forEach((h) => h.fn()),
+    };
+  }
+
+  test("the hanging file fails with timeLimit naming it; a fresh worker reads the next files", async () => {
+    const ports: ClonePort[] = [];
+    const newPort = () => {
+      const p = new ClonePort();
+      p.hangFile = "卡住.xlsx";
+      ports.push(p);
+      return p;
+    };
+    const timers = manualTimers();
+    const worker = new WorkerRunner(newPort(), { restart: newPort, setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+    const good = { name: "好.xlsx", bytes: await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]) };
+    const first = await worker.readFile(good);
+    const stuck = worker.readFile({ name: "卡住.xlsx", bytes: good.bytes });
+    await tick();
+    timers.fire();
+    const e = await stuck.then(
+      () => null,
+      (x: unknown) => x as Error & { code?: string; file?: string },
+    );
+    expect(e).toMatchObject({ name: "LoadError", code: "timeLimit", file: "卡住.xlsx" });
+    expect(ports).toHaveLength(2);
+    expect(ports[0].terminated).toBe(true);
+    const next = await worker.readFile({ name: "下一个.xlsx", bytes: good.bytes });
+    expect(next.projects.map((p) => p.name)).toEqual([GOOD.name]);
+    // The first reading lived in the stopped worker: the check sends it again, and both are checked.
+    const { report } = await worker.check([first, next], SETTINGS);
+    expect(report.summary.files).toBe(2);
+  });
+
+  test("cancel() stops the worker: open requests fail as Cancelled, the next ones go to a fresh worker", async () => {
+    const ports: ClonePort[] = [];
+    const newPort = () => {
+      const p = new ClonePort();
+      ports.push(p);
+      return p;
+    };
+    const worker = new WorkerRunner(newPort(), { restart: newPort });
+    ports[0].hang = true;
+    const open = worker.read({ file: "a.xlsx", grids: sheets() });
+    worker.cancel();
+    await expect(open).rejects.toMatchObject({ name: "Cancelled" });
+    expect(ports[0].terminated).toBe(true);
+    const again = await worker.read({ file: "a.xlsx", grids: sheets() });
+    expect(again.projects.length).toBeGreaterThan(0);
+  });
+
+  test("a finding's row comes from the grids the worker kept, as in the pane's thread", async () => {
+    const worker = new WorkerRunner(new ClonePort());
+    const main = inThread();
+    const file = { name: "水利局.xlsx", bytes: await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(FLAWED) }]) };
+    const wr = await worker.readFile(file);
+    await main.readFile(file);
+    const { report } = await worker.check([wr], SETTINGS);
+    const f = report.findings.find((x) => x.rule === "score/exceeds-weight")!;
+    const row = await worker.cellRow(f.file, f.sheet!, f.cell!);
+    expect(row).toEqual(await main.cellRow(f.file, f.sheet!, f.cell!));
+    expect(row!.cells.find((c) => c.target)!.address).toBe(f.cell);
+    expect(row!.cells.some((c) => c.label !== "")).toBe(true);
+    expect(await worker.cellRow("other.xlsx", "自评", "A1")).toBeNull();
+  });
+
+  test("an imported profile's text is checked with the CLI's loader, in the worker as in the pane's thread", async () => {
+    const worker = new WorkerRunner(new ClonePort());
+    const main = inThread();
+    const input = { file: "部门自评.xlsx", grids: sheets() };
+    const custom = { source: "县级口径.json", text: JSON.stringify({ extends: "national", severity: { "spotcheck/gap-severe": "warning" } }) };
+    const settings: CheckSettings = { ...SETTINGS, profile: "custom", custom };
+    const w = await worker.check([await worker.read(input)], settings);
+    const m = await main.check([await main.read(input)], settings);
+    expect(w.report).toEqual(m.report);
+    expect(w.report.profile).toBe("县级口径");
+    expect(w.report.findings.find((f) => f.rule === "spotcheck/gap-severe")!.severity).toBe("warning");
   });
 });

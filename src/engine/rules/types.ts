@@ -51,6 +51,8 @@ export interface RunInput {
   sheets: SheetInfo[];
   /** For each review entry (same order), the id of the project it was matched to, or null. */
   reviewMatches: (string | null)[];
+  /** Blank forms (facts.ts isBlankForm): left out of `projects`, reported once each by template/blank. */
+  blankForms?: Project[];
 }
 
 export interface RunRule extends RuleMeta {
