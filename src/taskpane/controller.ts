@@ -254,7 +254,7 @@ export class PaneController {
       live && deps.host
         ? deps.host
         : new FileHost({
-            buildTemplates: (plans) => this.runner().templates(plans),
+            buildTemplates: (plans) => this.runner().job("templates", plans),
             download: (bytes, name) => (this.deps.download ?? browserDownload)(bytes, name),
             templatesName: () => this.text(msg("ui.file.templates")),
           });
@@ -522,7 +522,7 @@ export class PaneController {
       const report = await this.checkAll("write");
       if (!report) return;
       await this.step("write", "writing", msg("ui.step.writing"));
-      const plans = keepLocalLinks(await this.runner().planSheets(report, this.state.lang), this.state.hostFile ?? "");
+      const plans = keepLocalLinks(await this.runner().job("planSheets", report, this.state.lang), this.state.hostFile ?? "");
       const result = await host.writeSheets(plans);
       this.notify("success", msg("ui.notice.wrote", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
       this.hostWarnings(result.warnings);
@@ -634,7 +634,8 @@ export class PaneController {
       let bytes: Uint8Array;
       try {
         // The entries keep their bytes: a worker gets a copy, and the next download reads them again.
-        bytes = await this.cancellable(this.runner().reviewed(
+        bytes = await this.cancellable(this.runner().job(
+          "reviewed",
           report,
           files.map((f) => ({ name: f.name, bytes: f.bytes! })),
           this.state.lang,

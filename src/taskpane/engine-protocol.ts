@@ -19,8 +19,7 @@ import type { Grid } from "../engine/grid";
 import type { CellRow } from "../engine/cell-row";
 import type { Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
-import type { SheetPlan } from "../engine/summary/plan";
-import type { TemplatePlan } from "../engine/templates";
+import type { JobName, JobResult } from "./engine-jobs";
 import type { Lang } from "./lang";
 import type { CustomProfile, ProfileName } from "./settings";
 
@@ -44,9 +43,8 @@ export type EngineRequest =
   | { id: number; op: "readFile"; name: string; bytes: Uint8Array }
   | { id: number; op: "prepareFiles" }
   | { id: number; op: "check"; readings: ReadingArg[]; settings: CheckSettings }
-  | { id: number; op: "plan"; report: Report; lang: Lang }
-  | { id: number; op: "reviewed"; report: Report; files: { name: string; bytes: Uint8Array }[]; lang: Lang; kind?: "copies" | "results" }
-  | { id: number; op: "templates"; plans: TemplatePlan[] }
+  /** One of the stateless jobs of engine-jobs.ts, by name, with its arguments. */
+  | { id: number; op: "job"; name: JobName; args: unknown[] }
   | { id: number; op: "cellRow"; file: string; sheet: string; cell: string };
 
 /** A reading as the worker answers it: the reading and the number it keeps it under. */
@@ -55,8 +53,8 @@ export interface ReadingResult {
   ref: number;
 }
 
-/** Answers: a reading, a report, sheet plans, a built workbook's bytes, or nothing (prepareFiles). */
-export type EngineResult = ReadingResult | Report | SheetPlan[] | Uint8Array | CellRow | null;
+/** Answers: a reading, a report, a cell's row, a job's answer (sheet plans, a built workbook's bytes…), or nothing (prepareFiles). */
+export type EngineResult = ReadingResult | Report | CellRow | JobResult<JobName> | null;
 
 export type EngineResponse = { id: number; ok: true; value: EngineResult } | { id: number; ok: false; error: WireError };
 

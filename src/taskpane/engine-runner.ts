@@ -17,10 +17,8 @@
 import type { Grid } from "../engine/grid";
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
-import type { SheetPlan } from "../engine/summary/plan";
-import type { TemplatePlan } from "../engine/templates";
+import { type JobArgs, type JobName, type JobResult, runJob } from "./engine-jobs";
 import type { CheckSettings } from "./engine-protocol";
-import type { Lang } from "./lang";
 import type { PickedFile } from "./xlsx-read";
 import type { CellRow } from "../engine/cell-row";
 
@@ -39,14 +37,11 @@ export interface EngineRunner {
   /** Load what reading files needs (exceljs) ahead of the first file. */
   prepareFiles(): Promise<void>;
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult>;
-  planSheets(report: Report, lang: Lang): Promise<SheetPlan[]>;
   /**
-   * The reviewed workbook's bytes (./xlsx reviewedWorkbook: the picked files reloaded, the output sheets
-   * added). The files' bytes are left as they are (the pane keeps them for later downloads).
+   * One of the stateless jobs of ./engine-jobs (sheet plans, the reviewed workbook, the blank templates…), the
+   * same wherever it runs. Arguments are copied to a worker: the pane keeps its own (a picked file's bytes).
    */
-  reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array>;
-  /** The blank templates as a workbook's bytes (./xlsx templatesWorkbook). */
-  templates(plans: TemplatePlan[]): Promise<Uint8Array>;
+  job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>>;
   /** Start loading (the engine chunk, or the worker) so the first check does not wait for it. */
   warm(): void;
   /** A picked file's cell in its row (engine/cell-row.ts), from the grids kept since the file was read; null when unknown. */
@@ -135,16 +130,8 @@ export class MainRunner implements EngineRunner {
     return { report, where: "main" };
   }
 
-  async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
-    return (await this.loadEngine()).planSheets(report, { lang });
-  }
-
-  async reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
-    return (await this.loadXlsx()).reviewedWorkbook(report, files, lang, kind);
-  }
-
-  async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
-    return (await this.loadXlsx()).templatesWorkbook(plans);
+  job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+    return runJob({ engine: this.loadEngine, writer: this.loadXlsx }, name, args);
   }
 
   warm(): void {
@@ -217,16 +204,8 @@ export class FallbackRunner implements EngineRunner {
     return this.attempt((r) => r.check(readings, settings));
   }
 
-  planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
-    return this.attempt((r) => r.planSheets(report, lang));
-  }
-
-  reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
-    return this.attempt((r) => r.reviewed(report, files, lang, kind));
-  }
-
-  templates(plans: TemplatePlan[]): Promise<Uint8Array> {
-    return this.attempt((r) => r.templates(plans));
+  job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+    return this.attempt((r) => r.job(name, ...args));
   }
 
   cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null> {

@@ -14,7 +14,6 @@ import { check } from "../engine";
 import { cellRow } from "../engine/cell-row";
 import type { Grid } from "../engine/grid";
 import { readWorkbook, type WorkbookReading } from "../engine/read";
-import { planSheets } from "../engine/summary";
 import {
   type EngineRequest,
   type EngineResponse,
@@ -24,6 +23,8 @@ import {
   toWireError,
 } from "./engine-protocol";
 import { profileFor } from "./check-profile";
+import * as engineChunk from "./engine-chunk";
+import { isJobName, type JobModules, runJob } from "./engine-jobs";
 import { readPickedFile } from "./xlsx-read";
 
 type WriterModule = typeof import("./xlsx");
@@ -48,6 +49,9 @@ function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return new Uint8Array(buffer);
   return new Uint8Array(bytes);
 }
+
+/** The code jobs need, in the worker: the engine is part of this chunk; the writer is loaded on first use. */
+const MODULES: JobModules = { engine: () => Promise.resolve(engineChunk), writer: loadWriter };
 
 /** One engine service: its own readings (by number) and its own queue. `answer` sends each response. */
 export function createEngineService(answer: (response: EngineResponse, transfer: ArrayBuffer[]) => void): (req: EngineRequest) => void {
@@ -105,12 +109,11 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
         const s = req.settings;
         return check(list, { profile: profileFor(s), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
       }
-      case "plan":
-        return planSheets(req.report, { lang: req.lang });
-      case "reviewed":
-        return movable(await (await loadWriter()).reviewedWorkbook(req.report, req.files, req.lang, req.kind));
-      case "templates":
-        return movable(await (await loadWriter()).templatesWorkbook(req.plans));
+      case "job": {
+        if (!isJobName(req.name)) throw new Error(`unknown job ${String(req.name)}`);
+        const value = await runJob(MODULES, req.name, req.args as never);
+        return value instanceof Uint8Array ? movable(value) : value;
+      }
       default:
         throw new Error(`unknown request ${(req as { op?: unknown }).op as string}`);
     }

@@ -15,8 +15,6 @@
  */
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
-import type { SheetPlan } from "../engine/summary/plan";
-import type { TemplatePlan } from "../engine/templates";
 import {
   type CheckSettings,
   type EngineRequest,
@@ -28,8 +26,8 @@ import {
   type ReadingResult,
 } from "./engine-protocol";
 import type { CellRow } from "../engine/cell-row";
+import type { JobArgs, JobName, JobResult } from "./engine-jobs";
 import { cancelledError, type CheckResult, type EngineRunner, WorkerFailure } from "./engine-runner";
-import type { Lang } from "./lang";
 import type { PickedFile } from "./xlsx-read";
 
 /** What the runner needs of a Worker (a fake in tests). */
@@ -213,17 +211,8 @@ export class WorkerRunner implements EngineRunner {
     return { report, where: "worker" };
   }
 
-  async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
-    return (await this.call({ op: "plan", report, lang })) as SheetPlan[];
-  }
-
-  async reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
-    const list = files.map((f) => ({ name: f.name, bytes: f.bytes }));
-    return (await this.call({ op: "reviewed", report, files: list, lang, kind })) as Uint8Array;
-  }
-
-  async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
-    return (await this.call({ op: "templates", plans })) as Uint8Array;
+  async job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+    return (await this.call({ op: "job", name, args })) as JobResult<K>;
   }
 
   warm(): void {
