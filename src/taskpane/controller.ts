@@ -25,6 +25,7 @@ import type { CellRow } from "../engine/cell-row";
 import type { HostError, HostKind, HostWarning, WorkbookHost } from "../engine/host";
 import type { Finding, InputError, Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
+import type { ProfileRef } from "./check-profile";
 import { cancelledError, type EngineRunner, type EngineWhere, isCancelled, MainRunner, selectRunner } from "./engine-runner";
 import { FileHost } from "./file-host";
 import { type Lang, type Msg, msg, render } from "./lang";
@@ -475,8 +476,44 @@ export class PaneController {
       },
     }));
     this.hostWarnings(result.warnings ?? []);
-    this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids });
+    this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids }, this.profileRef());
     this.set({ hostFile: result.fileName });
+  }
+
+  /** The profile whose vocabulary the reader uses (a county's own labels): the current settings'. */
+  private profileRef(): ProfileRef {
+    const s = this.state.settings;
+    return { profile: s.profile, custom: s.custom };
+  }
+
+  /**
+   * The profile changed, and with it the labels the reader knows: read again what was read (the picked files from
+   * the bytes kept; the open workbook through the host), then check.
+   */
+  private async rereadQuietly(): Promise<void> {
+    if (this.state.mode === "excel") {
+      await this.checkWorkbook();
+      return;
+    }
+    try {
+      const runner = this.runner();
+      for (const f of this.files) {
+        if (!f.bytes) continue;
+        try {
+          f.reading = await runner.readFile({ name: f.name, bytes: f.bytes }, this.profileRef());
+          f.error = null;
+          f.code = null;
+        } catch (e) {
+          f.reading = null;
+          f.error = errorMsg(e);
+          f.code = isLoadError(e) ? e.code : "unreadable";
+        }
+      }
+      await this.recheck();
+    } catch (e) {
+      if (!isHostError(e) && !isLoadError(e)) console.error(e);
+      this.notify("error", errorMsg(e));
+    }
   }
 
   /** A host's non-fatal problems, each worded from the catalogue in the user's language. */
@@ -572,7 +609,7 @@ export class PaneController {
         try {
           const bytes = await fileBytes(file);
           entry.size = bytes.byteLength;
-          entry.reading = await this.cancellable(runner.readFile({ name, bytes }));
+          entry.reading = await this.cancellable(runner.readFile({ name, bytes }, this.profileRef()));
           if (keep) entry.bytes = bytes;
         } catch (e) {
           if (isCancelled(e) || this.cancelRequested) {
@@ -819,9 +856,12 @@ export class PaneController {
 
   /** New settings (already validated by the form): saved, and the findings recomputed. */
   async setSettings(patch: Partial<PaneSettings>): Promise<void> {
-    const settings = normaliseSettings({ ...this.state.settings, ...patch });
+    const before = this.state.settings;
+    const settings = normaliseSettings({ ...before, ...patch });
     this.set({ settings });
-    if (this.state.report && !this.state.busy) void this.recheckQuietly();
+    // Another profile may know other labels (its vocabulary): what was read is read again before the check.
+    const reread = before.profile !== settings.profile || before.custom?.text !== settings.custom?.text;
+    if (this.state.report && !this.state.busy) void (reread ? this.rereadQuietly() : this.recheckQuietly());
     try {
       await this.deps.settingsStore.save(settings);
     } catch (e) {

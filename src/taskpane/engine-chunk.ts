@@ -10,5 +10,5 @@ export { planSheets } from "../engine/summary";
 export { blankTemplates } from "../engine/templates";
 export { loadProfile } from "../engine/profiles";
 export { profileErrorText } from "../engine/profiles/builtin";
-export { profileFor } from "./check-profile";
+export { profileFor, vocabularyFor } from "./check-profile";
 export { cellRow } from "../engine/cell-row";

@@ -20,6 +20,7 @@ import type { CellRow } from "../engine/cell-row";
 import type { Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
 import type { JobName, JobResult } from "./engine-jobs";
+import type { ProfileRef } from "./check-profile";
 import type { Lang } from "./lang";
 import type { CustomProfile, ProfileName } from "./settings";
 
@@ -39,8 +40,9 @@ export interface CheckSettings {
 export type ReadingArg = { ref: number } | { reading: WorkbookReading };
 
 export type EngineRequest =
-  | { id: number; op: "read"; file: string; grids: Grid[] }
-  | { id: number; op: "readFile"; name: string; bytes: Uint8Array }
+  /** `profile`: whose vocabulary extension the reader uses (a county's own labels); absent, the built-in one. */
+  | { id: number; op: "read"; file: string; grids: Grid[]; profile?: ProfileRef }
+  | { id: number; op: "readFile"; name: string; bytes: Uint8Array; profile?: ProfileRef }
   | { id: number; op: "prepareFiles" }
   | { id: number; op: "check"; readings: ReadingArg[]; settings: CheckSettings }
   /** One of the stateless jobs of engine-jobs.ts, by name, with its arguments. */

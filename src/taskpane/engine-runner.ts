@@ -17,6 +17,7 @@
 import type { Grid } from "../engine/grid";
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
+import type { ProfileRef } from "./check-profile";
 import { type JobArgs, type JobName, type JobResult, runJob } from "./engine-jobs";
 import type { CheckSettings } from "./engine-protocol";
 import type { PickedFile } from "./xlsx-read";
@@ -31,9 +32,10 @@ export interface CheckResult {
 }
 
 export interface EngineRunner {
-  read(input: WorkbookInput): Promise<WorkbookReading>;
+  /** Grids read into a reading; `profile`: whose vocabulary extension the reader uses (absent: the built-in one). */
+  read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading>;
   /** A picked .xlsx file; throws a LoadError-named error when it cannot be read. */
-  readFile(file: PickedFile): Promise<WorkbookReading>;
+  readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading>;
   /** Load what reading files needs (exceljs) ahead of the first file. */
   prepareFiles(): Promise<void>;
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult>;
@@ -96,14 +98,16 @@ export class MainRunner implements EngineRunner {
     private readonly loadXlsx: () => Promise<XlsxModule>,
   ) {}
 
-  async read(input: WorkbookInput): Promise<WorkbookReading> {
-    return (await this.loadEngine()).readWorkbook(input);
+  async read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading> {
+    const engine = await this.loadEngine();
+    return engine.readWorkbook(input, { vocabulary: engine.vocabularyFor(profile) });
   }
 
-  async readFile(file: PickedFile): Promise<WorkbookReading> {
+  async readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading> {
     const xlsx = await this.loadXlsx();
     if (typeof xlsx.readPickedFile !== "function") return xlsx.readPicked(file);
-    const { reading, grids } = await xlsx.readPickedFile(file);
+    const vocabulary = profile ? (await this.loadEngine()).vocabularyFor(profile) : null;
+    const { reading, grids } = await xlsx.readPickedFile(file, vocabulary);
     this.grids.set(file.name, grids);
     return reading;
   }
@@ -188,12 +192,12 @@ export class FallbackRunner implements EngineRunner {
     return job(this.main);
   }
 
-  read(input: WorkbookInput): Promise<WorkbookReading> {
-    return this.attempt((r) => r.read(input));
+  read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading> {
+    return this.attempt((r) => r.read(input, profile));
   }
 
-  readFile(file: PickedFile): Promise<WorkbookReading> {
-    return this.attempt((r) => r.readFile(file));
+  readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading> {
+    return this.attempt((r) => r.readFile(file, profile));
   }
 
   prepareFiles(): Promise<void> {

@@ -22,7 +22,7 @@ import {
   type ReadingResult,
   toWireError,
 } from "./engine-protocol";
-import { profileFor } from "./check-profile";
+import { profileFor, vocabularyFor } from "./check-profile";
 import * as engineChunk from "./engine-chunk";
 import { isJobName, type JobModules, runJob } from "./engine-jobs";
 import { readPickedFile } from "./xlsx-read";
@@ -71,9 +71,9 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
   const handle = async (req: EngineRequest): Promise<EngineResult> => {
     switch (req.op) {
       case "read":
-        return keep(readWorkbook({ file: req.file, grids: req.grids }));
+        return keep(readWorkbook({ file: req.file, grids: req.grids }, { vocabulary: vocabularyFor(req.profile) }));
       case "readFile": {
-        const read = await readPickedFile({ name: req.name, bytes: req.bytes });
+        const read = await readPickedFile({ name: req.name, bytes: req.bytes }, vocabularyFor(req.profile));
         const kept = keep(read.reading);
         grids.set(kept.ref, read.grids);
         return kept;

@@ -26,6 +26,7 @@ import {
   type ReadingResult,
 } from "./engine-protocol";
 import type { CellRow } from "../engine/cell-row";
+import type { ProfileRef } from "./check-profile";
 import type { JobArgs, JobName, JobResult } from "./engine-jobs";
 import { cancelledError, type CheckResult, type EngineRunner, WorkerFailure } from "./engine-runner";
 import type { PickedFile } from "./xlsx-read";
@@ -159,16 +160,16 @@ export class WorkerRunner implements EngineRunner {
     return r.reading;
   }
 
-  async read(input: WorkbookInput): Promise<WorkbookReading> {
-    return this.kept(await this.call({ op: "read", file: input.file, grids: input.grids }));
+  async read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading> {
+    return this.kept(await this.call({ op: "read", file: input.file, grids: input.grids, profile }));
   }
 
-  async readFile(file: PickedFile): Promise<WorkbookReading> {
+  async readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading> {
     const ms = this.options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
     const setTimer = this.options.setTimer ?? ((fn: () => void, t: number) => setTimeout(fn, t));
     const clearTimer = this.options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
     const id = this.nextId + 1;
-    const answer = this.call({ op: "readFile", name: file.name, bytes: file.bytes });
+    const answer = this.call({ op: "readFile", name: file.name, bytes: file.bytes, profile });
     const timer = setTimer(() => {
       if (!this.pending.has(id)) return;
       const seconds = Math.round(ms / 1000);

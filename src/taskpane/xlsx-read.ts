@@ -12,6 +12,7 @@ import { readingFromBytes, type ReadOptions } from "../adapters/xlsx-file/read";
 import type { SheetJS } from "../adapters/xlsx-file/sheetjs-reader";
 import type { Grid } from "../engine/grid";
 import type { WorkbookReading } from "../engine/read";
+import type { VocabularyExtension } from "../engine/read/vocabulary";
 
 type ExcelJSModule = typeof import("exceljs");
 
@@ -57,7 +58,7 @@ export async function readPicked(file: PickedFile): Promise<WorkbookReading> {
 }
 
 /** readPicked, with the grids read (kept to show a finding's row: engine/cell-row.ts). */
-export async function readPickedFile(file: PickedFile): Promise<{ reading: WorkbookReading; grids: Grid[] }> {
-  const { reading, grids } = await readingFromBytes(file.bytes, file.name, READ);
+export async function readPickedFile(file: PickedFile, vocabulary: VocabularyExtension | null = null): Promise<{ reading: WorkbookReading; grids: Grid[] }> {
+  const { reading, grids } = await readingFromBytes(file.bytes, file.name, vocabulary ? { ...READ, vocabulary } : READ);
   return { reading, grids };
 }
