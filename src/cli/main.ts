@@ -13,8 +13,9 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { check, type CheckOptions } from "../engine";
 import type { InputError, Report } from "../engine/model";
-import { getProfile, isBuiltinProfile, ProfileError } from "../engine/profiles/builtin";
+import { getProfile, isBuiltinProfile, profileErrorText } from "../engine/profiles/builtin";
 import type { Profile } from "../engine/profiles/schema";
+import { thresholdProblem } from "../engine/thresholds";
 import type { WorkbookReading } from "../engine/read";
 import { LoadError } from "../adapters/xlsx-file/load";
 import { type BytesReading, readingFromBytes, type ReadNotice, type ReadOptions } from "../adapters/xlsx-file/read";
@@ -221,8 +222,14 @@ async function runCheck(opts: Options, io: Io): Promise<number> {
   try {
     profile = await loadProfileSpec(opts.profile, io.cwd);
   } catch (e) {
-    const reason = e instanceof ProfileError ? e.format(lang) : (e as Error).message;
+    const reason = profileErrorText(e, lang);
     io.stderr(t(lang, "cli.profileError", { reason }));
+    return 2;
+  }
+  // The same validation and message as the pane's settings (engine/thresholds.ts).
+  const thresholds = thresholdProblem(opts.gap ?? profile.gap, opts.severeGap ?? profile.severeGap);
+  if (thresholds) {
+    io.stderr(t(lang, thresholds.key, thresholds.params));
     return 2;
   }
   await checkTargets({ out: opts.out, outDir: opts.outDir }, io.cwd, lang);

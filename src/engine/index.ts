@@ -5,7 +5,7 @@
  */
 import type { WorkbookReading } from "./read";
 import type { Finding, Grade, Project, Report, ReviewEntry, Summary } from "./model";
-import { duplicateIds, isAssessed, projectGrade, projectScore } from "./facts";
+import { duplicateIds, isAssessed, isBlankForm, projectGrade, projectScore } from "./facts";
 import { attachReviews, projectNameKey, reviewMatcher } from "./match";
 import type { QualityConfirmation, ReviewProblem } from "./quality/confirm";
 import { qualityByProject } from "./quality";
@@ -36,12 +36,16 @@ export function check(readings: WorkbookReading[], opts: CheckOptions = {}): Rep
     severeGap: opts.severeGap ?? base.severeGap,
   };
   const lang: Lang = opts.lang ?? "zh";
-  const scored = readings.flatMap((r) => r.projects).map((p) => scoreProject(p, profile));
+  // A blank, unfilled form is no submission: it is not a project (nor a row of 评价汇总), and template/blank says
+  // once that it is empty instead of every rule reporting what it lacks.
+  const read = readings.flatMap((r) => r.projects);
+  const blankForms = read.filter(isBlankForm);
+  const scored = read.filter((p) => !isBlankForm(p)).map((p) => scoreProject(p, profile));
   const reviews = readings.flatMap((r) => r.reviews);
   const sheets = readings.flatMap((r) => r.sheets);
   const { projects, matches } = attachReviews(scored, reviews, profile);
   const problems = matchProblems(projects, readings.flatMap((r) => r.problems ?? []), reviews);
-  const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches, problems }, { profile, lang });
+  const findings = runRules(opts.rules ?? RULES, { projects, reviews, sheets, reviewMatches: matches, problems, blankForms }, { profile, lang });
   // 自评质量 from the findings (a new object only for the projects that get one).
   const quality = qualityByProject(projects, findings);
   for (let i = 0; i < projects.length; i++) {

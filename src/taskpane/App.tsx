@@ -1,15 +1,17 @@
 /**
  * The task pane: one page for the Excel add-in and for file mode (a plain browser).
  *
- *   Header        title, where it works, language switch
- *   Actions       Excel: 检查当前工作簿 / 写入评价汇总 / 插入空白模板 / 导入其他工作簿;
- *                 file mode: drop zone + 选择文件 / 下载评价结果 / 下载空白模板; both: 设置
- *   Sources       picked or imported files (projects found, or why a file cannot be read)
- *   Progress      reading / checking / writing
- *   Notices       what happened, and what to do next
- *   Settings      profile and gap thresholds (collapsible)
- *   ResultHeader  projects, errors, warnings, info, grades, mean score
- *   Findings      by project, then severity; filter; click → select the cell / show where it is
+ *   Header         title, where it works, language switch
+ *   Actions        Excel: 检查当前工作簿 / 写入评价汇总 / 插入空白模板 / 导入其他工作簿;
+ *                  file mode: drop zone + 选择文件 / 下载评价结果 / 下载空白模板; both: 设置
+ *   Settings       profile (built-in or an imported JSON profile) and gap thresholds (collapsible)
+ *   Progress       which file is being read / checking / writing, with 取消
+ *   Notices        what happened, and what to do next
+ *   Sources        picked or imported files, folded when there are many (unreadable ones always shown)
+ *   ResultHeader   the summary: projects, errors, warnings, info, mean score, reviewed; grades
+ *   ProjectsTable  项目一览: one row per project, sortable; a click narrows the findings to it (and selects its sheet)
+ *   Findings       by project, then severity; filter (which also narrows the table); click → select the cell /
+ *                  show the cell's row
  */
 import * as React from "react";
 import { FluentProvider, makeStyles, mergeClasses, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
@@ -21,6 +23,7 @@ import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
 import { Notices } from "./components/Notices";
 import { Progress } from "./components/Progress";
+import { ProjectsTable } from "./components/ProjectsTable";
 import { ResultHeader } from "./components/ResultHeader";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { Sources } from "./components/Sources";
@@ -88,11 +91,12 @@ function Pane() {
       <Header />
       <Actions settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen(!settingsOpen)} settingsId={settingsId} dragging={dragging} />
       {settingsOpen ? <SettingsPanel id={settingsId} /> : null}
-      <Sources />
       <Progress />
       <Notices />
+      <Sources />
       <EmptyState />
       <ResultHeader />
+      <ProjectsTable />
       <Findings />
       {fileMode ? <p className={styles.privacy}>{tr("ui.privacy")}</p> : null}
     </main>
@@ -102,6 +106,11 @@ function Pane() {
 export function App({ controller }: { controller: PaneController }) {
   const value = usePaneValue(controller);
   const styles = useStyles();
+  const htmlLang = value.lang === "en" ? "en" : "zh-CN";
+  // The document's language follows the pane's (screen readers, hyphenation, fonts).
+  React.useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = htmlLang;
+  }, [htmlLang]);
   return (
     <FluentProvider theme={paneTheme} className={styles.provider} lang={value.lang === "en" ? "en" : "zh-CN"}>
       <PaneContext.Provider value={value}>

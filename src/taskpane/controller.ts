@@ -21,13 +21,15 @@
  * it has none (jsdom), when the engine is injected (tests), or once the worker fails. Checks carry a sequence
  * number: a check's result is shown only if no newer check started.
  */
+import type { CellRow } from "../engine/cell-row";
 import type { HostError, HostKind, HostWarning, WorkbookHost } from "../engine/host";
 import type { Finding, InputError, Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
-import { type EngineRunner, type EngineWhere, MainRunner, selectRunner } from "./engine-runner";
+import type { ProfileRef } from "./check-profile";
+import { cancelledError, type EngineRunner, type EngineWhere, isCancelled, MainRunner, selectRunner } from "./engine-runner";
 import { FileHost } from "./file-host";
 import { type Lang, type Msg, msg, render } from "./lang";
-import { DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, type SettingsStore } from "./settings";
+import { CUSTOM_PROFILE_MAX, DEFAULT_SETTINGS, normaliseSettings, type PaneSettings, type SettingsStore } from "./settings";
 import { EMPTY_FILTER, type FindingFilter, type FindingTarget, fileStem, findingTarget, keepLocalLinks, uniqueFileName } from "./state";
 
 /** "excel": a live workbook (Excel or WPS 表格: see PaneState.hostKind); "file": files the user picks. */
@@ -41,6 +43,8 @@ export interface Busy {
   detail: Msg | null;
   /** 0..1 when known. */
   progress: number | null;
+  /** 取消 was pressed: the action stops at its next step. */
+  cancelling?: boolean;
 }
 
 export interface Source {
@@ -63,6 +67,8 @@ export interface Notice {
 export interface Selection {
   key: string;
   target: FindingTarget;
+  /** File mode: the cell's row as the form has it (null while it is fetched or when unknown). */
+  row?: CellRow | null;
 }
 
 export interface PaneState {
@@ -84,6 +90,8 @@ export interface PaneState {
   checkedAt: Date | null;
   /** Where the shown report was computed: the engine worker, or the pane's own thread. */
   engineWhere: EngineWhere | null;
+  /** The last profile file that could not be imported, with the CLI's words for why (both languages). */
+  profileError: { file: string; zh: string; en: string } | null;
 }
 
 export type EngineModule = typeof import("./engine-chunk");
@@ -121,6 +129,12 @@ const defaultLoadEngine = (): Promise<EngineModule> => import(/* webpackChunkNam
 const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ "./xlsx");
 /** The worker runner: a small chunk that starts the worker (its own chunk), fetched with the first prefetch. */
 const defaultStartWorker = async (): Promise<EngineRunner> => (await import(/* webpackChunkName: "engine-start" */ "./start-worker")).startEngineWorker();
+
+/** "2026-12-05" in the pane's time zone (download names). */
+function dateStamp(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 /** Browser download through a blob: link (allowed by the pane's CSP; nothing is sent anywhere). */
 export function browserDownload(bytes: Uint8Array, name: string, mime?: string): void {
@@ -228,6 +242,11 @@ export class PaneController {
   private selectNotice = -1;
   /** currentKey() of the last check. */
   private checkedWith = "";
+  /** 取消 was pressed during the running action. */
+  private cancelRequested = false;
+  /** Rejects (Cancelled) when 取消 is pressed: long awaits race it, so the pane is free at once. */
+  private cancelGate: Promise<never> = new Promise<never>(() => undefined);
+  private rejectCancel: ((e: Error) => void) | null = null;
 
   constructor(deps: PaneDeps) {
     this.deps = deps;
@@ -236,7 +255,7 @@ export class PaneController {
       live && deps.host
         ? deps.host
         : new FileHost({
-            buildTemplates: (plans) => this.runner().templates(plans),
+            buildTemplates: (plans) => this.runner().job("templates", plans),
             download: (bytes, name) => (this.deps.download ?? browserDownload)(bytes, name),
             templatesName: () => this.text(msg("ui.file.templates")),
           });
@@ -255,6 +274,7 @@ export class PaneController {
       notices: [],
       checkedAt: null,
       engineWhere: null,
+      profileError: null,
     };
   }
 
@@ -318,8 +338,33 @@ export class PaneController {
   }
 
   private async step(action: Action, step: Step, detail: Msg | null = null, progress: number | null = null): Promise<void> {
+    this.throwIfCancelled();
     this.set({ busy: { action, step, detail, progress } });
     await this.yieldToUi();
+    this.throwIfCancelled();
+  }
+
+  /** `p`, or a Cancelled error as soon as 取消 is pressed (whatever `p` still does is ignored). */
+  private cancellable<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.cancelGate]);
+  }
+
+  private throwIfCancelled(): void {
+    if (this.cancelRequested) throw cancelledError();
+  }
+
+  /**
+   * 取消: stop the running action. Work in the engine worker stops at once (the worker is restarted); in the
+   * pane's thread the action stops at its next step. Files read so far stay; the findings shown are the last
+   * complete check's.
+   */
+  cancel(): void {
+    const busy = this.state.busy;
+    if (!busy || busy.cancelling) return;
+    this.cancelRequested = true;
+    this.set({ busy: { ...busy, cancelling: true } });
+    this.rejectCancel?.(cancelledError());
+    this.engineRunner?.cancel();
   }
 
   private notify(intent: NoticeIntent, body: Msg, title: Msg | null = null): void {
@@ -334,13 +379,23 @@ export class PaneController {
   /** Run one user action: one at a time; notices of the previous action are cleared; errors become notices. */
   private async run(action: Action, body: () => Promise<void>): Promise<void> {
     if (this.state.busy) return;
+    this.cancelRequested = false;
+    this.cancelGate = new Promise<never>((_resolve, reject) => (this.rejectCancel = reject));
+    this.cancelGate.catch(() => undefined);
     this.set({ notices: [], busy: { action, step: "loading", detail: null, progress: null } });
     try {
       await body();
     } catch (e) {
-      if (!isHostError(e) && !isLoadError(e)) console.error(e);
-      this.notify("error", errorMsg(e));
+      if (isCancelled(e)) {
+        this.notify("info", msg("ui.notice.cancelled"));
+      } else {
+        if (!isHostError(e) && !isLoadError(e)) console.error(e);
+        this.notify("error", errorMsg(e));
+      }
     } finally {
+      this.cancelRequested = false;
+      this.rejectCancel = null;
+      this.cancelGate = new Promise<never>(() => undefined);
       this.set({ busy: null });
       // Language or settings changed while the action ran: bring the findings up to date.
       if (this.state.report && this.checkedWith !== this.currentKey()) void this.recheckQuietly();
@@ -375,7 +430,7 @@ export class PaneController {
     this.checkedWith = this.currentKey();
     let result: Awaited<ReturnType<EngineRunner["check"]>>;
     try {
-      result = await this.runner().check(readings, { profile: settings.profile, lang, gap: settings.gap, severeGap: settings.severeGap });
+      result = await this.cancellable(this.runner().check(readings, { profile: settings.profile, custom: settings.custom, lang, gap: settings.gap, severeGap: settings.severeGap }));
     } catch (e) {
       // A newer check started meanwhile: this one's failure is as stale as its result would be.
       if (seq !== this.checkSeq) return null;
@@ -415,14 +470,50 @@ export class PaneController {
   private async readHost(action: Action): Promise<void> {
     const host = this.requireHost();
     await this.step(action, "reading", msg("ui.step.reading"));
-    const result = await host.readWorkbook({
+    const result = await this.cancellable(host.readWorkbook({
       onProgress: (read, total) => {
         if (total > 0) this.set({ busy: { action, step: "reading", detail: msg("ui.step.readingRows", { read, total }), progress: read / total } });
       },
-    });
+    }));
     this.hostWarnings(result.warnings ?? []);
-    this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids });
+    this.hostReading = await this.runner().read({ file: result.fileName, grids: result.grids }, this.profileRef());
     this.set({ hostFile: result.fileName });
+  }
+
+  /** The profile whose vocabulary the reader uses (a county's own labels): the current settings'. */
+  private profileRef(): ProfileRef {
+    const s = this.state.settings;
+    return { profile: s.profile, custom: s.custom };
+  }
+
+  /**
+   * The profile changed, and with it the labels the reader knows: read again what was read (the picked files from
+   * the bytes kept; the open workbook through the host), then check.
+   */
+  private async rereadQuietly(): Promise<void> {
+    if (this.state.mode === "excel") {
+      await this.checkWorkbook();
+      return;
+    }
+    try {
+      const runner = this.runner();
+      for (const f of this.files) {
+        if (!f.bytes) continue;
+        try {
+          f.reading = await runner.readFile({ name: f.name, bytes: f.bytes }, this.profileRef());
+          f.error = null;
+          f.code = null;
+        } catch (e) {
+          f.reading = null;
+          f.error = errorMsg(e);
+          f.code = isLoadError(e) ? e.code : "unreadable";
+        }
+      }
+      await this.recheck();
+    } catch (e) {
+      if (!isHostError(e) && !isLoadError(e)) console.error(e);
+      this.notify("error", errorMsg(e));
+    }
   }
 
   /** A host's non-fatal problems, each worded from the catalogue in the user's language. */
@@ -468,7 +559,7 @@ export class PaneController {
       const report = await this.checkAll("write");
       if (!report) return;
       await this.step("write", "writing", msg("ui.step.writing"));
-      const plans = keepLocalLinks(await this.runner().planSheets(report, this.state.lang), this.state.hostFile ?? "");
+      const plans = keepLocalLinks(await this.runner().job("planSheets", report, this.state.lang), this.state.hostFile ?? "");
       const result = await host.writeSheets(plans);
       this.notify("success", msg("ui.notice.wrote", { sheets: result.sheets.map((s) => `“${s}”`).join("") }));
       this.hostWarnings(result.warnings);
@@ -504,25 +595,45 @@ export class PaneController {
       const runner = this.runner();
       await runner.prepareFiles();
       let i = 0;
+      let left = 0;
       for (const file of list) {
         i++;
         const name = hostName ? uniqueFileName(file.name, [hostName]) : file.name;
-        await this.step(action, "reading", msg("ui.step.readingFile", { file: name, index: i, count: list.length }), (i - 1) / list.length);
+        if (this.cancelRequested) {
+          left = list.length - i + 1;
+          break;
+        }
+        this.set({ busy: { action, step: "reading", detail: msg("ui.step.readingFile", { file: name, index: i, count: list.length }), progress: (i - 1) / list.length } });
+        await this.yieldToUi();
         const entry: FileEntry = { name, size: file.size ?? 0, bytes: null, reading: null, error: null, code: null };
         try {
           const bytes = await fileBytes(file);
           entry.size = bytes.byteLength;
-          entry.reading = await runner.readFile({ name, bytes });
+          entry.reading = await this.cancellable(runner.readFile({ name, bytes }, this.profileRef()));
           if (keep) entry.bytes = bytes;
         } catch (e) {
+          if (isCancelled(e) || this.cancelRequested) {
+            left = list.length - i + 1;
+            break;
+          }
+          // Said once, in the sources list (its row names the file and why), not again in a banner.
           entry.error = errorMsg(e);
           entry.code = isLoadError(e) ? e.code : "unreadable";
-          this.notify("error", entry.error, msg("ui.notice.fileError", { file: name }));
         }
         const at = this.files.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
         if (at >= 0) this.files[at] = entry;
         else this.files.push(entry);
         this.set({ sources: this.sourcesView() });
+      }
+      if (left > 0) {
+        // 取消 while reading: the files read so far are checked (that check can be cancelled again); the rest were
+        // not added.
+        this.cancelRequested = false;
+        this.cancelGate = new Promise<never>((_resolve, reject) => (this.rejectCancel = reject));
+        this.cancelGate.catch(() => undefined);
+        const busy = this.state.busy;
+        if (busy) this.set({ busy: { ...busy, cancelling: false } });
+        this.notify("info", msg("ui.notice.cancelledFiles", { count: left }));
       }
       if (this.state.mode === "excel") await this.readHost(action);
       await this.checkAll(action);
@@ -560,12 +671,13 @@ export class PaneController {
       let bytes: Uint8Array;
       try {
         // The entries keep their bytes: a worker gets a copy, and the next download reads them again.
-        bytes = await this.runner().reviewed(
+        bytes = await this.cancellable(this.runner().job(
+          "reviewed",
           report,
           files.map((f) => ({ name: f.name, bytes: f.bytes! })),
           this.state.lang,
           files.length > 1 ? kind : undefined,
-        );
+        ));
       } catch (e) {
         if (!isLoadError(e)) throw e;
         // A file that was read before cannot be reloaded: name it.
@@ -574,7 +686,7 @@ export class PaneController {
       }
       const name =
         files.length > 1
-          ? this.text(msg(kind === "results" ? "ui.file.results" : "ui.file.resultsZip"))
+          ? this.text(msg(kind === "results" ? "ui.file.resultsAll" : "ui.file.resultsZipAll", { count: files.length, date: dateStamp((this.deps.now ?? (() => new Date()))()) }))
           : this.text(msg(/\.xlsm$/i.test(files[0].name) ? "ui.file.reviewedMacro" : "ui.file.reviewed", { stem: fileStem(files[0].name) }));
       (this.deps.download ?? browserDownload)(bytes, name);
       this.notify("success", msg("ui.notice.downloaded", { file: name }));
@@ -674,7 +786,17 @@ export class PaneController {
     const target = findingTarget(finding, this.state.mode === "excel" ? this.state.hostFile : null);
     // A failed selection's message goes when the next finding is chosen.
     const notices = this.state.notices.filter((n) => n.id !== this.selectNotice);
-    this.set({ selected: { key, target }, notices });
+    this.set({ selected: { key, target, row: null }, notices });
+    if (!target.selectable && this.state.mode === "file" && target.sheet && target.cell) {
+      // File mode: show the cell's row as the form has it (from the grids kept when the file was read).
+      try {
+        const row = await this.runner().cellRow(target.file, target.sheet, target.cell);
+        if (this.state.selected?.key === key) this.set({ selected: { key, target, row } });
+      } catch (_e) {
+        // The row is a help, not a must: the location is shown anyway.
+      }
+      return;
+    }
     if (!target.selectable || !this.host.capabilities().select) return;
     try {
       await this.host.select(target.sheet!, target.cell!);
@@ -688,11 +810,58 @@ export class PaneController {
     this.set({ filter });
   }
 
+  /**
+   * A project chosen in the projects table: the findings show that project only (null: all again); in Excel its
+   * sheet is selected at the project's title cell.
+   */
+  async openProject(key: string | null, where: { file: string; sheet: string | null; cell: string | null } | null = null): Promise<void> {
+    this.set({ filter: { ...this.state.filter, project: key }, selected: null });
+    if (!key || !where || this.state.mode !== "excel" || where.file !== this.state.hostFile || !where.sheet) return;
+    if (!this.host.capabilities().select) return;
+    try {
+      await this.host.select(where.sheet, where.cell ?? "A1");
+    } catch (e) {
+      this.notify("error", errorMsg(e));
+    }
+  }
+
+  /**
+   * 导入评分配置: a county's own profile JSON, validated as `bpr check --profile FILE.json` validates it (the same
+   * loader, the same words). A valid profile is chosen and saved with the settings; an invalid one is named with
+   * every problem, and the settings stay as they were.
+   */
+  async importProfile(file: FileLike): Promise<boolean> {
+    let text: string;
+    try {
+      const bytes = await fileBytes(file);
+      if (bytes.byteLength > CUSTOM_PROFILE_MAX) throw new Error(`larger than ${CUSTOM_PROFILE_MAX / 1024} KB`);
+      text = new TextDecoder("utf-8").decode(bytes);
+    } catch (e) {
+      const reason = firstLine(e);
+      this.set({ profileError: { file: file.name, zh: `无法读取 ${file.name}：${reason}`, en: `Cannot read ${file.name}: ${reason}` } });
+      return false;
+    }
+    const engine = await this.loadEngine();
+    try {
+      engine.loadProfile(text, file.name);
+    } catch (e) {
+      this.set({ profileError: { file: file.name, zh: engine.profileErrorText(e, "zh"), en: engine.profileErrorText(e, "en") } });
+      return false;
+    }
+    this.set({ profileError: null });
+    this.notify("success", msg("ui.settings.profileImported", { file: file.name }));
+    await this.setSettings({ profile: "custom", custom: { source: file.name, text } });
+    return true;
+  }
+
   /** New settings (already validated by the form): saved, and the findings recomputed. */
   async setSettings(patch: Partial<PaneSettings>): Promise<void> {
-    const settings = normaliseSettings({ ...this.state.settings, ...patch });
+    const before = this.state.settings;
+    const settings = normaliseSettings({ ...before, ...patch });
     this.set({ settings });
-    if (this.state.report && !this.state.busy) void this.recheckQuietly();
+    // Another profile may know other labels (its vocabulary): what was read is read again before the check.
+    const reread = before.profile !== settings.profile || before.custom?.text !== settings.custom?.text;
+    if (this.state.report && !this.state.busy) void (reread ? this.rereadQuietly() : this.recheckQuietly());
     try {
       await this.deps.settingsStore.save(settings);
     } catch (e) {

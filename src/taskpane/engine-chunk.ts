@@ -8,3 +8,7 @@ export { readWorkbook } from "../engine/read";
 export { getProfile } from "../engine/profiles/builtin";
 export { planSheets } from "../engine/summary";
 export { blankTemplates } from "../engine/templates";
+export { loadProfile } from "../engine/profiles";
+export { profileErrorText } from "../engine/profiles/builtin";
+export { profileFor, vocabularyFor } from "./check-profile";
+export { cellRow } from "../engine/cell-row";

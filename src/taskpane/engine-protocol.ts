@@ -16,16 +16,21 @@
  * the readings themselves.
  */
 import type { Grid } from "../engine/grid";
+import type { CellRow } from "../engine/cell-row";
 import type { Report } from "../engine/model";
 import type { WorkbookReading } from "../engine/read";
-import type { SheetPlan } from "../engine/summary/plan";
-import type { TemplatePlan } from "../engine/templates";
+import type { JobName, JobResult } from "./engine-jobs";
+import type { ProfileRef } from "./check-profile";
 import type { Lang } from "./lang";
-import type { ProfileName } from "./settings";
+import type { CustomProfile, ProfileName } from "./settings";
 
-/** What a check depends on besides the readings (a built-in profile by name: profiles are chosen in the pane). */
+/**
+ * What a check depends on besides the readings: a built-in profile by name, or "custom" with the imported
+ * profile's text (validated again where the check runs, by the CLI's loader: engine/profiles loadProfile).
+ */
 export interface CheckSettings {
   profile: ProfileName;
+  custom?: CustomProfile | null;
   lang: Lang;
   gap: number;
   severeGap: number;
@@ -35,13 +40,14 @@ export interface CheckSettings {
 export type ReadingArg = { ref: number } | { reading: WorkbookReading };
 
 export type EngineRequest =
-  | { id: number; op: "read"; file: string; grids: Grid[] }
-  | { id: number; op: "readFile"; name: string; bytes: Uint8Array }
+  /** `profile`: whose vocabulary extension the reader uses (a county's own labels); absent, the built-in one. */
+  | { id: number; op: "read"; file: string; grids: Grid[]; profile?: ProfileRef }
+  | { id: number; op: "readFile"; name: string; bytes: Uint8Array; profile?: ProfileRef }
   | { id: number; op: "prepareFiles" }
   | { id: number; op: "check"; readings: ReadingArg[]; settings: CheckSettings }
-  | { id: number; op: "plan"; report: Report; lang: Lang }
-  | { id: number; op: "reviewed"; report: Report; files: { name: string; bytes: Uint8Array }[]; lang: Lang; kind?: "copies" | "results" }
-  | { id: number; op: "templates"; plans: TemplatePlan[] };
+  /** One of the stateless jobs of engine-jobs.ts, by name, with its arguments. */
+  | { id: number; op: "job"; name: JobName; args: unknown[] }
+  | { id: number; op: "cellRow"; file: string; sheet: string; cell: string };
 
 /** A reading as the worker answers it: the reading and the number it keeps it under. */
 export interface ReadingResult {
@@ -49,8 +55,8 @@ export interface ReadingResult {
   ref: number;
 }
 
-/** Answers: a reading, a report, sheet plans, a built workbook's bytes, or nothing (prepareFiles). */
-export type EngineResult = ReadingResult | Report | SheetPlan[] | Uint8Array | null;
+/** Answers: a reading, a report, a cell's row, a job's answer (sheet plans, a built workbook's bytes…), or nothing (prepareFiles). */
+export type EngineResult = ReadingResult | Report | CellRow | JobResult<JobName> | null;
 
 export type EngineResponse = { id: number; ok: true; value: EngineResult } | { id: number; ok: false; error: WireError };
 

@@ -14,13 +14,14 @@
  *   unreadable file, a bug) are not failures of the worker: they are answered as they would be in the pane's
  *   thread.
  */
+import type { Grid } from "../engine/grid";
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
-import type { SheetPlan } from "../engine/summary/plan";
-import type { TemplatePlan } from "../engine/templates";
+import type { ProfileRef } from "./check-profile";
+import { type JobArgs, type JobName, type JobResult, runJob } from "./engine-jobs";
 import type { CheckSettings } from "./engine-protocol";
-import type { Lang } from "./lang";
 import type { PickedFile } from "./xlsx-read";
+import type { CellRow } from "../engine/cell-row";
 
 export type EngineWhere = "worker" | "main";
 
@@ -31,22 +32,39 @@ export interface CheckResult {
 }
 
 export interface EngineRunner {
-  read(input: WorkbookInput): Promise<WorkbookReading>;
+  /** Grids read into a reading; `profile`: whose vocabulary extension the reader uses (absent: the built-in one). */
+  read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading>;
   /** A picked .xlsx file; throws a LoadError-named error when it cannot be read. */
-  readFile(file: PickedFile): Promise<WorkbookReading>;
+  readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading>;
   /** Load what reading files needs (exceljs) ahead of the first file. */
   prepareFiles(): Promise<void>;
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult>;
-  planSheets(report: Report, lang: Lang): Promise<SheetPlan[]>;
   /**
-   * The reviewed workbook's bytes (./xlsx reviewedWorkbook: the picked files reloaded, the output sheets
-   * added). The files' bytes are left as they are (the pane keeps them for later downloads).
+   * One of the stateless jobs of ./engine-jobs (sheet plans, the reviewed workbook, the blank templates…), the
+   * same wherever it runs. Arguments are copied to a worker: the pane keeps its own (a picked file's bytes).
    */
-  reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array>;
-  /** The blank templates as a workbook's bytes (./xlsx templatesWorkbook). */
-  templates(plans: TemplatePlan[]): Promise<Uint8Array>;
+  job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>>;
   /** Start loading (the engine chunk, or the worker) so the first check does not wait for it. */
   warm(): void;
+  /** A picked file's cell in its row (engine/cell-row.ts), from the grids kept since the file was read; null when unknown. */
+  cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null>;
+  /**
+   * Stop what runs now (the user pressed 取消): the worker is stopped and started afresh, and every open request
+   * fails with a Cancelled error. In the pane's thread nothing can be interrupted; the controller stops between
+   * steps.
+   */
+  cancel(): void;
+}
+
+/** The error of a request stopped by cancel(). */
+export function cancelledError(): Error {
+  const e = new Error("cancelled");
+  e.name = "Cancelled";
+  return e;
+}
+
+export function isCancelled(e: unknown): boolean {
+  return e instanceof Error && e.name === "Cancelled";
 }
 
 /**
@@ -72,17 +90,35 @@ type XlsxModule = typeof import("./xlsx");
 
 /** The engine in the pane's thread, exactly as the pane ran it before the worker. */
 export class MainRunner implements EngineRunner {
+  /** Picked files' grids by file name (a finding's row). */
+  private readonly grids = new Map<string, Grid[]>();
+
   constructor(
     private readonly loadEngine: () => Promise<EngineModule>,
     private readonly loadXlsx: () => Promise<XlsxModule>,
   ) {}
 
-  async read(input: WorkbookInput): Promise<WorkbookReading> {
-    return (await this.loadEngine()).readWorkbook(input);
+  async read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading> {
+    const engine = await this.loadEngine();
+    return engine.readWorkbook(input, { vocabulary: engine.vocabularyFor(profile) });
   }
 
-  async readFile(file: PickedFile): Promise<WorkbookReading> {
-    return (await this.loadXlsx()).readPicked(file);
+  async readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading> {
+    const xlsx = await this.loadXlsx();
+    if (typeof xlsx.readPickedFile !== "function") return xlsx.readPicked(file);
+    const vocabulary = profile ? (await this.loadEngine()).vocabularyFor(profile) : null;
+    const { reading, grids } = await xlsx.readPickedFile(file, vocabulary);
+    this.grids.set(file.name, grids);
+    return reading;
+  }
+
+  async cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null> {
+    const grids = this.grids.get(file);
+    return grids ? (await this.loadEngine()).cellRow(grids, sheet, cell) : null;
+  }
+
+  cancel(): void {
+    // Work in the pane's thread cannot be interrupted: the controller stops between steps.
   }
 
   async prepareFiles(): Promise<void> {
@@ -91,20 +127,15 @@ export class MainRunner implements EngineRunner {
 
   async check(readings: WorkbookReading[], s: CheckSettings): Promise<CheckResult> {
     const engine = await this.loadEngine();
-    const report = engine.check(readings, { profile: engine.getProfile(s.profile), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
+    // Readings no longer checked take their grids with them.
+    const files = new Set(readings.map((r) => r.file));
+    for (const name of [...this.grids.keys()]) if (!files.has(name)) this.grids.delete(name);
+    const report = engine.check(readings, { profile: engine.profileFor(s), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
     return { report, where: "main" };
   }
 
-  async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
-    return (await this.loadEngine()).planSheets(report, { lang });
-  }
-
-  async reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
-    return (await this.loadXlsx()).reviewedWorkbook(report, files, lang, kind);
-  }
-
-  async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
-    return (await this.loadXlsx()).templatesWorkbook(plans);
+  job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+    return runJob({ engine: this.loadEngine, writer: this.loadXlsx }, name, args);
   }
 
   warm(): void {
@@ -161,12 +192,12 @@ export class FallbackRunner implements EngineRunner {
     return job(this.main);
   }
 
-  read(input: WorkbookInput): Promise<WorkbookReading> {
-    return this.attempt((r) => r.read(input));
+  read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading> {
+    return this.attempt((r) => r.read(input, profile));
   }
 
-  readFile(file: PickedFile): Promise<WorkbookReading> {
-    return this.attempt((r) => r.readFile(file));
+  readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading> {
+    return this.attempt((r) => r.readFile(file, profile));
   }
 
   prepareFiles(): Promise<void> {
@@ -177,16 +208,20 @@ export class FallbackRunner implements EngineRunner {
     return this.attempt((r) => r.check(readings, settings));
   }
 
-  planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
-    return this.attempt((r) => r.planSheets(report, lang));
+  job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+    return this.attempt((r) => r.job(name, ...args));
   }
 
-  reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
-    return this.attempt((r) => r.reviewed(report, files, lang, kind));
+  cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null> {
+    return this.attempt((r) => r.cellRow(file, sheet, cell));
   }
 
-  templates(plans: TemplatePlan[]): Promise<Uint8Array> {
-    return this.attempt((r) => r.templates(plans));
+  cancel(): void {
+    if (this.failed || !this.worker) return this.main.cancel();
+    void this.worker.then(
+      (r) => r.cancel(),
+      () => undefined,
+    );
   }
 
   warm(): void {

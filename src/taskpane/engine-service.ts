@@ -11,9 +11,9 @@
  */
 import "./zod-config";
 import { check } from "../engine";
-import { getProfile } from "../engine/profiles/builtin";
+import { cellRow } from "../engine/cell-row";
+import type { Grid } from "../engine/grid";
 import { readWorkbook, type WorkbookReading } from "../engine/read";
-import { planSheets } from "../engine/summary";
 import {
   type EngineRequest,
   type EngineResponse,
@@ -22,7 +22,10 @@ import {
   type ReadingResult,
   toWireError,
 } from "./engine-protocol";
-import { readPicked } from "./xlsx-read";
+import { profileFor, vocabularyFor } from "./check-profile";
+import * as engineChunk from "./engine-chunk";
+import { isJobName, type JobModules, runJob } from "./engine-jobs";
+import { readPickedFile } from "./xlsx-read";
 
 type WriterModule = typeof import("./xlsx");
 
@@ -47,10 +50,15 @@ function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
+/** The code jobs need, in the worker: the engine is part of this chunk; the writer is loaded on first use. */
+const MODULES: JobModules = { engine: () => Promise.resolve(engineChunk), writer: loadWriter };
+
 /** One engine service: its own readings (by number) and its own queue. `answer` sends each response. */
 export function createEngineService(answer: (response: EngineResponse, transfer: ArrayBuffer[]) => void): (req: EngineRequest) => void {
   /** Readings made here, by number (see engine-protocol.ts for when they are forgotten). */
   const readings = new Map<number, WorkbookReading>();
+  /** The grids of picked files, by reading number (forgotten with the reading): a finding's row (cellRow). */
+  const grids = new Map<number, Grid[]>();
   let nextRef = 0;
   let queue: Promise<void> = Promise.resolve();
 
@@ -63,9 +71,20 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
   const handle = async (req: EngineRequest): Promise<EngineResult> => {
     switch (req.op) {
       case "read":
-        return keep(readWorkbook({ file: req.file, grids: req.grids }));
-      case "readFile":
-        return keep(await readPicked({ name: req.name, bytes: req.bytes }));
+        return keep(readWorkbook({ file: req.file, grids: req.grids }, { vocabulary: vocabularyFor(req.profile) }));
+      case "readFile": {
+        const read = await readPickedFile({ name: req.name, bytes: req.bytes }, vocabularyFor(req.profile));
+        const kept = keep(read.reading);
+        grids.set(kept.ref, read.grids);
+        return kept;
+      }
+      case "cellRow": {
+        for (const [ref, r] of readings) {
+          const g = grids.get(ref);
+          if (g && r.file === req.file) return cellRow(g, req.sheet, req.cell);
+        }
+        return null;
+      }
       case "prepareFiles":
         // The .xlsx reader is part of this chunk; SheetJS is loaded only when an .xls / .et / .ods / .xlsb comes.
         return null;
@@ -82,16 +101,19 @@ export function createEngineService(answer: (response: EngineResponse, transfer:
           named.add(arg.ref);
           list.push(r);
         }
-        for (const ref of [...readings.keys()]) if (!named.has(ref)) readings.delete(ref);
+        for (const ref of [...readings.keys()]) {
+          if (named.has(ref)) continue;
+          readings.delete(ref);
+          grids.delete(ref);
+        }
         const s = req.settings;
-        return check(list, { profile: getProfile(s.profile), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
+        return check(list, { profile: profileFor(s), lang: s.lang, gap: s.gap, severeGap: s.severeGap });
       }
-      case "plan":
-        return planSheets(req.report, { lang: req.lang });
-      case "reviewed":
-        return movable(await (await loadWriter()).reviewedWorkbook(req.report, req.files, req.lang, req.kind));
-      case "templates":
-        return movable(await (await loadWriter()).templatesWorkbook(req.plans));
+      case "job": {
+        if (!isJobName(req.name)) throw new Error(`unknown job ${String(req.name)}`);
+        const value = await runJob(MODULES, req.name, req.args as never);
+        return value instanceof Uint8Array ? movable(value) : value;
+      }
       default:
         throw new Error(`unknown request ${(req as { op?: unknown }).op as string}`);
     }

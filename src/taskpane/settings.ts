@@ -1,19 +1,34 @@
 /**
- * Task pane settings: the scoring profile and the spot-check gap thresholds. In Excel they are kept in the
- * document settings (they travel with the workbook, through the WorkbookHost); in file mode in localStorage.
+ * Task pane settings: the scoring profile (a built-in one, or a county's own JSON profile imported from a file,
+ * kept as its text) and the spot-check gap thresholds. In Excel they are kept in the document settings (they
+ * travel with the workbook, through the WorkbookHost); in file mode in localStorage.
  */
-export type ProfileName = "national" | "hubei" | "sichuan";
-export const PROFILE_NAMES: readonly ProfileName[] = ["national", "hubei", "sichuan"];
+import { thresholdProblem } from "../engine/thresholds";
+
+export type BuiltinProfileName = "national" | "hubei" | "sichuan";
+export type ProfileName = BuiltinProfileName | "custom";
+export const PROFILE_NAMES: readonly BuiltinProfileName[] = ["national", "hubei", "sichuan"];
+
+/** A user's profile JSON as imported: the file's name (messages name it) and its text (validated on import). */
+export interface CustomProfile {
+  source: string;
+  text: string;
+}
+
+/** Largest profile text kept (document settings are small; a profile is a few KB). */
+export const CUSTOM_PROFILE_MAX = 64 * 1024;
 
 export interface PaneSettings {
+  /** "custom": the imported `custom` profile. */
   profile: ProfileName;
+  custom: CustomProfile | null;
   /** spotcheck/gap threshold in points. */
   gap: number;
   /** spotcheck/gap-severe threshold in points (≥ gap). */
   severeGap: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<PaneSettings> = Object.freeze({ profile: "national", gap: 10, severeGap: 20 });
+export const DEFAULT_SETTINGS: Readonly<PaneSettings> = Object.freeze({ profile: "national", custom: null, gap: 10, severeGap: 20 });
 
 /** Key under which the settings are stored (document settings and localStorage). */
 export const SETTINGS_KEY = "bpr.settings";
@@ -23,20 +38,27 @@ function num(v: unknown): number | null {
   return typeof n === "number" && Number.isFinite(n) ? n : null;
 }
 
-/** A threshold the UI accepts: a number in [0, 100]. */
+/** A threshold the UI accepts on its own: a number in [0, 100] (the pair is checked by thresholdProblem). */
 export function isValidThreshold(v: unknown): boolean {
-  const n = num(v);
-  return n !== null && n >= 0 && n <= 100;
+  return thresholdProblem(v, 100) === null;
+}
+
+function customProfile(v: unknown): CustomProfile | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Record<string, unknown>;
+  return typeof o.source === "string" && typeof o.text === "string" && o.text.length <= CUSTOM_PROFILE_MAX ? { source: o.source, text: o.text } : null;
 }
 
 /** Settings from anything stored (older versions, hand-edited values): unknown or invalid fields → defaults. */
 export function normaliseSettings(raw: unknown): PaneSettings {
   const o = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const profile = PROFILE_NAMES.includes(o.profile as ProfileName) ? (o.profile as ProfileName) : DEFAULT_SETTINGS.profile;
+  const custom = customProfile(o.custom);
+  const profile: ProfileName =
+    o.profile === "custom" && custom ? "custom" : PROFILE_NAMES.includes(o.profile as BuiltinProfileName) ? (o.profile as BuiltinProfileName) : DEFAULT_SETTINGS.profile;
   const gap = isValidThreshold(o.gap) ? (num(o.gap) as number) : DEFAULT_SETTINGS.gap;
   let severeGap = isValidThreshold(o.severeGap) ? (num(o.severeGap) as number) : DEFAULT_SETTINGS.severeGap;
-  if (severeGap < gap) severeGap = Math.max(gap, DEFAULT_SETTINGS.severeGap);
-  return { profile, gap, severeGap };
+  if (thresholdProblem(gap, severeGap)) severeGap = Math.max(gap, DEFAULT_SETTINGS.severeGap);
+  return { profile, custom, gap, severeGap };
 }
 
 /** Where settings live. */

@@ -6,7 +6,16 @@
  */
 import { WorkerRunner, type WorkerPort } from "./worker-runner";
 
+function newWorker(): WorkerPort {
+  return new Worker(/* webpackChunkName: "engine-worker" */ new URL("./engine-worker.ts", import.meta.url), { name: "bpr-engine" }) as unknown as WorkerPort;
+}
+
+/**
+ * The engine worker, restarted after a hanging file or 取消. `bprFileTimeoutMs` on the page (a number, set before
+ * the pane starts) shortens the per-file time limit: the browser tests use it; users never need to.
+ */
 export function startEngineWorker(): WorkerRunner {
-  const worker = new Worker(/* webpackChunkName: "engine-worker" */ new URL("./engine-worker.ts", import.meta.url), { name: "bpr-engine" });
-  return new WorkerRunner(worker as unknown as WorkerPort);
+  const override = (globalThis as { bprFileTimeoutMs?: unknown }).bprFileTimeoutMs;
+  const fileTimeoutMs = typeof override === "number" && override > 0 ? override : undefined;
+  return new WorkerRunner(newWorker(), { restart: newWorker, fileTimeoutMs });
 }

@@ -15,13 +15,15 @@ export interface FindingFilter {
   severities: Record<Severity, boolean>;
   /** Free text: matches message, suggestion, rule, project, file, sheet, cell (case-insensitive, spaces = AND). */
   query: string;
+  /** One project chosen in the projects table (a FindingGroup key), or null for all. */
+  project?: string | null;
 }
 
 export const ALL_SEVERITIES: Readonly<Record<Severity, boolean>> = Object.freeze({ error: true, warning: true, info: true });
-export const EMPTY_FILTER: Readonly<FindingFilter> = Object.freeze({ severities: ALL_SEVERITIES, query: "" });
+export const EMPTY_FILTER: Readonly<FindingFilter> = Object.freeze({ severities: ALL_SEVERITIES, query: "", project: null });
 
 export function isFilterActive(f: FindingFilter): boolean {
-  return f.query.trim() !== "" || SEVERITIES.some((s) => !f.severities[s]);
+  return f.query.trim() !== "" || SEVERITIES.some((s) => !f.severities[s]) || (f.project ?? null) !== null;
 }
 
 export type Counts = Record<Severity, number>;
@@ -91,10 +93,13 @@ export interface FindingGroup {
 }
 
 /**
- * Findings grouped by project — projects with errors first, then with warnings, then the rest, each in the
- * report's order (which follows files and sheets) — then by severity with errors first. Goal tables and projects without findings are kept (they carry scores) unless a
- * filter is active and nothing in them matches. Findings with no project record (a reviewed project with no
- * self-assessment, sheet-level notes) are grouped by project name, then by file, after the projects.
+ * Findings grouped by project — groups with errors first, then with warnings, then info, then none, each rank in
+ * the report's order (which follows files and sheets), then by severity with errors first. Goal tables and
+ * projects without findings are kept (they carry scores) unless a filter is active and nothing in them matches.
+ * Findings with no project record (a reviewed project with no self-assessment, sheet-level notes) are grouped by
+ * project name, else by file; they rank like projects ("errors first" holds across every group: a reviewed
+ * project whose only errors are 抽评为差 comes before warning-only projects), and within a rank after them.
+ * `filter.project` keeps that one group only.
  */
 export function groupFindings(report: Report, filter: FindingFilter = EMPTY_FILTER): FindingGroup[] {
   const groups = new Map<string, FindingGroup & { all: ShownFinding[] }>();
@@ -126,7 +131,9 @@ export function groupFindings(report: Report, filter: FindingFilter = EMPTY_FILT
     const g = add(o.key, { key: o.key, kind: "other", title: f.project ?? f.file, project: null, file: f.file, sheet: f.sheet });
     g.all.push(o.f);
   }
-  const active = isFilterActive(filter);
+  // Severities and words narrow the groups; the chosen project is applied at the end (it is kept even when it has
+  // no findings: its scores are what the user asked to see).
+  const active = isFilterActive({ ...filter, project: null });
   const words = queryWords(filter.query);
   const out: FindingGroup[] = [];
   for (const key of order) {
@@ -153,8 +160,9 @@ export function groupFindings(report: Report, filter: FindingFilter = EMPTY_FILT
   const rank = (g: FindingGroup) => (g.counts.error ? 0 : g.counts.warning ? 1 : g.counts.info ? 2 : 3);
   return out
     .map((g, i) => ({ g, i }))
-    .sort((a, b) => (a.g.kind === b.g.kind ? rank(a.g) - rank(b.g) : a.g.kind === "project" ? -1 : 1) || a.i - b.i)
-    .map((x) => x.g);
+    .sort((a, b) => rank(a.g) - rank(b.g) || (a.g.kind === b.g.kind ? 0 : a.g.kind === "project" ? -1 : 1) || a.i - b.i)
+    .map((x) => x.g)
+    .filter((g) => (filter.project ?? null) === null || g.key === filter.project);
 }
 
 /** Filtered findings in display order (for "showing n of m"). */
@@ -195,9 +203,9 @@ export function headerNumbers(report: Report): HeaderNumbers {
   };
 }
 
-/** True when the check found nothing to check: no template, spot-check list or review sheet. */
+/** True when the check found nothing to check: no template, spot-check list or review sheet (a blank form counts: template/blank says what to do). */
 export function foundNoTemplates(report: Report): boolean {
-  return report.projects.length === 0 && report.reviews.length === 0;
+  return report.projects.length === 0 && report.reviews.length === 0 && !report.findings.some((f) => f.rule === "template/blank");
 }
 
 export interface ProjectFacts {
@@ -285,4 +293,106 @@ export function uniqueFileName(name: string, taken: Iterable<string>): string {
     const candidate = `${m[1]} (${i})${m[2] ?? ""}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/** One row of the projects table: a project (or a reviewed project with no self-assessment) and its counts. */
+export interface ProjectRow {
+  /** The FindingGroup key (selects the project's findings). */
+  key: string;
+  name: string;
+  department: string | null;
+  unit: string | null;
+  template: Project["template"] | null;
+  /** Stated 总分 (null when the form has none). */
+  stated: number | null;
+  computed: number | null;
+  grade: Grade | null;
+  review: number | null;
+  reviewGrade: Grade | null;
+  /** Review score − self-score. */
+  gap: number | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+  file: string;
+  sheet: string | null;
+  /** Where selecting the project goes (its title cell), when known. */
+  cell: string | null;
+  /** Position in the errors-first order (the default sort). */
+  order: number;
+}
+
+export type ProjectSortKey = "order" | "name" | "department" | "stated" | "computed" | "grade" | "review" | "gap" | "errors" | "warnings";
+export interface ProjectSort {
+  key: ProjectSortKey;
+  dir: "asc" | "desc";
+}
+export const DEFAULT_PROJECT_SORT: Readonly<ProjectSort> = Object.freeze({ key: "order", dir: "asc" });
+
+/**
+ * The projects table's rows: the groups the findings' filter keeps (severities and words; not the chosen project,
+ * which the table shows as selected), projects and reviewed projects with no self-assessment, in errors-first
+ * order. File-level groups (sheet notes) are no project and are left out.
+ */
+export function projectRows(report: Report, filter: FindingFilter = EMPTY_FILTER): ProjectRow[] {
+  const groups = groupFindings(report, { ...filter, project: null });
+  const out: ProjectRow[] = [];
+  for (const g of groups) {
+    if (g.kind === "other" && !g.key.startsWith("name:")) continue;
+    const p = g.project;
+    const review = p?.review ?? null;
+    const entry = p ? null : report.reviews.find((r) => r.name === g.title && r.location.file === g.file) ?? null;
+    out.push({
+      key: g.key,
+      name: g.title,
+      department: p?.department ?? entry?.department ?? null,
+      unit: p?.unit ?? null,
+      template: p?.template ?? null,
+      stated: p?.statedTotal ?? null,
+      computed: p?.computedScore ?? null,
+      grade: p ? (p.grade ?? p.computedGrade) : null,
+      review: review?.score ?? entry?.score ?? null,
+      reviewGrade: review?.grade ?? entry?.grade ?? null,
+      gap: review?.gap ?? null,
+      errors: g.counts.error,
+      warnings: g.counts.warning,
+      infos: g.counts.info,
+      file: g.file,
+      sheet: p ? p.location.sheet : (entry?.location.sheet ?? g.sheet),
+      cell: p ? (p.fieldCells.name ?? p.location.cell) : (entry?.location.cell ?? null),
+      order: out.length,
+    });
+  }
+  return out;
+}
+
+const GRADE_RANK: Record<Grade, number> = { 优: 0, 良: 1, 中: 2, 差: 3 };
+
+/** The rows in the chosen order; blanks (no score, no department) always last; ties keep the errors-first order. */
+export function sortProjectRows(rows: readonly ProjectRow[], sort: ProjectSort = DEFAULT_PROJECT_SORT): ProjectRow[] {
+  const collator = new Intl.Collator("zh-CN");
+  const value = (r: ProjectRow): number | string | null => {
+    switch (sort.key) {
+      case "order":
+        return r.order;
+      case "name":
+        return r.name;
+      case "department":
+        return r.department;
+      case "grade":
+        return r.grade === null ? null : GRADE_RANK[r.grade];
+      case "stated":
+        return r.stated ?? r.computed;
+      default:
+        return r[sort.key];
+    }
+  };
+  const sign = sort.dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || vb === null) return va === vb ? a.order - b.order : va === null ? 1 : -1;
+    const c = typeof va === "string" ? collator.compare(va, String(vb)) : va - (vb as number);
+    return c * sign || a.order - b.order;
+  });
 }

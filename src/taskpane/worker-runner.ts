@@ -7,11 +7,14 @@
  *
  * Requests are sent without a transfer list: what they carry is copied, so the pane keeps its own (the picked
  * files' bytes stay usable for the next download). The worker transfers a built workbook's bytes back.
+ *
+ * A picked file that keeps the reader busy longer than `fileTimeoutMs` (a file that hangs it) is given up: the
+ * worker is stopped and a fresh one started (`restart`), the file fails with a LoadError "timeLimit" naming it,
+ * and the next files are read by the new worker. cancel() stops the worker the same way (the user pressed 取消).
+ * A fresh worker holds no readings: the next check sends them (missing-reading).
  */
 import type { Report } from "../engine/model";
 import type { WorkbookInput, WorkbookReading } from "../engine/read";
-import type { SheetPlan } from "../engine/summary/plan";
-import type { TemplatePlan } from "../engine/templates";
 import {
   type CheckSettings,
   type EngineRequest,
@@ -22,8 +25,10 @@ import {
   type ReadingArg,
   type ReadingResult,
 } from "./engine-protocol";
-import { type CheckResult, type EngineRunner, WorkerFailure } from "./engine-runner";
-import type { Lang } from "./lang";
+import type { CellRow } from "../engine/cell-row";
+import type { ProfileRef } from "./check-profile";
+import type { JobArgs, JobName, JobResult } from "./engine-jobs";
+import { cancelledError, type CheckResult, type EngineRunner, WorkerFailure } from "./engine-runner";
 import type { PickedFile } from "./xlsx-read";
 
 /** What the runner needs of a Worker (a fake in tests). */
@@ -45,20 +50,72 @@ interface Pending {
 /** Names of errors that mean the worker's own code could not be loaded (then it is the worker that failed). */
 const LOAD_FAILURES = new Set(["ChunkLoadError", "NetworkError"]);
 
+export interface WorkerRunnerOptions {
+  /** Starts a fresh worker after one was stopped (a hanging file, 取消); without it, stopping is a WorkerFailure. */
+  restart?: () => WorkerPort;
+  /** How long one picked file may take to read (default 60 s). */
+  fileTimeoutMs?: number;
+  /** Timers (tests pass fakes). */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export const FILE_TIMEOUT_MS = 60_000;
+
 export class WorkerRunner implements EngineRunner {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private failure: WorkerFailure | null = null;
-  /** Readings that came from the worker, and the number it keeps each under. */
-  private readonly refs = new WeakMap<WorkbookReading, number>();
+  /** Readings that came from the worker, and the number it keeps each under (a fresh worker: a fresh map). */
+  private refs = new WeakMap<WorkbookReading, number>();
+  private port: WorkerPort;
 
-  constructor(private readonly port: WorkerPort) {
-    port.onmessage = (e) => this.receive(e.data);
+  constructor(
+    port: WorkerPort,
+    private readonly options: WorkerRunnerOptions = {},
+  ) {
+    this.port = port;
+    this.attach(port);
+  }
+
+  private attach(port: WorkerPort): void {
+    port.onmessage = (e) => {
+      if (port === this.port) this.receive(e.data);
+    };
     port.onerror = (e) => {
       e.preventDefault?.();
-      this.fail(`engine worker error${e.message ? `: ${e.message}` : ""}`);
+      if (port === this.port) this.fail(`engine worker error${e.message ? `: ${e.message}` : ""}`);
     };
-    port.onmessageerror = () => this.fail("engine worker message could not be read");
+    port.onmessageerror = () => {
+      if (port === this.port) this.fail("engine worker message could not be read");
+    };
+  }
+
+  /**
+   * Stop the worker and start a fresh one: the request `id` fails with `own`, every other open request with a
+   * Cancelled error. Without a way to restart, the worker has failed (the FallbackRunner takes over).
+   */
+  private restart(id: number | null, own: Error): void {
+    const open = [...this.pending.entries()];
+    this.pending.clear();
+    try {
+      this.port.terminate();
+    } catch (_e) {
+      // Already gone.
+    }
+    if (this.options.restart) {
+      this.port = this.options.restart();
+      this.attach(this.port);
+      this.refs = new WeakMap();
+    } else {
+      this.failure = new WorkerFailure("engine worker stopped");
+    }
+    for (const [pid, p] of open) p.reject(pid === id ? own : cancelledError());
+  }
+
+  cancel(): void {
+    if (this.failure || this.pending.size === 0) return;
+    this.restart(null, cancelledError());
   }
 
   private receive(res: EngineResponse): void {
@@ -103,12 +160,36 @@ export class WorkerRunner implements EngineRunner {
     return r.reading;
   }
 
-  async read(input: WorkbookInput): Promise<WorkbookReading> {
-    return this.kept(await this.call({ op: "read", file: input.file, grids: input.grids }));
+  async read(input: WorkbookInput, profile?: ProfileRef): Promise<WorkbookReading> {
+    return this.kept(await this.call({ op: "read", file: input.file, grids: input.grids, profile }));
   }
 
-  async readFile(file: PickedFile): Promise<WorkbookReading> {
-    return this.kept(await this.call({ op: "readFile", name: file.name, bytes: file.bytes }));
+  async readFile(file: PickedFile, profile?: ProfileRef): Promise<WorkbookReading> {
+    const ms = this.options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
+    const setTimer = this.options.setTimer ?? ((fn: () => void, t: number) => setTimeout(fn, t));
+    const clearTimer = this.options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    const id = this.nextId + 1;
+    const answer = this.call({ op: "readFile", name: file.name, bytes: file.bytes, profile });
+    const timer = setTimer(() => {
+      if (!this.pending.has(id)) return;
+      const seconds = Math.round(ms / 1000);
+      const e = Object.assign(new Error(`reading ${file.name} took longer than ${seconds} s`), {
+        name: "LoadError",
+        code: "timeLimit",
+        file: file.name,
+        reason: `${seconds} s`,
+      });
+      this.restart(id, e);
+    }, ms);
+    try {
+      return this.kept(await answer);
+    } finally {
+      clearTimer(timer);
+    }
+  }
+
+  async cellRow(file: string, sheet: string, cell: string): Promise<CellRow | null> {
+    return (await this.call({ op: "cellRow", file, sheet, cell })) as CellRow | null;
   }
 
   async prepareFiles(): Promise<void> {
@@ -131,17 +212,8 @@ export class WorkerRunner implements EngineRunner {
     return { report, where: "worker" };
   }
 
-  async planSheets(report: Report, lang: Lang): Promise<SheetPlan[]> {
-    return (await this.call({ op: "plan", report, lang })) as SheetPlan[];
-  }
-
-  async reviewed(report: Report, files: PickedFile[], lang: Lang, kind?: "copies" | "results"): Promise<Uint8Array> {
-    const list = files.map((f) => ({ name: f.name, bytes: f.bytes }));
-    return (await this.call({ op: "reviewed", report, files: list, lang, kind })) as Uint8Array;
-  }
-
-  async templates(plans: TemplatePlan[]): Promise<Uint8Array> {
-    return (await this.call({ op: "templates", plans })) as Uint8Array;
+  async job<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+    return (await this.call({ op: "job", name, args })) as JobResult<K>;
   }
 
   warm(): void {

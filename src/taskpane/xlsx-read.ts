@@ -10,7 +10,9 @@ import type { Workbook } from "exceljs";
 import { loadWorkbook } from "../adapters/xlsx-file/load";
 import { readingFromBytes, type ReadOptions } from "../adapters/xlsx-file/read";
 import type { SheetJS } from "../adapters/xlsx-file/sheetjs-reader";
+import type { Grid } from "../engine/grid";
 import type { WorkbookReading } from "../engine/read";
+import type { VocabularyExtension } from "../engine/read/vocabulary";
 
 type ExcelJSModule = typeof import("exceljs");
 
@@ -52,5 +54,11 @@ export async function loadPicked(file: PickedFile): Promise<Workbook> {
 
 /** Read one picked file into the engine's reading; throws LoadError (with a message key) when it cannot. */
 export async function readPicked(file: PickedFile): Promise<WorkbookReading> {
-  return (await readingFromBytes(file.bytes, file.name, READ)).reading;
+  return (await readPickedFile(file)).reading;
+}
+
+/** readPicked, with the grids read (kept to show a finding's row: engine/cell-row.ts). */
+export async function readPickedFile(file: PickedFile, vocabulary: VocabularyExtension | null = null): Promise<{ reading: WorkbookReading; grids: Grid[] }> {
+  const { reading, grids } = await readingFromBytes(file.bytes, file.name, vocabulary ? { ...READ, vocabulary } : READ);
+  return { reading, grids };
 }

@@ -19,7 +19,7 @@ import type { TemplatePlan } from "../engine/templates";
 import { loadExcelJS, type PickedFile } from "./xlsx-read";
 
 export { LoadError } from "../adapters/xlsx-file/load";
-export { loadExcelJS, readPicked, type PickedFile } from "./xlsx-read";
+export { loadExcelJS, readPicked, readPickedFile, type PickedFile } from "./xlsx-read";
 
 async function bytesOf(wb: Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer();

@@ -179,6 +179,33 @@ describe("bpr check --format json", () => {
     expect(relaxed.findings.map((f: { rule: string }) => f.rule)).not.toContain("spotcheck/gap");
   });
 
+  it("a severe gap below the gap is refused with the pane's message (engine/thresholds.ts)", async () => {
+    const r = await bpr("check", "clean.xlsx", "--gap", "25", "--severe-gap", "15");
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe("差异严重阈值（15 分）不能小于差异较大阈值（25 分）。");
+    // --gap alone above the profile's severe gap (20) is refused too.
+    const alone = await bpr("check", "clean.xlsx", "--gap", "25", "--lang", "en");
+    expect(alone.code).toBe(2);
+    expect(alone.err.trim()).toBe("The severe-gap threshold (20 points) must not be below the gap threshold (25 points).");
+  });
+
+  it("a misspelt rule id in a profile is named", async () => {
+    await fs.writeFile(path.join(dir, "typo.json"), JSON.stringify({ severity: { "score/allfull": "off" } }));
+    const r = await bpr("check", "demo.xlsx", "--profile", "typo.json");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("severity.score/allfull：没有这个规则编号（是否应为“score/all-full”？）");
+  });
+
+  it("a blank template is said once to be empty and is no row of 评价汇总", async () => {
+    const { blankTemplates } = await import("../../src/engine/templates");
+    const { templatesWorkbook } = await import("../../src/taskpane/xlsx");
+    await fs.writeFile(path.join(dir, "blank.xlsx"), await templatesWorkbook(blankTemplates()));
+    const r = JSON.parse((await bpr("check", "blank.xlsx", "--format", "json")).out);
+    expect(r.projects).toEqual([]);
+    expect(r.summary.projects).toBe(0);
+    expect(r.findings.map((f: { rule: string }) => f.rule)).toEqual(["template/blank", "template/blank"]);
+  });
+
   it("a user profile file changes severities; a broken one is a clear usage error", async () => {
     await fs.writeFile(path.join(dir, "county.json"), JSON.stringify({ extends: "national", severity: { "score/all-full": "off", "spotcheck/grade-changed": "error" } }));
     const r = JSON.parse((await bpr("check", "demo.xlsx", "--format", "json", "--profile", "county.json")).out);

@@ -50,6 +50,8 @@ class ClonePort implements WorkerPort {
   readonly answers: { id: number; transfer: ArrayBuffer[]; value: unknown }[] = [];
   /** When set, requests are swallowed (a worker that hangs until it dies). */
   hang = false;
+  /** A picked file by this name hangs the reader (its request is never answered). */
+  hangFile: string | null = null;
   private serve = createEngineService((res: EngineResponse, transfer: ArrayBuffer[]) => {
     const copy = structuredClone(res, { transfer });
     this.answers.push({ id: res.id, transfer, value: res.ok ? res.value : null });
@@ -59,7 +61,8 @@ class ClonePort implements WorkerPort {
     const copy = structuredClone(message);
     this.sent.push(copy);
     this.sentTransfers.push(rest[0]);
-    if (!this.hang) setTimeout(() => this.serve(copy), 0);
+    if (this.hang || (copy.op === "readFile" && copy.name === this.hangFile)) return;
+    setTimeout(() => this.serve(copy), 0);
   }
   terminate(): void {
     this.terminated = true;
@@ -104,8 +107,8 @@ describe("the worker path gives what the pane's thread gives", () => {
     }
 
     const report = (await main.check([mr], SETTINGS)).report;
-    const wp = await worker.planSheets(report, "zh");
-    const mp = await main.planSheets(report, "zh");
+    const wp = await worker.job("planSheets", report, "zh");
+    const mp = await main.job("planSheets", report, "zh");
     // Stamped with the time of planning: compare without the time stamps' minutes.
     const strip = (p: unknown) => JSON.stringify(p).replace(/\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?/g, "T");
     expect(strip(wp)).toBe(strip(mp));
@@ -295,10 +298,10 @@ class ControlledRunner implements EngineRunner {
   read = (input: Parameters<EngineRunner["read"]>[0]) => this.main.read(input);
   readFile = (file: Parameters<EngineRunner["readFile"]>[0]) => this.main.readFile(file);
   prepareFiles = () => this.main.prepareFiles();
-  planSheets = (report: Report, lang: "zh" | "en") => this.main.planSheets(report, lang);
-  reviewed = (report: Report, files: PickedFile[], lang: "zh" | "en") => this.main.reviewed(report, files, lang);
-  templates = (plans: TemplatePlan[]) => this.main.templates(plans);
+  job: EngineRunner["job"] = (name, ...args) => this.main.job(name, ...args);
+  cellRow = (file: string, sheet: string, cell: string) => this.main.cellRow(file, sheet, cell);
   warm(): void {}
+  cancel(): void {}
   check(readings: WorkbookReading[], settings: CheckSettings): Promise<CheckResult> {
     return new Promise<CheckResult>((resolve, reject) => {
       this.checks.push({
@@ -432,17 +435,17 @@ describe("file mode's downloads are built in the worker as in the pane's thread"
         [reportSeveral, several, "zh"],
         [reportSeveral, several, "en"],
       ] as const) {
-        const w = await worker.reviewed(report, files, lang);
-        const m = await main.reviewed(report, files, lang);
+        const w = await worker.job("reviewed", report, files, lang);
+        const m = await main.job("reviewed", report, files, lang);
         expect(w).toBeInstanceOf(Uint8Array);
         expect(w.byteLength).toBeGreaterThan(1000);
         expect(Buffer.from(w).equals(Buffer.from(m))).toBe(true);
       }
-      const wt = await worker.templates(plans);
-      const mt = await main.templates(plans);
+      const wt = await worker.job("templates", plans);
+      const mt = await main.job("templates", plans);
       expect(Buffer.from(wt).equals(Buffer.from(mt))).toBe(true);
     });
-    expect(port.sent.map((m) => m.op)).toEqual(["reviewed", "reviewed", "reviewed", "templates"]);
+    expect(port.sent.map((m) => (m.op === "job" ? m.name : m.op))).toEqual(["reviewed", "reviewed", "reviewed", "templates"]);
   });
 
   test("under the real clock: every sheet's values, formats, styles and merges are equal", async () => {
@@ -455,17 +458,17 @@ describe("file mode's downloads are built in the worker as in the pane's thread"
     ] as const) {
       // Several files: the results workbook alone (the zip of copies is compared byte for byte above).
       const kind = files.length > 1 ? "results" : undefined;
-      const w = await workbookShape(await worker.reviewed(report, files, "zh", kind), true);
-      const m = await workbookShape(await main.reviewed(report, files, "zh", kind), true);
+      const w = await workbookShape(await worker.job("reviewed", report, files, "zh", kind), true);
+      const m = await workbookShape(await main.job("reviewed", report, files, "zh", kind), true);
       expect(w).toEqual(m);
       // The comparison sees what differs: the same files reviewed in English are another workbook.
-      expect(await workbookShape(await main.reviewed(report, files, "en", kind), true)).not.toEqual(m);
+      expect(await workbookShape(await main.job("reviewed", report, files, "en", kind), true)).not.toEqual(m);
     }
-    const names = ((await workbookShape(await worker.reviewed(reportSeveral, several, "zh", "results"), true)) as { sheets: { name: string }[] }).sheets.map((s) => s.name);
+    const names = ((await workbookShape(await worker.job("reviewed", reportSeveral, several, "zh", "results"), true)) as { sheets: { name: string }[] }).sheets.map((s) => s.name);
     expect(names).toEqual(["评价汇总", "问题清单", "抽查复核", "评价报告"]);
     const plans = blankTemplates();
-    const wt = (await workbookShape(await worker.templates(plans), false)) as { sheets: { merges: string[]; cells: unknown[] }[] };
-    expect(wt).toEqual(await workbookShape(await main.templates(plans), false));
+    const wt = (await workbookShape(await worker.job("templates", plans), false)) as { sheets: { merges: string[]; cells: unknown[] }[] };
+    expect(wt).toEqual(await workbookShape(await main.job("templates", plans), false));
     expect(wt.sheets.map((s) => s.merges.length > 0 && s.cells.length > 0)).toEqual([true, true, true]);
   });
 
@@ -474,7 +477,7 @@ describe("file mode's downloads are built in the worker as in the pane's thread"
     const kept = copyOf(several);
     const port = new ClonePort();
     const worker = new WorkerRunner(port);
-    const first = await worker.reviewed(reportSeveral, several, "zh");
+    const first = await worker.job("reviewed", reportSeveral, several, "zh");
     // The request went without a transfer list: the pane's bytes are still there, unchanged.
     expect(port.sentTransfers).toEqual([undefined]);
     several.forEach((f, i) => expect(Buffer.from(f.bytes).equals(Buffer.from(kept[i].bytes))).toBe(true));
@@ -486,10 +489,10 @@ describe("file mode's downloads are built in the worker as in the pane's thread"
     expect(first.byteOffset).toBe(0);
     expect(first.buffer.byteLength).toBe(first.byteLength);
     // A second download from the same bytes: the same workbook.
-    const second = await worker.reviewed(reportSeveral, several, "zh");
+    const second = await worker.job("reviewed", reportSeveral, several, "zh");
     expect(await workbookShape(second, true)).toEqual(await workbookShape(first, true));
     // Templates are transferred too.
-    await worker.templates(blankTemplates());
+    await worker.job("templates", blankTemplates());
     expect(port.answers.at(-1)!.transfer).toHaveLength(1);
   });
 
@@ -497,13 +500,13 @@ describe("file mode's downloads are built in the worker as in the pane's thread"
     const { one, reportOne } = await picked();
     const broken: PickedFile[] = [{ name: one[0].name, bytes: one[0].bytes.slice(0, 2000) }];
     const runner = new FallbackRunner(async () => new WorkerRunner(new ClonePort()), inThread());
-    const err = await runner.reviewed(reportOne, broken, "zh").then(
+    const err = await runner.job("reviewed", reportOne, broken, "zh").then(
       () => null,
       (e: unknown) => e as Error & { code?: string; file?: string },
     );
     if (!err) throw new Error("expected a LoadError");
     const local = await inThread()
-      .reviewed(reportOne, broken, "zh")
+      .job("reviewed", reportOne, broken, "zh")
       .then(
         () => null,
         (e: unknown) => e as Error & { code?: string; file?: string },
@@ -519,12 +522,12 @@ describe("file mode's downloads are built in the worker as in the pane's thread"
   test("an exceljs failure comes back as its first line, rendered as the pane's thread renders it", async () => {
     const bad: TemplatePlan[] = [{ ...blankTemplates()[0], name: "名称/带斜杠" }];
     const runner = new FallbackRunner(async () => new WorkerRunner(new ClonePort()), inThread());
-    const err = await runner.templates(bad).then(
+    const err = await runner.job("templates", bad).then(
       () => null,
       (e: unknown) => e as Error,
     );
     const local = await inThread()
-      .templates(bad)
+      .job("templates", bad)
       .then(
         () => null,
         (e: unknown) => e as Error,
@@ -543,23 +546,23 @@ describe("fallback for the downloads", () => {
     const port = new ClonePort();
     const runner = new FallbackRunner(async () => new WorkerRunner(port), inThread());
     port.hang = true;
-    const pending = runner.reviewed(reportSeveral, several, "zh");
+    const pending = runner.job("reviewed", reportSeveral, several, "zh");
     await tick();
     port.die("out of memory");
     const bytes = await pending;
     expect(runner.fellBack).toBe(true);
-    expect(await workbookShape(bytes, true)).toEqual(await workbookShape(await inThread().reviewed(reportSeveral, several, "zh"), true));
+    expect(await workbookShape(bytes, true)).toEqual(await workbookShape(await inThread().job("reviewed", reportSeveral, several, "zh"), true));
     const sentBefore = port.sent.length;
-    const templates = await runner.templates(blankTemplates());
+    const templates = await runner.job("templates", blankTemplates());
     expect(port.sent.length).toBe(sentBefore);
-    expect(await workbookShape(templates, false)).toEqual(await workbookShape(await inThread().templates(blankTemplates()), false));
+    expect(await workbookShape(templates, false)).toEqual(await workbookShape(await inThread().job("templates", blankTemplates()), false));
   });
 
   test("a worker that cannot be started: the templates are built in the pane's thread", async () => {
     const runner = new FallbackRunner(async () => {
       throw new Error("SecurityError: blocked by worker-src");
     }, inThread());
-    const bytes = await runner.templates(blankTemplates());
+    const bytes = await runner.job("templates", blankTemplates());
     expect(runner.fellBack).toBe(true);
     expect(((await workbookShape(bytes, false)) as { sheets: { name: string }[] }).sheets.map((s) => s.name)).toEqual(blankTemplates().map((p) => p.name));
   });
@@ -570,13 +573,13 @@ describe("fallback for the downloads", () => {
     const fellBack: string[] = [];
     const runner = new FallbackRunner(async () => new WorkerRunner(port), inThread(), (r) => fellBack.push(r));
     const odd = { ...reportOne, extra: () => 1 } as unknown as Report;
-    const bytes = await runner.reviewed(odd, one, "zh");
-    expect(port.sent.filter((m) => m.op === "reviewed")).toEqual([]);
-    expect(await workbookShape(bytes, true)).toEqual(await workbookShape(await inThread().reviewed(reportOne, one, "zh"), true));
+    const bytes = await runner.job("reviewed", odd, one, "zh");
+    expect(port.sent.filter((m) => m.op === "job" && m.name === "reviewed")).toEqual([]);
+    expect(await workbookShape(bytes, true)).toEqual(await workbookShape(await inThread().job("reviewed", reportOne, one, "zh"), true));
     expect(runner.fellBack).toBe(false);
     expect(fellBack).toEqual([]);
-    await runner.reviewed(reportOne, one, "zh");
-    expect(port.sent.filter((m) => m.op === "reviewed")).toHaveLength(1);
+    await runner.job("reviewed", reportOne, one, "zh");
+    expect(port.sent.filter((m) => m.op === "job" && m.name === "reviewed")).toHaveLength(1);
   });
 });
 
@@ -614,7 +617,7 @@ describe("the controller's downloads go through the runner", () => {
       await p.c.insertTemplates();
       expect(p.c.getState().notices.map((n) => n.intent)).toEqual(["success"]);
     }
-    expect(port.sent.map((m) => m.op)).toEqual(["prepareFiles", "readFile", "check", "reviewed", "reviewed", "templates"]);
+    expect(port.sent.map((m) => (m.op === "job" ? m.name : m.op))).toEqual(["prepareFiles", "readFile", "check", "reviewed", "reviewed", "templates"]);
     expect(inWorker.downloads.map((d) => d.name)).toEqual(["评价结果-水利局-2023自评.xlsx", "评价结果-水利局-2023自评.xlsx", "绩效评价空白模板.xlsx"]);
     expect(inWorker.downloads.map((d) => d.name)).toEqual(inPane.downloads.map((d) => d.name));
     for (let i = 0; i < 3; i++) {
@@ -648,5 +651,96 @@ describe("the controller's downloads go through the runner", () => {
     }
     // The worker and the pane's thread say the same.
     expect(notices[0]).toEqual(notices[1]);
+  });
+});
+
+describe("a file that hangs the reader, 取消, a finding's row", () => {
+  /** Timers the test fires itself (no waiting, no timing). */
+  function manualTimers() {
+    const due: { fn: () => void; cleared: boolean }[] = [];
+    return {
+      due,
+      setTimer: (fn: () => void) => {
+        const h = { fn, cleared: false };
+        due.push(h);
+        return h;
+      },
+      clearTimer: (h: unknown) => void ((h as { cleared: boolean }).cleared = true),
+      fire: () => due.filter((h) => !h.cleared).forEach((h) => h.fn()),
+    };
+  }
+
+  test("the hanging file fails with timeLimit naming it; a fresh worker reads the next files", async () => {
+    const ports: ClonePort[] = [];
+    const newPort = () => {
+      const p = new ClonePort();
+      p.hangFile = "卡住.xlsx";
+      ports.push(p);
+      return p;
+    };
+    const timers = manualTimers();
+    const worker = new WorkerRunner(newPort(), { restart: newPort, setTimer: timers.setTimer, clearTimer: timers.clearTimer });
+    const good = { name: "好.xlsx", bytes: await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(GOOD) }]) };
+    const first = await worker.readFile(good);
+    const stuck = worker.readFile({ name: "卡住.xlsx", bytes: good.bytes });
+    await tick();
+    timers.fire();
+    const e = await stuck.then(
+      () => null,
+      (x: unknown) => x as Error & { code?: string; file?: string },
+    );
+    expect(e).toMatchObject({ name: "LoadError", code: "timeLimit", file: "卡住.xlsx" });
+    expect(ports).toHaveLength(2);
+    expect(ports[0].terminated).toBe(true);
+    const next = await worker.readFile({ name: "下一个.xlsx", bytes: good.bytes });
+    expect(next.projects.map((p) => p.name)).toEqual([GOOD.name]);
+    // The first reading lived in the stopped worker: the check sends it again, and both are checked.
+    const { report } = await worker.check([first, next], SETTINGS);
+    expect(report.summary.files).toBe(2);
+  });
+
+  test("cancel() stops the worker: open requests fail as Cancelled, the next ones go to a fresh worker", async () => {
+    const ports: ClonePort[] = [];
+    const newPort = () => {
+      const p = new ClonePort();
+      ports.push(p);
+      return p;
+    };
+    const worker = new WorkerRunner(newPort(), { restart: newPort });
+    ports[0].hang = true;
+    const open = worker.read({ file: "a.xlsx", grids: sheets() });
+    worker.cancel();
+    await expect(open).rejects.toMatchObject({ name: "Cancelled" });
+    expect(ports[0].terminated).toBe(true);
+    const again = await worker.read({ file: "a.xlsx", grids: sheets() });
+    expect(again.projects.length).toBeGreaterThan(0);
+  });
+
+  test("a finding's row comes from the grids the worker kept, as in the pane's thread", async () => {
+    const worker = new WorkerRunner(new ClonePort());
+    const main = inThread();
+    const file = { name: "水利局.xlsx", bytes: await xlsxBytes([{ name: "自评", rows: selfAssessmentRows(FLAWED) }]) };
+    const wr = await worker.readFile(file);
+    await main.readFile(file);
+    const { report } = await worker.check([wr], SETTINGS);
+    const f = report.findings.find((x) => x.rule === "score/exceeds-weight")!;
+    const row = await worker.cellRow(f.file, f.sheet!, f.cell!);
+    expect(row).toEqual(await main.cellRow(f.file, f.sheet!, f.cell!));
+    expect(row!.cells.find((c) => c.target)!.address).toBe(f.cell);
+    expect(row!.cells.some((c) => c.label !== "")).toBe(true);
+    expect(await worker.cellRow("other.xlsx", "自评", "A1")).toBeNull();
+  });
+
+  test("an imported profile's text is checked with the CLI's loader, in the worker as in the pane's thread", async () => {
+    const worker = new WorkerRunner(new ClonePort());
+    const main = inThread();
+    const input = { file: "部门自评.xlsx", grids: sheets() };
+    const custom = { source: "县级口径.json", text: JSON.stringify({ extends: "national", severity: { "spotcheck/gap-severe": "warning" } }) };
+    const settings: CheckSettings = { ...SETTINGS, profile: "custom", custom };
+    const w = await worker.check([await worker.read(input)], settings);
+    const m = await main.check([await main.read(input)], settings);
+    expect(w.report).toEqual(m.report);
+    expect(w.report.profile).toBe("县级口径");
+    expect(w.report.findings.find((f) => f.rule === "spotcheck/gap-severe")!.severity).toBe("warning");
   });
 });

@@ -186,10 +186,13 @@ describe("empty and error states", () => {
     expect(empty.textContent).toContain("插入空白模板");
     await settle(() => fireEvent.click(within(empty).getByRole("button", { name: "插入空白模板" })));
     expect(host.inserts).toHaveLength(1);
-    // After inserting, a check finds the blank forms and says which fields are missing.
+    // After inserting, a check says once per form that it is blank: no project, no error, nothing to write.
     await settle(() => fireEvent.click(screen.getByRole("button", { name: "重新检查当前工作簿" })));
     expect(screen.queryByTestId("empty")).toBeNull();
-    expect(screen.getAllByTestId("finding").some((b) => b.getAttribute("data-rule") === "template/missing-field")).toBe(true);
+    expect(screen.getAllByTestId("finding").map((b) => b.getAttribute("data-rule")).sort()).toEqual(["template/blank", "template/blank", "template/unrecognized"]);
+    expect(screen.getByTestId("summary-projects").textContent).toContain("0");
+    expect(screen.getByTestId("summary-errors").textContent).toContain("0");
+    expect(screen.getByText(/工作表“项目支出绩效自评表”是尚未填写的空白项目支出绩效自评表/)).toBeTruthy();
   });
 
   test("a read failure is shown, and the pane stays usable", async () => {
@@ -228,7 +231,7 @@ describe("settings", () => {
     await settle(() => fireEvent.change(severe, { target: { value: "30" } }));
     await settle(() => fireEvent.change(gap, { target: { value: "5" } }));
     await settle(() => fireEvent.change(screen.getByLabelText("评分口径"), { target: { value: "hubei" } }));
-    expect(host.settings.get(SETTINGS_KEY)).toEqual({ profile: "hubei", gap: 5, severeGap: 30 });
+    expect(host.settings.get(SETTINGS_KEY)).toEqual({ profile: "hubei", custom: null, gap: 5, severeGap: 30 });
     // The findings follow the new thresholds at once: 23.6 is now a gap (≥5) but not severe (<30).
     const rules = screen.getAllByTestId("finding").map((b) => b.getAttribute("data-rule"));
     expect(rules).toContain("spotcheck/gap");
@@ -248,7 +251,8 @@ describe("settings", () => {
     await renderPane({ host });
     await settle(() => fireEvent.click(screen.getByRole("button", { name: "设置" })));
     await settle(() => fireEvent.change(screen.getByLabelText("差异严重阈值（分）"), { target: { value: "5" } }));
-    expect(screen.getByText("请输入 0 到 100 之间的数字，且不小于“差异较大阈值”。")).toBeTruthy();
+    // The CLI's words for --gap 10 --severe-gap 5 (engine/thresholds.ts).
+    expect(screen.getByText("差异严重阈值（5 分）不能小于差异较大阈值（10 分）。")).toBeTruthy();
     expect(host.settings.has(SETTINGS_KEY)).toBe(false);
   });
 });

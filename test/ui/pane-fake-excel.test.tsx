@@ -8,7 +8,7 @@ import { ExcelHost } from "../../src/adapters/officejs/excel-host";
 import { OUTPUT_SHEETS } from "../../src/engine/summary/plan";
 import { SETTINGS_KEY } from "../../src/taskpane/settings";
 import { createFakeExcel, createFakeSettings } from "../helpers/fake-excel";
-import { FLAWED, standardSheets } from "./fixtures";
+import { FLAWED, GOOD, standardSheets } from "./fixtures";
 import { clickAndWait, renderPane, settle } from "./helpers";
 
 function setup(options: { workbookProtected?: boolean } = {}) {
@@ -51,7 +51,7 @@ test("settings go to the document settings (saveAsync)", async () => {
     fireEvent.change(screen.getByLabelText("评分口径"), { target: { value: "hubei" } });
     await new Promise((r) => setTimeout(r, 20));
   });
-  expect(settings.saved[SETTINGS_KEY]).toEqual({ profile: "hubei", gap: 10, severeGap: 20 });
+  expect(settings.saved[SETTINGS_KEY]).toEqual({ profile: "hubei", custom: null, gap: 10, severeGap: 20 });
 });
 
 test("a protected workbook: templates are not inserted and the message says why", async () => {
@@ -75,4 +75,13 @@ test("blank templates land as sheets the next check recognises", async () => {
     "goal",
     "spot-check-list",
   ]);
+  // A blank form is no submission: said once each, not a nameless project with every field missing.
+  expect(report.findings.filter((f) => f.rule === "template/blank").map((f) => f.sheet).sort()).toEqual(["项目支出绩效目标表", "项目支出绩效自评表"].sort());
+  expect([...new Set(report.projects.map((p) => p.name))].sort()).toEqual([FLAWED.name, GOOD.name].sort());
+  expect(report.findings.filter((f) => f.sheet?.startsWith("项目支出") && f.severity === "error")).toEqual([]);
+  // 写入评价汇总 writes no nameless row.
+  await clickAndWait(controller, screen.getByRole("button", { name: "写入评价汇总" }));
+  const overview = fake.model.sheets.find((s) => s.name === "评价汇总")!;
+  expect(JSON.stringify(overview)).toContain(FLAWED.name);
+  expect(report.projects.every((p) => p.name !== "")).toBe(true);
 });

@@ -67,7 +67,13 @@ describe("file mode", () => {
     expect(screen.getAllByTestId("group-title").map((e) => e.textContent)).toEqual([FLAWED.name, GOOD.name, "其他问题：水利局-2023自评.xlsx"]);
     const exceeds = screen.getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "score/exceeds-weight")!;
     await settle(() => fireEvent.click(exceeds));
-    expect(screen.getByTestId("located").textContent).toBe("位置：工作表 饮水工程 · 单元格 H12");
+    expect(screen.getByTestId("located-text").textContent).toBe("位置：工作表 饮水工程 · 单元格 H12");
+    // The cell's row as the form has it: the header's labels over the row, the finding's cell marked.
+    const row = screen.getByTestId("cell-row");
+    expect(row.textContent).toContain("第 12 行（工作表 饮水工程）");
+    expect(row.textContent).toContain("三级指标");
+    expect(row.textContent).toContain("水质达标率");
+    expect(row.querySelector("[data-target]")!.textContent).toBe("12");
 
     await press("下载评价结果");
     expect(downloads.map((d) => d.name)).toEqual(["评价结果-水利局-2023自评.xlsx"]);
@@ -90,7 +96,8 @@ describe("file mode", () => {
     const exceeds = within(flawed).getAllByTestId("finding").find((x) => x.getAttribute("data-rule") === "score/exceeds-weight")!;
     expect(exceeds.textContent).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
     await press("下载评价结果");
-    expect(downloads[0].name).toBe("评价结果.zip");
+    // Named for the batch, not after one of its files.
+    expect(downloads[0].name).toMatch(/^评价结果-3个文件-\d{4}-\d{2}-\d{2}\.zip$/);
     const zip = unzipSync(downloads[0].bytes);
     expect(Object.keys(zip).sort()).toEqual(["医保局.xlsx", "抽查结果.xlsx", "水利局.xlsx", "评价结果.xlsx"].sort());
     // 水利局's project was spot-checked (抽查结果.xlsx): its own copy has the 抽查复核 sheet too.
@@ -99,7 +106,7 @@ describe("file mode", () => {
     // The one added control: the results workbook alone.
     await settle(() => fireEvent.click(screen.getByLabelText("打包下载各文件的评价副本（zip，含评价结果工作簿）")));
     await press("下载评价结果");
-    expect(downloads[1].name).toBe("评价结果.xlsx");
+    expect(downloads[1].name).toMatch(/^评价结果-3个文件-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect([...(await sheetTexts(downloads[1].bytes)).keys()]).toEqual([...OUTPUT_SHEETS]);
   });
 
@@ -123,11 +130,12 @@ describe("file mode", () => {
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     await pane();
     await pick([file("旧版.xls", xls), file("乱码.xlsx", new TextEncoder().encode("项目名称,金额\n养老,1")), file("医保局.xlsx", good)]);
-    const notices = screen.getByTestId("notices").textContent!;
-    expect(notices).toContain("无法读取 旧版.xls");
-    expect(notices).toContain("无法读取 乱码.xlsx");
-    expect(notices).toContain("CSV");
-    expect(screen.getByTestId("sources").textContent).toContain("无法读取");
+    // Said once: in the sources list (which names the file and why), not again in a banner.
+    expect(screen.queryByTestId("notices")).toBeNull();
+    const failed = screen.getAllByTestId("source").filter((li) => li.getAttribute("data-failed") === "true");
+    expect(failed.map((li) => li.textContent)).toEqual([expect.stringContaining("旧版.xls无法读取"), expect.stringContaining("CSV")]);
+    expect(failed[1].textContent).toContain("乱码.xlsx");
+    expect(screen.getByTestId("sources-section").textContent).toContain("1 个可读取，2 个无法读取");
     expect(screen.getAllByTestId("group-title").map((e) => e.textContent)).toContain(GOOD.name);
     // Removing the bad files leaves the good one.
     await press("移除 旧版.xls");
@@ -148,13 +156,15 @@ describe("file mode", () => {
       file("抽查.xlsb", await as(GOOD, "xlsb")),
       file("扫描件.xls", new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n")),
     ]);
+    // Five files: the list starts folded, showing only the file that cannot be read.
+    expect(screen.getByTestId("sources-toggle").getAttribute("aria-expanded")).toBe("false");
+    expect(screen.getByTestId("sources-section").textContent).toContain("4 个可读取，1 个无法读取");
+    expect(screen.getByTestId("sources").textContent).toBe("扫描件.xls无法读取：这是 PDF 文件，不是电子表格。请提交 Excel 或 WPS 表格文件（.xlsx、.xls、.et 等）。");
+    await settle(() => fireEvent.click(screen.getByTestId("sources-toggle")));
     const sources = screen.getByTestId("sources").textContent!;
-    for (const name of ["医保局.xls", "医保局-WPS.et", "水利局.ods", "抽查.xlsb"]) expect(sources).toContain(name);
+    for (const name of ["医保局.xls", "医保局-WPS.et", "水利局.ods", "抽查.xlsb", "扫描件.xls"]) expect(sources).toContain(name);
     expect(screen.getAllByTestId("group-title").map((e) => e.textContent)).toEqual(expect.arrayContaining([GOOD.name, FLAWED.name]));
-    const notices = screen.getByTestId("notices").textContent!;
-    expect(notices).toContain("无法读取 扫描件.xls");
-    expect(notices).toContain("这是 PDF 文件，不是电子表格");
-    expect(notices).not.toContain("医保局.xls：");
+    expect(screen.queryByTestId("notices")).toBeNull();
   });
 
   test("files without any template suggest the blank templates, which download as one workbook", async () => {
@@ -172,7 +182,7 @@ describe("file mode", () => {
     await settle(() => fireEvent.click(screen.getByRole("button", { name: "设置" })));
     expect(screen.getByTestId("settings").textContent).toContain("设置保存在本浏览器中。");
     await settle(() => fireEvent.change(screen.getByLabelText("评分口径"), { target: { value: "sichuan" } }));
-    expect(JSON.parse(window.localStorage.getItem(SETTINGS_KEY)!)).toEqual({ profile: "sichuan", gap: 10, severeGap: 20 });
+    expect(JSON.parse(window.localStorage.getItem(SETTINGS_KEY)!)).toEqual({ profile: "sichuan", custom: null, gap: 10, severeGap: 20 });
     document.body.innerHTML = "";
     await pane();
     await settle(() => fireEvent.click(screen.getByRole("button", { name: "设置" })));
@@ -194,7 +204,7 @@ describe("导入其他工作簿 in Excel", () => {
     const exceeds = within(flawed).getAllByTestId("finding").find((x) => x.getAttribute("data-rule") === "score/exceeds-weight")!;
     await settle(() => fireEvent.click(exceeds));
     expect(host.selections).toEqual([]);
-    expect(screen.getByTestId("located").textContent).toBe("该问题位于导入的文件中，请在该文件中修改：文件 水利局.xlsx · 工作表 饮水工程 · 单元格 H12");
+    expect(screen.getByTestId("located-text").textContent).toBe("该问题位于导入的文件中，请在该文件中修改：文件 水利局.xlsx · 工作表 饮水工程 · 单元格 H12");
 
     // A finding of this workbook is still selected in Excel.
     const own = within(groupOf(GOOD.name)).getAllByTestId("finding")[0];

@@ -199,9 +199,9 @@ describe("language", () => {
 describe("settings", () => {
   test("normalise: unknown profile, bad numbers, severe below gap → defaults", () => {
     expect(normaliseSettings(null)).toEqual(DEFAULT_SETTINGS);
-    expect(normaliseSettings({ profile: "hubei", gap: "5", severeGap: 15 })).toEqual({ profile: "hubei", gap: 5, severeGap: 15 });
+    expect(normaliseSettings({ profile: "hubei", gap: "5", severeGap: 15 })).toEqual({ profile: "hubei", custom: null, gap: 5, severeGap: 15 });
     expect(normaliseSettings({ profile: "beijing", gap: -1, severeGap: 500 })).toEqual(DEFAULT_SETTINGS);
-    expect(normaliseSettings({ gap: 15, severeGap: 12 })).toEqual({ profile: "national", gap: 15, severeGap: 20 });
+    expect(normaliseSettings({ gap: 15, severeGap: 12 })).toEqual({ profile: "national", custom: null, gap: 15, severeGap: 20 });
   });
 
   test("localStorage store: round trip; broken JSON and a missing storage are survived", async () => {
@@ -210,8 +210,8 @@ describe("settings", () => {
     const store = localSettingsStore(storage);
     expect(store.where).toBe("browser");
     expect(await store.load()).toBeNull();
-    await store.save({ profile: "sichuan", gap: 8, severeGap: 16 });
-    expect(await store.load()).toEqual({ profile: "sichuan", gap: 8, severeGap: 16 });
+    await store.save({ profile: "sichuan", custom: null, gap: 8, severeGap: 16 });
+    expect(await store.load()).toEqual({ profile: "sichuan", custom: null, gap: 8, severeGap: 16 });
     data.set("bpr.settings", "{not json");
     expect(await store.load()).toBeNull();
     const none = localSettingsStore(null);

@@ -136,6 +136,8 @@ export interface BytesReading {
   reading: WorkbookReading;
   format: FileFormat;
   notices: ReadNotice[];
+  /** The grids that were read (file mode keeps them to show a finding's row: engine/cell-row.ts). */
+  grids: Grid[];
 }
 
 /** (bytes, shown name) → the engine's reading of the workbook, its format, and what was left out. */
@@ -145,7 +147,7 @@ export async function readingFromBytes(bytes: Uint8Array, shown: string, opts: R
   const grids = book.sheets.map((sc) => gridForCheck(sc, shown, ix));
   const notices: ReadNotice[] = [];
   for (const g of grids) if (g.trimmed) notices.push({ sheet: g.sheet, cells: g.trimmed.cells, first: g.trimmed.first });
-  return { reading: readWorkbook({ file: shown, grids }, { vocabulary: opts.vocabulary }), format: book.format, notices };
+  return { reading: readWorkbook({ file: shown, grids }, { vocabulary: opts.vocabulary }), format: book.format, notices, grids };
 }
 
 /** Every sheet as a full Grid (no recognition shortcut): what file mode and the tests compare. */

@@ -64,3 +64,12 @@ export function getProfile(name: string = DEFAULT_PROFILE_NAME): Profile {
     },
   ]);
 }
+
+/**
+ * The words for a profile that cannot be used, as the CLI prints them after "评分配置无法使用：" and the pane shows
+ * them under its profile picker: one function, so both faces say the same.
+ */
+export function profileErrorText(e: unknown, lang: "zh" | "en"): string {
+  if (e instanceof Error && e.name === "ProfileError" && typeof (e as ProfileError).format === "function") return (e as ProfileError).format(lang);
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}

@@ -14,6 +14,9 @@
  */
 import type { z } from "zod";
 import { Profile } from "./schema";
+import { t } from "../../i18n";
+import { RULES } from "../rules";
+import { thresholdProblem } from "../thresholds";
 import { BUILTIN_PROFILES, type BuiltinProfileName, DEFAULT_PROFILE_NAME, isBuiltinProfile, ProfileError, type ProfileIssue } from "./builtin";
 
 export { Profile, type ProfileInput } from "./schema";
@@ -240,11 +243,18 @@ function consistencyIssues(p: Profile): ProfileIssue[] {
       zh: `等级分数线应依次降低（优 > 良 > 中），实际为 ${g.优} / ${g.良} / ${g.中}`,
     });
   }
-  if (p.severeGap < p.gap) {
+  // The same check and words as the CLI's --gap / --severe-gap and the pane's settings.
+  const gaps = thresholdProblem(p.gap, p.severeGap);
+  if (gaps) out.push({ path: gaps.field, en: t("en", gaps.key, gaps.params), zh: t("zh", gaps.key, gaps.params) });
+  // A misspelt rule id ("score/allfull") would leave the rule at its default severity without a word.
+  const ids = RULES.map((r) => r.id);
+  for (const id of Object.keys(p.severity)) {
+    if (ids.includes(id)) continue;
+    const s = suggest(id, ids);
     out.push({
-      path: "severeGap",
-      en: `must not be below gap (${p.gap}), found ${p.severeGap}`,
-      zh: `不应小于 gap（${p.gap}），实际为 ${p.severeGap}`,
+      path: `severity.${id}`,
+      en: `unknown rule id${s ? ` (did you mean "${s}"?)` : "; the rule ids are listed in the README"}`,
+      zh: `没有这个规则编号${s ? `（是否应为“${s}”？）` : "；全部规则编号见 README"}`,
     });
   }
   const s = p.split;

@@ -7,6 +7,7 @@ import { rule as templateUnrecognized } from "./template/unrecognized";
 import { rule as templateMissingField } from "./template/missing-field";
 import { rule as templateUnknownColumn } from "./template/unknown-column";
 import { rule as templateUnreadable } from "./template/unreadable";
+import { rule as templateBlank } from "./template/blank";
 // -- category / target / actual / reason rules --
 import { rule as categoryMissingOutput } from "./category/missing-output";
 import { rule as categoryMissingEffect } from "./category/missing-effect";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   templateMissingField,
   templateUnknownColumn,
   templateUnreadable,
+  templateBlank,
   // -- category / target / actual / reason rules --
   categoryMissingOutput,
   categoryMissingEffect,

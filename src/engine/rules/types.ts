@@ -54,6 +54,8 @@ export interface RunInput {
   reviewMatches: (string | null)[];
   /** Problems reviewers confirmed or added on review workbooks (抽评发现的问题), with their project (issue 16). */
   problems?: { problem: ReviewProblem; projectId: string | null }[];
+  /** Blank forms (facts.ts isBlankForm): left out of `projects`, reported once each by template/blank. */
+  blankForms?: Project[];
 }
 
 export interface RunRule extends RuleMeta {

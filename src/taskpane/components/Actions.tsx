@@ -19,7 +19,9 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   primary: { width: "100%" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  grow: { flex: "1 1 130px", minWidth: 0, whiteSpace: "normal" },
+  // A label never breaks inside a word (导入其他工作簿 stays whole): buttons take the width their label needs
+  // and wrap as whole buttons.
+  grow: { flex: "1 1 auto", minWidth: "max-content", whiteSpace: "nowrap", overflowWrap: "normal", wordBreak: "keep-all" },
   drop: {
     display: "flex",
     flexDirection: "column",

@@ -5,7 +5,8 @@
  */
 import * as React from "react";
 import { Badge, Button, Caption1, makeStyles, mergeClasses, SearchBox, Subtitle2, ToggleButton, tokens } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular, LocationRegular } from "@fluentui/react-icons";
+import { CheckmarkRegular, ChevronDownRegular, ChevronRightRegular, DismissRegular, LocationRegular } from "@fluentui/react-icons";
+import type { CellRow } from "../../engine/cell-row";
 import type { Finding, Severity } from "../../engine/model";
 import { usePane } from "./context";
 import { ReadingMap } from "./ReadingMap";
@@ -30,7 +31,38 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   bar: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   toggles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  toggle: { minWidth: 0, flex: "1 1 auto" },
+  toggle: { minWidth: 0, flex: "1 1 auto", whiteSpace: "nowrap" },
+  // On: the brand's tint with a check mark (chosen); off: plain, no mark. Never grey for "on".
+  toggleOn: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover, color: tokens.colorBrandForeground2 },
+    ":hover:active": { backgroundColor: tokens.colorBrandBackground2Pressed, color: tokens.colorBrandForeground2 },
+  },
+  toggleOff: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: "line-through",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1 },
+  },
+  chip: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  chipName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
+  rowTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, width: "100%" },
+  rowScroller: { overflowX: "auto", maxWidth: "100%", marginTop: tokens.spacingVerticalXXS },
+  rowCell: {
+    padding: `1px ${tokens.spacingHorizontalXS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "left",
+    verticalAlign: "top",
+    minWidth: "3em",
+    maxWidth: "12em",
+    overflowWrap: "anywhere",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  rowHead: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground3 },
+  rowTarget: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: "-2px", fontWeight: tokens.fontWeightSemibold },
+  locatedBox: { display: "flex", flexDirection: "column", minWidth: 0, flex: "1 1 auto" },
   search: { width: "100%", maxWidth: "100%" },
   meta: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -103,6 +135,7 @@ const useStyles = makeStyles({
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   located: {
     display: "flex",
+    flexDirection: "row",
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalXS,
     margin: 0,
@@ -140,20 +173,21 @@ function FindingItem({ id, finding, selected }: { id: string; finding: Finding; 
         type="button"
         className={mergeClasses(styles.finding, styles[`sev_${finding.severity}`], selected && styles.selected)}
         aria-pressed={selected}
-        aria-describedby={`${id}-hint`}
+        aria-labelledby={`${id}-msg`}
+        aria-describedby={`${id}-where ${id}-hint`}
         data-rule={finding.rule}
         data-severity={finding.severity}
         data-testid="finding"
         onClick={() => void controller.selectFinding(id, finding)}
       >
-        <span className={styles.message}>
+        <span className={styles.message} id={`${id}-msg`}>
           <Badge appearance="tint" color={BADGE_COLOR[finding.severity]} size="small">
             {tr(`severity.${finding.severity}`)}
           </Badge>{" "}
           {finding.message}
         </span>
         {finding.suggestion ? <span className={styles.suggestion}>{tr("ui.finding.suggestion", { text: finding.suggestion })}</span> : null}
-        <span className={styles.where}>
+        <span className={styles.where} id={`${id}-where`}>
           {location ? `${location} · ` : ""}
           {finding.rule}
         </span>
@@ -161,13 +195,13 @@ function FindingItem({ id, finding, selected }: { id: string; finding: Finding; 
           {hint}
         </span>
       </button>
-      {selected ? <Located target={target} withFile={withFile} /> : null}
+      {selected ? <Located target={target} withFile={withFile} row={state.selected?.row ?? null} /> : null}
     </li>
   );
 }
 
 /** The highlighted "工作表 X · 单元格 F16" line under a chosen finding. */
-function Located({ target, withFile }: { target: FindingTarget; withFile: boolean }) {
+function Located({ target, withFile, row }: { target: FindingTarget; withFile: boolean; row: CellRow | null }) {
   const { tr } = usePane();
   const styles = useStyles();
   let text: string;
@@ -175,10 +209,61 @@ function Located({ target, withFile }: { target: FindingTarget; withFile: boolea
   else if (target.external) text = tr("ui.finding.inOtherFile", { place: where(target, tr, true) });
   else text = tr("ui.finding.at", { place: where(target, tr, withFile) || target.file });
   return (
-    <p className={styles.located} role="status" data-testid="located">
+    <div className={styles.located} role="status" data-testid="located">
       <LocationRegular aria-hidden style={{ flexShrink: 0, marginTop: "3px" }} />
-      <span>{text}</span>
-    </p>
+      <div className={styles.locatedBox}>
+        <span data-testid="located-text">{text}</span>
+        {row ? <RowView row={row} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** The finding's row as the form has it: the header's labels over the row's cells, the finding's cell outlined. */
+function RowView({ row }: { row: CellRow }) {
+  const { tr } = usePane();
+  const styles = useStyles();
+  const labelled = row.cells.some((c) => c.label !== "");
+  return (
+    <div className={styles.rowScroller} data-testid="cell-row">
+      <table className={styles.rowTable}>
+        <caption style={{ textAlign: "left", fontWeight: "normal" }}>{tr("ui.finding.row", { row: row.row, sheet: row.sheet })}</caption>
+        <tbody>
+          {labelled ? (
+            <tr>
+              <th scope="row" className={mergeClasses(styles.rowCell, styles.rowHead)}>
+                {tr("ui.finding.rowLabel")}
+              </th>
+              {row.cells.map((c) => (
+                <td key={c.address} className={mergeClasses(styles.rowCell, styles.rowHead)}>
+                  {c.label}
+                </td>
+              ))}
+            </tr>
+          ) : null}
+          <tr>
+            <th scope="row" className={mergeClasses(styles.rowCell, styles.rowHead)}>
+              {tr("ui.finding.rowColumn")}
+            </th>
+            {row.cells.map((c) => (
+              <td key={c.address} className={mergeClasses(styles.rowCell, styles.rowHead)}>
+                {c.address}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row" className={mergeClasses(styles.rowCell, styles.rowHead)}>
+              {tr("ui.finding.rowValue")}
+            </th>
+            {row.cells.map((c) => (
+              <td key={c.address} className={mergeClasses(styles.rowCell, c.target && styles.rowTarget)} data-target={c.target || undefined}>
+                {c.text || (c.target ? tr("ui.finding.rowEmpty") : "")}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -295,7 +380,8 @@ export function Findings() {
   const [overrides, setOverrides] = React.useState<Map<string, boolean>>(new Map());
   React.useEffect(() => setOverrides(new Map()), [report]);
   if (!report) return null;
-  const defaultExpanded = groups.length <= EXPAND_LIMIT;
+  const defaultExpanded = groups.length <= EXPAND_LIMIT || (filter.project ?? null) !== null;
+  const chosenGroup = filter.project ? (groups.find((g) => g.key === filter.project)?.title || tr("ui.project.unnamed")) : null;
   const isExpanded = (key: string) => overrides.get(key) ?? defaultExpanded;
   const setAll = (v: boolean) => setOverrides(new Map(groups.map((g) => [g.key, v])));
   const shown = shownCount(groups);
@@ -313,7 +399,8 @@ export function Findings() {
             <ToggleButton
               key={s}
               size="small"
-              className={styles.toggle}
+              className={mergeClasses(styles.toggle, filter.severities[s] ? styles.toggleOn : styles.toggleOff)}
+              icon={filter.severities[s] ? <CheckmarkRegular /> : undefined}
               checked={filter.severities[s]}
               data-testid={`toggle-${s}`}
               onClick={() => controller.setFilter({ ...filter, severities: { ...filter.severities, [s]: !filter.severities[s] } })}
@@ -328,9 +415,18 @@ export function Findings() {
           value={filter.query}
           placeholder={tr("ui.filter.search")}
           aria-label={tr("ui.filter.search")}
+          dismiss={{ "aria-label": tr("ui.filter.clearSearch"), title: tr("ui.filter.clearSearch") }}
           data-testid="search"
           onChange={(_e, data) => controller.setFilter({ ...filter, query: data.value })}
         />
+        {chosenGroup ? (
+          <div className={styles.chip} data-testid="project-filter">
+            <span className={styles.chipName}>{tr("ui.filter.project", { name: chosenGroup })}</span>
+            <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => void controller.openProject(null)}>
+              {tr("ui.filter.allProjects")}
+            </Button>
+          </div>
+        ) : null}
         <div className={styles.meta}>
           <Caption1 className={styles.muted} aria-live="polite" data-testid="shown">
             {tr("ui.filter.showing", { shown, total })}

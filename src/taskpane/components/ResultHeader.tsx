@@ -8,11 +8,13 @@ import { GRADES, headerNumbers } from "../state";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
+  // Six tiles: three by two in a narrow pane, one row from 480 px (never five and a straggler).
   tiles: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(52px, 1fr))",
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
     gap: tokens.spacingHorizontalXS,
     margin: 0,
+    "@media (min-width: 480px)": { gridTemplateColumns: "repeat(6, minmax(0, 1fr))" },
   },
   tile: {
     display: "flex",
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     minWidth: 0,
   },
-  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0, textAlign: "center" },
+  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0, textAlign: "center", whiteSpace: "nowrap" },
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -45,7 +47,7 @@ export function ResultHeader() {
     { key: "infos", label: tr("ui.summary.infos"), value: String(n.infos) },
     { key: "mean", label: tr("ui.summary.meanScore"), value: formatNumber(n.meanScore, 1) },
   ];
-  if (n.reviewed > 0) tiles.push({ key: "reviewed", label: tr("ui.summary.reviewed"), value: String(n.reviewed) });
+  tiles.push({ key: "reviewed", label: tr("ui.summary.reviewed"), value: String(n.reviewed) });
   return (
     <section className={styles.section} aria-labelledby="bpr-summary-title" data-testid="summary" data-engine={state.engineWhere ?? undefined}>
       <Subtitle2 as="h2" id="bpr-summary-title" className={styles.heading}>

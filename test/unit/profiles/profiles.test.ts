@@ -118,7 +118,9 @@ describe("invalid profiles: readable errors naming the file and field", () => {
     ["grades not descending", { grades: { 良: 95 } }, ["grades: thresholds must descend"]],
     ["overlapping bands", { qualitativeBands: { partial: [0.5, 0.9] } }, ["qualitativeBands: bands overlap"]],
     ["a reversed band", { qualitativeBands: { unmet: [0.6, 0] } }, ["qualitativeBands.unmet: the low end 0.6 is above the high end 0"]],
-    ["gaps reversed", { gap: 20, severeGap: 10 }, ["severeGap: must not be below gap (20), found 10"]],
+    ["gaps reversed", { gap: 20, severeGap: 10 }, ["severeGap: The severe-gap threshold (10 points) must not be below the gap threshold (20 points)."]],
+    ["a misspelt rule id", { severity: { "score/allfull": "off" } }, ['severity.score/allfull: unknown rule id (did you mean "score/all-full"?)']],
+    ["a rule id that is nothing like one", { severity: { "my/rule": "off" } }, ["severity.my/rule: unknown rule id"]],
   ])("%s", (_label, json, expected) => {
     const e = errorOf(() => parseProfile(json, "profiles/county.json"));
     const text = e.format("en");
