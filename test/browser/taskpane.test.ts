@@ -237,22 +237,27 @@ async function bigWorkbook(n: number): Promise<Uint8Array> {
   return xlsxBytes(sheets);
 }
 
+/**
+ * With BPR_WRITE_SCREENSHOT=1, a README picture in assets/screenshots/ (outside the assets/*.png that webpack
+ * copies into dist/): of the page's viewport, or of one element.
+ */
+async function readmeShot(target: Page | ReturnType<Page["locator"]>, name: string): Promise<void> {
+  if (process.env.BPR_WRITE_SCREENSHOT !== "1") return;
+  fs.mkdirSync(path.join(ROOT, "assets/screenshots"), { recursive: true });
+  await target.screenshot({ path: path.join(ROOT, "assets/screenshots", name) });
+}
+
 /** axe-core's WCAG 2.1 A/AA scan of the pane: the violations, as "rule: target" lines. */
 async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.html.slice(0, 160)}`));
 }
 
-/** Buttons whose label wraps inside a word (a CJK label on more than one line). */
+/** The action buttons whose label wraps (a CJK label broken inside a word): taller than one line of text. */
 async function brokenButtonLabels(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll("[data-testid=drop-zone] ~ div button, section[aria-label] button"))
-      .filter((b) => {
-        const r = document.createRange();
-        r.selectNodeContents(b);
-        const lines = new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-        return lines.size > 1;
-      })
+    Array.from(document.querySelectorAll("section[aria-label] button"))
+      .filter((b) => b.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(b).lineHeight || "20"))
       .map((b) => b.textContent ?? ""),
   );
 }
@@ -326,6 +331,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.getByTestId("cell-row").textContent()).toContain("水质达标率");
     expect(await page.locator("[data-testid=cell-row] [data-target]").textContent()).toBe("12");
     await shot(page, "file-mode-row", 400);
+    await readmeShot(page.getByTestId("located").locator("xpath=.."), "taskpane-row.png");
 
     // Keyboard only: Tab to a finding, visible focus, Enter shows its place; Space on the next one.
     await page.getByRole("searchbox").focus();
@@ -368,6 +374,7 @@ describeWithChromium("task pane in Chromium", () => {
 
     // Severity toggles read as on (brand tint, check mark) and off (plain): never grey for on.
     await page.getByTestId("toggle-info").click();
+    await page.mouse.move(0, 0);
     const toggleColours = await page.evaluate(() =>
       ["error", "info"].map((s) => getComputedStyle(document.querySelector(`[data-testid=toggle-${s}]`)!).backgroundColor),
     );
@@ -649,6 +656,12 @@ describeWithChromium("task pane in Chromium", () => {
     expect(await page.getByTestId("project-filter").count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "显示全部项目" }).click();
+    // The top of the pane as a finance officer sees it (viewport, not the whole page).
+    await page.setViewportSize({ width: 400, height: 1000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(ARTIFACTS, "county-top-400.png"), fullPage: false });
+    await readmeShot(page, "taskpane-county.png");
     await shot(page, "county", 1280);
     await shot(page, "county", 400);
     await shot(page, "county", 320);

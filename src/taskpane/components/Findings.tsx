@@ -248,8 +248,15 @@ function RowView({ row }: { row: CellRow }) {
   const { tr } = usePane();
   const styles = useStyles();
   const labelled = row.cells.some((c) => c.label !== "");
+  const scroller = React.useRef<HTMLDivElement>(null);
+  // A wide row scrolls so the finding's cell is in view.
+  React.useEffect(() => {
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLElement>("[data-target]");
+    if (box && cell && cell.offsetLeft + cell.offsetWidth > box.clientWidth) box.scrollLeft = cell.offsetLeft + cell.offsetWidth - box.clientWidth + 8;
+  }, [row]);
   return (
-    <div className={styles.rowScroller} data-testid="cell-row">
+    <div className={styles.rowScroller} data-testid="cell-row" ref={scroller}>
       <table className={styles.rowTable}>
         <caption style={{ textAlign: "left", fontWeight: "normal" }}>{tr("ui.finding.row", { row: row.row, sheet: row.sheet })}</caption>
         <tbody>
