@@ -20,6 +20,7 @@
  * assets/screenshots/taskpane.png for the README.
  * Skipped with a warning when /usr/bin/chromium is absent, unless CI is set.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { unzipSync } from "fflate";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -236,6 +237,31 @@ async function bigWorkbook(n: number): Promise<Uint8Array> {
   return xlsxBytes(sheets);
 }
 
+/**
+ * With BPR_WRITE_SCREENSHOT=1, a README picture in assets/screenshots/ (outside the assets/*.png that webpack
+ * copies into dist/): of the page's viewport, or of one element.
+ */
+async function readmeShot(target: Page | ReturnType<Page["locator"]>, name: string): Promise<void> {
+  if (process.env.BPR_WRITE_SCREENSHOT !== "1") return;
+  fs.mkdirSync(path.join(ROOT, "assets/screenshots"), { recursive: true });
+  await target.screenshot({ path: path.join(ROOT, "assets/screenshots", name) });
+}
+
+/** axe-core's WCAG 2.1 A/AA scan of the pane: the violations, as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.html.slice(0, 160)}`));
+}
+
+/** The action buttons whose label wraps (a CJK label broken inside a word): taller than one line of text. */
+async function brokenButtonLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("section[aria-label] button"))
+      .filter((b) => b.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(b).lineHeight || "20"))
+      .map((b) => b.textContent ?? ""),
+  );
+}
+
 function findingByRule(page: Page, rule: string) {
   return page.locator(`[data-testid=finding][data-rule="${rule}"]`);
 }
@@ -266,7 +292,14 @@ describeWithChromium("task pane in Chromium", () => {
     const combined = await xlsxBytes(standardSheets());
     await page.setInputFiles("[data-testid=file-input]", [{ name: "水利局-2023自评.xlsx", mimeType: XLSX, buffer: Buffer.from(combined) }]);
     await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
-    expect(watch.requests.some((u) => /exceljs\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+    // The file was read by our own reader, in the engine worker (fetched after the first paint): one readFile
+    // request, answered; exceljs (now only for writing a reviewed copy) is not fetched to read.
+    const reads = (await engineTrace(page)).requests.filter((r) => r.op === "readFile");
+    expect(reads).toHaveLength(1);
+    expect(reads[0].answeredAt).not.toBeNull();
+    expect(watch.requests.some((u) => /\/engine-worker\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+    expect(watch.requests.filter((u) => /exceljs/.test(u))).toEqual([]);
+    expect(await page.getByTestId("summary-projects").textContent()).toContain("2");
 
     // Projects, grouped, errors first, and the spot-check gap.
     expect(await page.getByTestId("group-title").allTextContents()).toEqual([FLAWED.name, GOOD.name, "其他问题：水利局-2023自评.xlsx"]);
@@ -293,7 +326,12 @@ describeWithChromium("task pane in Chromium", () => {
 
     // A click shows the sheet and cell.
     await findingByRule(page, "score/exceeds-weight").click();
-    expect(await page.getByTestId("located").textContent()).toBe("位置：工作表 饮水工程 · 单元格 H12");
+    expect(await page.getByTestId("located-text").textContent()).toBe("位置：工作表 饮水工程 · 单元格 H12");
+    // File mode shows the cell's row as the form has it: the labels over it, the cell outlined.
+    expect(await page.getByTestId("cell-row").textContent()).toContain("水质达标率");
+    expect(await page.locator("[data-testid=cell-row] [data-target]").textContent()).toBe("12");
+    await shot(page, "file-mode-row", 400);
+    await readmeShot(page.getByTestId("located").locator("xpath=.."), "taskpane-row.png");
 
     // Keyboard only: Tab to a finding, visible focus, Enter shows its place; Space on the next one.
     await page.getByRole("searchbox").focus();
@@ -334,10 +372,25 @@ describeWithChromium("task pane in Chromium", () => {
     const contrast = await lowestContrast(page, "[data-testid=finding], [data-testid=summary], [data-testid=located]");
     expect(contrast.ratio).toBeGreaterThanOrEqual(4.5);
 
-    // 320 px: no horizontal scroll. Screenshots at both widths.
+    // Severity toggles read as on (brand tint, check mark) and off (plain): never grey for on.
+    await page.getByTestId("toggle-info").click();
+    await page.mouse.move(0, 0);
+    const toggleColours = await page.evaluate(() =>
+      ["error", "info"].map((s) => getComputedStyle(document.querySelector(`[data-testid=toggle-${s}]`)!).backgroundColor),
+    );
+    expect(toggleColours[0]).not.toBe(toggleColours[1]);
+    expect(toggleColours[0]).not.toMatch(/rgb\((\d+), \1, \1\)/); // not a grey
+    await page.getByTestId("toggle-info").click();
+
+    // No accessibility violations (axe-core), in this state and with a finding chosen.
+    expect(await axeViolations(page)).toEqual([]);
+
+    // 320 px: no horizontal scroll, the buttons' labels whole. Screenshots at 320, 400 and 1280.
+    await shot(page, "file-mode", 1280);
     await shot(page, "file-mode", 400);
     await shot(page, "file-mode", 320);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await brokenButtonLabels(page)).toEqual([]);
     await page.setViewportSize({ width: 400, height: 900 });
 
     // Download the reviewed workbook and read it back. The writing code is fetched for the download, not before.
@@ -385,14 +438,16 @@ describeWithChromium("task pane in Chromium", () => {
     ]);
     await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
     await page.waitForSelector("main[aria-busy=false]");
-    expect(await page.getByTestId("notices").textContent()).toContain("无法读取 旧格式.xls");
-    expect(await findingByRule(page, "score/exceeds-weight").textContent()).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
+    // An unreadable file is said once, in the sources list, not in a banner besides.
+    expect(await page.locator("[data-testid=source][data-failed=true]").textContent()).toContain("旧格式.xls无法读取");
+    expect(await page.getByTestId("notices").count()).toBe(0);
+    expect(await findingByRule(page, "score/exceeds-weight").locator("xpath=..").textContent()).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
     expect(await page.getByTestId("gap").textContent()).toBe("−23.6");
     await shot(page, "file-mode-several", 320);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
-    expect(download.suggestedFilename()).toBe("评价结果.zip");
+    expect(download.suggestedFilename()).toMatch(/^评价结果-3个文件-\d{4}-\d{2}-\d{2}\.zip$/);
     const saved = path.join(ARTIFACTS, "several-" + download.suggestedFilename());
     await download.saveAs(saved);
     const zip = unzipSync(new Uint8Array(fs.readFileSync(saved)));
@@ -402,7 +457,7 @@ describeWithChromium("task pane in Chromium", () => {
     // The one control beside the button: the results workbook alone.
     await page.getByLabel("打包下载各文件的评价副本（zip，含评价结果工作簿）").click();
     const [alone] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载评价结果" }).click()]);
-    expect(alone.suggestedFilename()).toBe("评价结果.xlsx");
+    expect(alone.suggestedFilename()).toMatch(/^评价结果-3个文件-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(offOrigin(watch)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
@@ -452,7 +507,7 @@ describeWithChromium("task pane in Chromium", () => {
     expect(realConsoleErrors(fallback.watch)).toEqual([]);
     await fallback.page.close();
 
-    expect(inWorker.map((d) => d.name)).toEqual(["评价结果.zip", "评价结果.zip", "绩效评价空白模板.xlsx"]);
+    expect(inWorker.map((d) => d.name.replace(/-\d{4}-\d{2}-\d{2}/, ""))).toEqual(["评价结果-3个文件.zip", "评价结果-3个文件.zip", "绩效评价空白模板.xlsx"]);
     expect(inPane.map((d) => d.name)).toEqual(inWorker.map((d) => d.name));
     const sheets = [...(await sheetTexts(unzipSync(inWorker[0].bytes)["评价结果.xlsx"])).keys()];
     expect(sheets).toEqual([...OUTPUT_SHEETS]);
@@ -481,15 +536,24 @@ describeWithChromium("task pane in Chromium", () => {
     // Click → Excel selects the cell.
     await findingByRule(page, "score/exceeds-weight").click();
     await eventually(() => fakeCall(page, "selection"), { sheet: "饮水工程", address: "H12" });
-    expect(await page.getByTestId("located").textContent()).toBe("已定位到 工作表 饮水工程 · 单元格 H12");
+    expect(await page.getByTestId("located-text").textContent()).toBe("已定位到 工作表 饮水工程 · 单元格 H12");
     // Keyboard: Enter on another finding selects its cell.
     await findingByRule(page, "budget/low-execution").focus();
     await page.keyboard.press("Enter");
     await eventually(() => fakeCall(page, "selection"), { sheet: "饮水工程", address: "H6" });
 
+    // 项目一览: a click on a project narrows the findings to it and selects its sheet in Excel.
+    await page.getByRole("button", { name: GOOD.name, exact: true }).click();
+    await eventually(() => fakeCall<{ sheet: string }>(page, "selection").then((s) => s.sheet), "医疗救助");
+    expect(await page.getByTestId("group-title").allTextContents()).toEqual([GOOD.name]);
+    await page.getByRole("button", { name: "显示全部项目" }).click();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await shot(page, "addin-mode", 1280);
     await shot(page, "addin-mode", 400);
     await shot(page, "addin-mode", 320);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await brokenButtonLabels(page)).toEqual([]);
     if (process.env.BPR_WRITE_SCREENSHOT === "1") {
       // The README's picture (assets/screenshots/, outside the assets/*.png that webpack copies into dist/).
       await findingByRule(page, "score/exceeds-weight").click();
@@ -513,17 +577,106 @@ describeWithChromium("task pane in Chromium", () => {
     const after = await fakeCall<string[]>(page, "sheetNames");
     expect(after.slice(-3)).toEqual(["项目支出绩效自评表", "项目支出绩效目标表", "抽查复核表"]);
     expect(await fakeCall(page, "activeSheet")).toBe("项目支出绩效自评表");
+    // Checked again: each blank form is said once to be empty; no nameless project, no extra errors.
+    await page.getByRole("button", { name: "重新检查当前工作簿" }).click();
+    await page.waitForSelector("[data-testid=finding][data-rule='template/blank']");
+    await page.waitForSelector("main[aria-busy=false]");
+    expect(await findingByRule(page, "template/blank").count()).toBe(2);
+    expect(await page.getByTestId("summary-projects").textContent()).toContain("2");
+    expect(await page.getByTestId("summary-errors").textContent()).toContain("2");
 
     // Settings go to the document settings.
     await page.getByRole("button", { name: "设置" }).click();
     await page.getByLabel("评分口径").selectOption("sichuan");
-    await eventually(async () => (await fakeCall<Record<string, unknown>>(page, "settings"))["bpr.settings"], { profile: "sichuan", gap: 10, severeGap: 20 });
+    await eventually(async () => (await fakeCall<Record<string, unknown>>(page, "settings"))["bpr.settings"], { profile: "sichuan", custom: null, gap: 10, severeGap: 20 });
+    // A county's profile JSON: a misspelt rule id is refused in the CLI's words; a valid one is used.
+    await page.setInputFiles("[data-testid=profile-input]", [{ name: "county.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ severity: { "score/allfull": "off" } })) }]);
+    expect(await page.getByTestId("profile-error").textContent()).toContain("severity.score/allfull：没有这个规则编号（是否应为“score/all-full”？）");
+    await page.setInputFiles("[data-testid=profile-input]", [{ name: "县级口径.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ extends: "national", severity: { "spotcheck/gap-severe": "warning" } })) }]);
+    await eventually(() => page.getByLabel("评分口径").inputValue(), "custom");
+    expect(await page.getByTestId("profile-error").count()).toBe(0);
+    // Thresholds: the CLI's message for --gap 25 --severe-gap 15.
+    await page.getByLabel("差异较大阈值（分）").fill("25");
+    await page.getByLabel("差异严重阈值（分）").fill("15");
+    expect(await page.getByTestId("settings").textContent()).toContain("差异严重阈值（15 分）不能小于差异较大阈值（25 分）。");
+    await shot(page, "addin-settings", 320);
+    expect(await axeViolations(page)).toEqual([]);
 
     expect(offOrigin(watch)).toEqual([]);
     expect(watch.dialogs).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
+
+  test("a county's submissions: 30 files fold away, a file that hangs the reader is named and the others are checked, 取消 stops a long read", async () => {
+    const hang = `window.bprFileTimeoutMs = 2500;
+      (() => {
+        const Base = window.Worker;
+        window.Worker = class extends Base {
+          postMessage(m, ...rest) {
+            if (m && m.op === "readFile" && m.name === "卡住.xlsx") return; // the reader never answers
+            super.postMessage(m, ...rest);
+          }
+        };
+      })();`;
+    const { page, watch } = await open({ inject: hang });
+    await page.getByRole("button", { name: "选择文件" }).waitFor({ timeout: 30_000 });
+    const depts = ["医保局", "水利局", "民政局", "教育局", "卫健委", "农业农村局"];
+    const files = [];
+    for (let i = 0; i < 29; i++) {
+      const base = i % 4 === 0 ? FLAWED : GOOD;
+      const rows = selfAssessmentRows({ ...base, name: `${base.name}${i + 1}`, department: `县${depts[i % depts.length]}` });
+      files.push({ name: `${depts[i % depts.length]}-${i + 1}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await xlsxBytes([{ name: "自评", rows }])) });
+      if (i === 10) files.push({ name: "卡住.xlsx", mimeType: XLSX, buffer: files[0].buffer });
+    }
+    await page.setInputFiles("[data-testid=file-input]", files);
+    await page.waitForSelector("[data-testid=progress]", { timeout: 30_000 });
+    // The progress names the file being read.
+    expect(await page.getByTestId("progress").textContent()).toMatch(/正在读取 .+\.xlsx（\d+\/30）/);
+    await page.waitForSelector("[data-testid=projects]", { timeout: 120_000 });
+    await page.waitForSelector("main[aria-busy=false]", { timeout: 120_000 });
+    // The hanging file was given up and named; the 29 others were read by a fresh worker and checked.
+    const failed = page.locator("[data-testid=source][data-failed=true]");
+    expect(await failed.count()).toBe(1);
+    expect(await failed.textContent()).toContain("卡住.xlsx");
+    expect(await failed.textContent()).toContain("时间上限");
+    expect(await page.getByTestId("summary-projects").textContent()).toContain("29");
+    expect(await page.getByTestId("sources-toggle").getAttribute("aria-expanded")).toBe("false");
+    // The results start near the top: the folded list does not push them down.
+    const top = await page.getByTestId("summary").evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(900);
+    // 项目一览: errors first; a click narrows the findings; sorting by department.
+    expect(await page.getByTestId("project-row").count()).toBe(29);
+    const errors = (await page.getByTestId("row-errors").allTextContents()).map(Number);
+    expect(errors.slice(0, 8).every((n) => n > 0)).toBe(true);
+    expect(errors.slice(8).every((n) => n === 0)).toBe(true);
+    await page.getByTestId("sort-department").click();
+    await page.getByTestId("project-name").first().click();
+    expect(await page.getByTestId("group").count()).toBe(1);
+    expect(await page.getByTestId("project-filter").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "显示全部项目" }).click();
+    // The top of the pane as a finance officer sees it (viewport, not the whole page).
+    await page.setViewportSize({ width: 400, height: 1000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(ARTIFACTS, "county-top-400.png"), fullPage: false });
+    await readmeShot(page, "taskpane-county.png");
+    await shot(page, "county", 1280);
+    await shot(page, "county", 400);
+    await shot(page, "county", 320);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    // 取消 during a read that hangs: the pane is free at once, the file is not added.
+    await page.setInputFiles("[data-testid=file-input]", [{ name: "卡住.xlsx", mimeType: XLSX, buffer: files[0].buffer }]);
+    await page.getByTestId("cancel").click();
+    await page.waitForSelector("main[aria-busy=false]", { timeout: 10_000 });
+    expect(await page.getByTestId("notices").textContent()).toContain("已取消");
+    expect(await page.getByTestId("summary-projects").textContent()).toContain("29");
+    expect(offOrigin(watch)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  }, 240_000);
 
   test("a big workbook is checked in the engine worker while the page keeps painting; without Worker, the same result", async () => {
     const bytes = Buffer.from(await bigWorkbook(600));
@@ -588,6 +741,7 @@ describeWithChromium("task pane in Chromium", () => {
     await page.getByRole("button", { name: "Check this workbook" }).click();
     await page.waitForSelector("[data-testid=group]", { timeout: 60_000 });
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Budget Performance Review");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     expect(await findingByRule(page, "score/exceeds-weight").textContent()).not.toMatch(/超过/);
     await shot(page, "addin-mode-en", 320);
     await page.close();

@@ -104,9 +104,11 @@ describe("accessible names and language", () => {
   test("each finding is named by its message; the search's clear button is named in Chinese; html lang follows the language", async () => {
     await checked();
     const exceeds = screen.getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "score/exceeds-weight")!;
-    const labelledBy = exceeds.getAttribute("aria-labelledby")!;
-    const name = document.getElementById(labelledBy)!.textContent!;
+    // The button holds the message only; the place and the hint describe it.
+    const name = exceeds.textContent!;
+    expect(screen.getByRole("button", { name })).toBe(exceeds);
     expect(name).toContain("得分");
+    expect(document.getElementById(exceeds.getAttribute("aria-describedby")!.split(" ")[0])!.textContent).toContain("单元格 H12");
     expect(name).not.toContain("建议");
     expect(name).not.toContain("score/exceeds-weight");
     await settle(() => fireEvent.change(screen.getByRole("searchbox"), { target: { value: "水质" } }));

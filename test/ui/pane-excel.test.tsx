@@ -72,7 +72,7 @@ describe("checking the open workbook", () => {
     expect(within(flawed).getByTestId("gap").textContent).toBe("−23.6");
     // Each finding carries its suggestion.
     const exceeds = within(flawed).getAllByTestId("finding").find((b) => b.getAttribute("data-rule") === "score/exceeds-weight")!;
-    expect(exceeds.textContent).toContain("建议：得分最高为分值10分");
+    expect(exceeds.closest("[data-testid=finding-card]")!.textContent).toContain("建议：得分最高为分值10分");
   });
 
   test("clicking a finding selects its cell through the host; Enter and Space work from the keyboard", async () => {

@@ -94,7 +94,7 @@ describe("file mode", () => {
     expect(flawed.textContent).toContain("水利局.xlsx · 自评");
     expect(within(flawed).getByTestId("gap").textContent).toBe("−23.6");
     const exceeds = within(flawed).getAllByTestId("finding").find((x) => x.getAttribute("data-rule") === "score/exceeds-weight")!;
-    expect(exceeds.textContent).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
+    expect(exceeds.closest("[data-testid=finding-card]")!.textContent).toContain("文件 水利局.xlsx · 工作表 自评 · 单元格 H12");
     await press("下载评价结果");
     // Named for the batch, not after one of its files.
     expect(downloads[0].name).toMatch(/^评价结果-3个文件-\d{4}-\d{2}-\d{2}\.zip$/);

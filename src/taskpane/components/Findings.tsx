@@ -123,8 +123,23 @@ const useStyles = makeStyles({
     font: "inherit",
     color: tokens.colorNeutralForeground1,
     cursor: "pointer",
+    boxSizing: "border-box",
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  findingButton: {
+    display: "block",
+    width: "100%",
+    padding: 0,
+    border: "none",
+    background: "none",
+    textAlign: "left",
+    font: "inherit",
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    overflowWrap: "anywhere",
+    whiteSpace: "pre-wrap",
+    borderRadius: tokens.borderRadiusSmall,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
   sev_error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   sev_warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
@@ -167,25 +182,34 @@ function FindingItem({ id, finding, selected }: { id: string; finding: Finding; 
   const withFile = target.external || (state.mode === "file" && (state.report?.summary.files ?? 1) > 1);
   const location = where(target, tr, withFile);
   const hint = target.selectable ? tr("ui.finding.goTo") : tr("ui.finding.showWhere");
+  const select = () => void controller.selectFinding(id, finding);
+  // The card shows the message, the suggestion and where; its button (what Tab reaches, and what a screen reader
+  // names) carries the message only, the place and the hint as its description. A click anywhere on the card
+  // chooses the finding too (the button's own clicks and keys reach the same handler).
   return (
     <li>
-      <button
-        type="button"
+      <div
         className={mergeClasses(styles.finding, styles[`sev_${finding.severity}`], selected && styles.selected)}
-        aria-pressed={selected}
-        aria-labelledby={`${id}-msg`}
-        aria-describedby={`${id}-where ${id}-hint`}
-        data-rule={finding.rule}
-        data-severity={finding.severity}
-        data-testid="finding"
-        onClick={() => void controller.selectFinding(id, finding)}
+        data-testid="finding-card"
+        onClick={(e) => {
+          if (!(e.target as Element).closest("button")) select();
+        }}
       >
-        <span className={styles.message} id={`${id}-msg`}>
+        <button
+          type="button"
+          className={styles.findingButton}
+          aria-pressed={selected}
+          aria-describedby={`${id}-where ${id}-hint`}
+          data-rule={finding.rule}
+          data-severity={finding.severity}
+          data-testid="finding"
+          onClick={select}
+        >
           <Badge appearance="tint" color={BADGE_COLOR[finding.severity]} size="small">
             {tr(`severity.${finding.severity}`)}
           </Badge>{" "}
           {finding.message}
-        </span>
+        </button>
         {finding.suggestion ? <span className={styles.suggestion}>{tr("ui.finding.suggestion", { text: finding.suggestion })}</span> : null}
         <span className={styles.where} id={`${id}-where`}>
           {location ? `${location} · ` : ""}
@@ -194,7 +218,7 @@ function FindingItem({ id, finding, selected }: { id: string; finding: Finding; 
         <span id={`${id}-hint`} hidden>
           {hint}
         </span>
-      </button>
+      </div>
       {selected ? <Located target={target} withFile={withFile} row={state.selected?.row ?? null} /> : null}
     </li>
   );
@@ -224,8 +248,15 @@ function RowView({ row }: { row: CellRow }) {
   const { tr } = usePane();
   const styles = useStyles();
   const labelled = row.cells.some((c) => c.label !== "");
+  const scroller = React.useRef<HTMLDivElement>(null);
+  // A wide row scrolls so the finding's cell is in view.
+  React.useEffect(() => {
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLElement>("[data-target]");
+    if (box && cell && cell.offsetLeft + cell.offsetWidth > box.clientWidth) box.scrollLeft = cell.offsetLeft + cell.offsetWidth - box.clientWidth + 8;
+  }, [row]);
   return (
-    <div className={styles.rowScroller} data-testid="cell-row">
+    <div className={styles.rowScroller} data-testid="cell-row" ref={scroller}>
       <table className={styles.rowTable}>
         <caption style={{ textAlign: "left", fontWeight: "normal" }}>{tr("ui.finding.row", { row: row.row, sheet: row.sheet })}</caption>
         <tbody>
