@@ -729,19 +729,13 @@ export class PaneController {
     }
     let result: import("../engine/sample").SampleResult | null = null;
     await this.run("download", async () => {
-      const [{ drawSample }, { sampleListPlans }, { templatePlansWorkbook }, { loadExcelJS }] = await Promise.all([
-        import(/* webpackChunkName: "sample" */ "../engine/sample"),
-        import(/* webpackChunkName: "sample" */ "../engine/sample/plans"),
-        import(/* webpackChunkName: "sample" */ "../adapters/xlsx-file/template-book"),
-        import(/* webpackChunkName: "xlsx" */ "./xlsx-read"),
-      ]);
-      const s = drawSample(report.projects, opts);
-      if (s.population === 0) {
+      await this.step("download", "building", msg("ui.step.building"));
+      const year = report.projects.find((p) => p.year !== null)?.year ?? null;
+      const { sample: s, bytes } = await this.cancellable(this.runner().job("sampleList", report.projects, opts, year));
+      if (!bytes) {
         this.notify("warning", msg("ui.sample.empty"));
         return;
       }
-      const year = report.projects.find((p) => p.year !== null)?.year ?? null;
-      const bytes = await templatePlansWorkbook(await loadExcelJS(), sampleListPlans(s, { year }));
       const name = this.text(msg("ui.sample.file"));
       (this.deps.download ?? browserDownload)(bytes, name);
       this.notify("success", msg("ui.notice.downloaded", { file: name }));
@@ -763,20 +757,12 @@ export class PaneController {
         return;
       }
       await this.step("download", "building", msg("ui.step.building"));
-      const [{ reviewWorkbookPlans }, { templatePlansWorkbook }, { loadExcelJS }, { zipSync }] = await Promise.all([
-        import(/* webpackChunkName: "sample" */ "../engine/sample/plans"),
-        import(/* webpackChunkName: "sample" */ "../adapters/xlsx-file/template-book"),
-        import(/* webpackChunkName: "xlsx" */ "./xlsx-read"),
-        import("fflate"),
-      ]);
-      const d = new Date();
+      const d = (this.deps.now ?? (() => new Date()))();
       const date = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, "0")}${String(d.getDate()).padStart(2, "0")}`;
       const items = projects.map((p) => ({ project: p, findings: report.findings.filter((f) => f.projectId === p.id) }));
-      const ExcelJS = await loadExcelJS();
-      const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-      for (const w of reviewWorkbookPlans(items, { date })) entries[w.fileName] = [await templatePlansWorkbook(ExcelJS, w.sheets), { level: 0 }];
+      const zip = await this.cancellable(this.runner().job("reviewForms", items, date));
       const name = this.text(msg("ui.sample.formsFile"));
-      (this.deps.download ?? browserDownload)(zipSync(entries), name, "application/zip");
+      (this.deps.download ?? browserDownload)(zip, name, "application/zip");
       this.notify("success", msg("ui.notice.downloaded", { file: name }));
     });
   }

@@ -5,7 +5,8 @@
  * same entry (engine-service.ts), and the pane's thread calls it directly (MainRunner). Arguments and results are
  * plain data (structured clone copies them; a result's bytes are moved, not copied).
  */
-import type { Report } from "../engine/model";
+import type { Finding, Project, Report } from "../engine/model";
+import type { SampleOptions } from "../engine/sample";
 import type { TemplatePlan } from "../engine/templates";
 import type { Lang } from "./lang";
 import type { PickedFile } from "./xlsx-read";
@@ -30,6 +31,37 @@ export const JOBS = {
     (await m.writer()).reviewedWorkbook(report, files, lang, kind),
   /** The blank templates as a workbook's bytes (./xlsx templatesWorkbook). */
   templates: async (m: JobModules, plans: TemplatePlan[]) => (await m.writer()).templatesWorkbook(plans),
+  /**
+   * 抽查 (engine/sample): the draw over these projects, and the 抽查名单 workbook's bytes (a 抽查复核 list with its
+   * seed and 抽样说明); no bytes when there is nothing to draw from.
+   */
+  sampleList: async (_m: JobModules, projects: Project[], opts: SampleOptions, year: number | null) => {
+    const [{ drawSample }, { sampleListPlans }, { templatePlansWorkbook }, { loadExcelJS }] = await Promise.all([
+      import(/* webpackChunkName: "sample" */ "../engine/sample"),
+      import(/* webpackChunkName: "sample" */ "../engine/sample/plans"),
+      import(/* webpackChunkName: "sample" */ "../adapters/xlsx-file/template-book"),
+      import(/* webpackChunkName: "xlsx" */ "./xlsx-read"),
+    ]);
+    const sample = drawSample(projects, opts);
+    const bytes = sample.population === 0 ? null : await templatePlansWorkbook(await loadExcelJS(), sampleListPlans(sample, { year }));
+    return { sample, bytes };
+  },
+  /**
+   * The review workbooks of sampled projects, one 项目编码&项目名称&日期.xlsx each (实际绩效, 自评质量, 抽评发现的问题),
+   * zipped — what `bpr review-forms` writes into a folder.
+   */
+  reviewForms: async (_m: JobModules, items: { project: Project; findings: Finding[] }[], date: string) => {
+    const [{ reviewWorkbookPlans }, { templatePlansWorkbook }, { loadExcelJS }, { zipSync }] = await Promise.all([
+      import(/* webpackChunkName: "sample" */ "../engine/sample/plans"),
+      import(/* webpackChunkName: "sample" */ "../adapters/xlsx-file/template-book"),
+      import(/* webpackChunkName: "xlsx" */ "./xlsx-read"),
+      import("fflate"),
+    ]);
+    const ExcelJS = await loadExcelJS();
+    const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const w of reviewWorkbookPlans(items, { date })) entries[w.fileName] = [await templatePlansWorkbook(ExcelJS, w.sheets), { level: 0 }];
+    return zipSync(entries);
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -32,7 +32,8 @@ import { WorkerRunner, type WorkerPort } from "../../src/taskpane/worker-runner"
 import type { PickedFile } from "../../src/taskpane/xlsx-read";
 import { FLAWED, GOOD, grid, REVIEW, selfAssessmentRows, spotCheckRows, standardSheets } from "./fixtures";
 import { MemoryHost } from "./memory-host";
-import { workbookShape, xlsxBytes } from "./xlsx-fixtures";
+import { sheetTexts, workbookShape, xlsxBytes } from "./xlsx-fixtures";
+import { unzipSync } from "fflate";
 
 const SETTINGS: CheckSettings = { profile: "national", lang: "zh", gap: 10, severeGap: 20 };
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -742,5 +743,30 @@ describe("a file that hangs the reader, 取消, a finding's row", () => {
     expect(w.report).toEqual(m.report);
     expect(w.report.profile).toBe("县级口径");
     expect(w.report.findings.find((f) => f.rule === "spotcheck/gap-severe")!.severity).toBe("warning");
+  });
+});
+
+describe("抽查 jobs run in the worker as in the pane's thread", () => {
+  test("the 抽查名单 (the same draw from the same seed) and the review workbooks' zip", async () => {
+    const { reportSeveral } = await picked();
+    const port = new ClonePort();
+    const worker = new WorkerRunner(port);
+    const main = inThread();
+    const opts = { rate: 0.5, seed: 20231231, minPerDepartment: 1 };
+    const w = await worker.job("sampleList", reportSeveral.projects, opts, 2023);
+    const m = await main.job("sampleList", reportSeveral.projects, opts, 2023);
+    expect(w.sample.picks.map((p) => p.project.name)).toEqual(m.sample.picks.map((p) => p.project.name));
+    expect(w.sample.picks.length).toBeGreaterThan(0);
+    expect(await sheetTexts(w.bytes!)).toEqual(await sheetTexts(m.bytes!));
+
+    const items = w.sample.picks.map((p) => ({ project: p.project, findings: reportSeveral.findings.filter((f) => f.projectId === p.project.id) }));
+    const wz = unzipSync(await worker.job("reviewForms", items, "20240320"));
+    const mz = unzipSync(await main.job("reviewForms", items, "20240320"));
+    expect(Object.keys(wz).sort()).toEqual(Object.keys(mz).sort());
+    expect(Object.keys(wz).every((n) => /&20240320\.xlsx$/.test(n))).toBe(true);
+    for (const n of Object.keys(wz)) expect(await sheetTexts(wz[n])).toEqual(await sheetTexts(mz[n]));
+    expect(port.sent.filter((x) => x.op === "job").map((x) => (x.op === "job" ? x.name : ""))).toEqual(["sampleList", "reviewForms"]);
+    // Nothing to draw from: no workbook, in both places.
+    expect((await worker.job("sampleList", [], opts, 2023)).bytes).toBeNull();
   });
 });
