@@ -179,7 +179,7 @@ interface EngineTrace {
 /**
  * Injected before the page loads: a frame counter (every requestAnimationFrame callback; none come while the
  * page's thread is blocked) and a watch on the engine worker's messages (Worker wrapped: each request's op and
- * the frame counts when it was posted and answered).
+ * the frame counts when it was posted and answered; a job by its name).
  */
 function traceEngine(): void {
   const w = window as unknown as { __trace: EngineTrace; Worker?: typeof Worker };
@@ -201,8 +201,9 @@ function traceEngine(): void {
       });
     }
     override postMessage(message: unknown, ...rest: unknown[]): void {
-      const m = message as { op?: string; id?: number };
-      trace.requests.push({ op: String(m.op), id: Number(m.id), postedAt: trace.frames, answeredAt: null });
+      // A job request (engine-jobs.ts) is traced by the job's name: "reviewed", "templates"…
+      const m = message as { op?: string; id?: number; name?: string };
+      trace.requests.push({ op: String(m.op === "job" ? m.name : m.op), id: Number(m.id), postedAt: trace.frames, answeredAt: null });
       (Base.prototype.postMessage as (...a: unknown[]) => void).call(this, message, ...rest);
     }
   };
