@@ -26,7 +26,7 @@ export const enUS: Record<MessageKey, string> = {
   "load.image": "This is an image (a scan or a screenshot), not a spreadsheet. Submit an Excel or WPS spreadsheet (.xlsx, .xls, .et…).",
   "load.archive": "This is a compressed archive (RAR, 7z or gzip), not a spreadsheet. Extract it first and check the spreadsheets inside.",
   "load.tooManyCells": "The file holds more than {reason} filled cells, the limit; reading it was stopped to avoid running out of memory. The other files are still checked. Delete the sheets that are not performance forms, save and check again.",
-  "load.timeLimit": "Reading the file took longer than the limit of {reason} and was stopped; the other files are still checked. Delete the sheets that are not performance forms, save and check again.",
+  "load.timeLimit": "Reading the file took longer than the limit of {reason} s and was stopped; the other files are still checked. Delete the sheets that are not performance forms, save and check again.",
   "load.inflateLimit": "The file inflates to more than {reason}, the limit (counted on the bytes actually decompressed), and was skipped to avoid running out of memory; the other files are still checked.",
   "load.fileTooLarge": "The file is too large ({reason}; the limit is 2 GB) and was skipped. No performance form is this large: check that this is the right file.",
   "load.folderDenied": "No permission to read this folder; the files in it were not checked. The other folders are still checked.",

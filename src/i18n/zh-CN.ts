@@ -25,7 +25,7 @@ export const zhCN = {
   "load.image": "这是图片文件（扫描件或截图），不是电子表格。请提交 Excel 或 WPS 表格文件（.xlsx、.xls、.et 等）。",
   "load.archive": "这是压缩包（RAR、7z 或 gzip），不是电子表格。请先解压，再检查其中的表格文件。",
   "load.tooManyCells": "文件中有内容的单元格超过 {reason} 个的上限，为避免耗尽内存已停止读取该文件；其他文件照常检查。请删除与绩效表无关的工作表后另存再检查。",
-  "load.timeLimit": "读取该文件超过 {reason} 的时间上限，已停止；其他文件照常检查。请删除与绩效表无关的工作表后另存再检查。",
+  "load.timeLimit": "读取该文件超过 {reason} 秒的时间上限，已停止；其他文件照常检查。请删除与绩效表无关的工作表后另存再检查。",
   "load.inflateLimit": "文件解压后超过 {reason} 的上限（按实际解压的字节计），为避免耗尽内存已跳过；其他文件照常检查。",
   "load.fileTooLarge": "文件过大（{reason}，上限 2 GB），已跳过。绩效表不会有这么大，请确认是否选错了文件。",
   "load.folderDenied": "没有读取该文件夹的权限，其中的文件未检查；其他文件夹照常检查。",

@@ -177,7 +177,7 @@ export class WorkerRunner implements EngineRunner {
         name: "LoadError",
         code: "timeLimit",
         file: file.name,
-        reason: `${seconds} s`,
+        reason: String(seconds),
       });
       this.restart(id, e);
     }, ms);

@@ -691,6 +691,9 @@ describe("a file that hangs the reader, 取消, a finding's row", () => {
       (x: unknown) => x as Error & { code?: string; file?: string },
     );
     expect(e).toMatchObject({ name: "LoadError", code: "timeLimit", file: "卡住.xlsx" });
+    // The limit is worded in the user's language: 60 秒 / 60 s.
+    expect(render("zh", errorMsg(e!))).toContain("超过 60 秒的时间上限");
+    expect(render("en", errorMsg(e!))).toContain("the limit of 60 s");
     expect(ports).toHaveLength(2);
     expect(ports[0].terminated).toBe(true);
     const next = await worker.readFile({ name: "下一个.xlsx", bytes: good.bytes });

@@ -28,7 +28,7 @@ export interface ReadContext {
 }
 
 export function checkTime(ctx: ReadContext): void {
-  if (ctx.deadline !== Infinity && Date.now() >= ctx.deadline) throw new LoadError("timeLimit", ctx.file, `${Math.round(ctx.timeLimitMs / 1000)} s`);
+  if (ctx.deadline !== Infinity && Date.now() >= ctx.deadline) throw new LoadError("timeLimit", ctx.file, String(Math.round(ctx.timeLimitMs / 1000)));
 }
 
 // ------------------------------------------------------------------------------------------ XML text
