@@ -54,6 +54,15 @@ interface FormsOpts extends Common {
   overwrite: boolean;
 }
 
+/** The options both commands share: --profile and --lang. */
+function common(o: { profile: string; lang: Lang }, name: string, v: string, lang: Lang): void {
+  if (name === "--profile") o.profile = v;
+  else if (name === "--lang") {
+    if (v !== "zh" && v !== "en") throw new UsageError(t(lang, "cli.badValue", { option: name, value: v }));
+    o.lang = v;
+  }
+}
+
 /** A small parser for the options of both commands (--name value or --name=value). */
 function parse(args: string[], lang: Lang, known: Record<string, "value" | "flag">, onValue: (name: string, v: string) => void): string[] {
   const inputs: string[] = [];
@@ -123,13 +132,8 @@ export function parseSampleArgs(args: string[], lang: Lang): SampleOpts {
         if (!/\.xlsx$/i.test(v)) throw new UsageError(t(lang, "out.badExtension", { file: v }));
         o.out = v;
         break;
-      case "--profile":
-        o.profile = v;
-        break;
-      case "--lang":
-        if (v !== "zh" && v !== "en") throw new UsageError(t(lang, "cli.badValue", { option: name, value: v }));
-        o.lang = v;
-        break;
+      default:
+        common(o, name, v, lang);
     }
   });
   if (o.rate === null) throw new UsageError(t(lang, "sample.noRate"));
@@ -157,13 +161,8 @@ export function parseFormsArgs(args: string[], lang: Lang): FormsOpts {
         if (!/^\d{8}$/.test(v)) throw new UsageError(t(lang, "cli.badValue", { option: name, value: v }));
         o.date = v;
         break;
-      case "--profile":
-        o.profile = v;
-        break;
-      case "--lang":
-        if (v !== "zh" && v !== "en") throw new UsageError(t(lang, "cli.badValue", { option: name, value: v }));
-        o.lang = v;
-        break;
+      default:
+        common(o, name, v, lang);
     }
   });
   if (!o.list) throw new UsageError(t(lang, "forms.noList"));
