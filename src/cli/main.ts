@@ -23,7 +23,7 @@ import { useCrc32 } from "../adapters/xlsx-file/zip";
 import { type Lang, t } from "../i18n";
 import { expandInputs, readFileBytes } from "./files";
 import { writeJson } from "./json";
-import { checkTargets, isAnInput, type ReadInput, UsageError, writeAtomic, writeOutputs, writeReason } from "./output";
+import { checkTargets, isAnInput, type ReadInput, splitOption, UsageError, writeAtomic, writeOutputs, writeReason } from "./output";
 import { renderTable } from "./table";
 
 export interface Io {
@@ -65,12 +65,7 @@ function detectLang(argv: string[]): Lang {
 function parseArgs(args: string[], lang: Lang): Options {
   const o: Options = { inputs: [], format: "table", out: null, outDir: null, report: null, profile: "national", gap: null, severeGap: null, lang };
   for (let i = 0; i < args.length; i++) {
-    let a = args[i];
-    let inline: string | undefined;
-    if (a.startsWith("--") && a.includes("=")) {
-      inline = a.slice(a.indexOf("=") + 1);
-      a = a.slice(0, a.indexOf("="));
-    }
+    const { name: a, inline } = splitOption(args[i]);
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(t(lang, "cli.missingValue", { option: a }));

@@ -270,3 +270,9 @@ export async function writeOutputs(
 function spotLabel(report: Report, lang: Lang): string {
   return report.projects.some((p) => p.review) || report.reviews.length ? (lang === "zh" ? "“抽查复核”" : ", 抽查复核") : "";
 }
+
+/** "--name=value" → its name and inline value; any other argument as it is (no inline value). */
+export function splitOption(arg: string): { name: string; inline: string | undefined } {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? { name: arg.slice(0, eq), inline: arg.slice(eq + 1) } : { name: arg, inline: undefined };
+}

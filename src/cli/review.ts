@@ -21,7 +21,7 @@ import { type Lang, t } from "../i18n";
 import { expandInputs } from "./files";
 import { renderColumns } from "./table";
 import type { Io } from "./main";
-import { UsageError, writeAtomic, writeReason } from "./output";
+import { splitOption, UsageError, writeAtomic, writeReason } from "./output";
 
 export interface ReviewDeps {
   read(abs: string, shown: string): Promise<WorkbookReading>;
@@ -67,12 +67,7 @@ function common(o: { profile: string; lang: Lang }, name: string, v: string, lan
 function parse(args: string[], lang: Lang, known: Record<string, "value" | "flag">, onValue: (name: string, v: string) => void): string[] {
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    let a = args[i];
-    let inline: string | undefined;
-    if (a.startsWith("--") && a.includes("=")) {
-      inline = a.slice(a.indexOf("=") + 1);
-      a = a.slice(0, a.indexOf("="));
-    }
+    const { name: a, inline } = splitOption(args[i]);
     if (!a.startsWith("-") || a === "-") {
       inputs.push(a);
       continue;
