@@ -15,6 +15,7 @@ import { a1, Sheet } from "../../src/engine/grid";
 import { check } from "../../src/engine";
 import { planSheets } from "../../src/engine/summary";
 import { blankTemplates } from "../../src/engine/templates";
+import { XL_VALID_ALERT_STOP, XL_VALIDATE_LIST } from "../../src/adapters/wps/api";
 import { OUTPUT_MARKS, OUTPUT_SHEETS, type SheetPlan } from "../../src/engine/summary/plan";
 import { createFakeExcel, type FakeCellInput, type FakeSheetInit } from "../helpers/fake-excel";
 import { createFakeWps, type FakeWpsSheetInit } from "../helpers/fake-wps";
@@ -292,11 +293,39 @@ describe("templates, selection, settings, detection", () => {
       const g = read.grids[i + 1];
       expect(g.sheet).toBe(result.sheets[i]);
       const sheet = new Sheet(g);
-      plan.rows.forEach((row, r) => row.forEach((cell, c) => expect([r, c, sheet.get(r, c)]).toEqual([r, c, cell.v ?? null])));
+      // A formula cell reads as the fake's unevaluated "#FORMULA" (WPS would show its result).
+      const formula = new Set((plan.formulas ?? []).map((f) => `${f.row},${f.col}`));
+      plan.rows.forEach((row, r) => row.forEach((cell, c) => expect([r, c, sheet.get(r, c)]).toEqual([r, c, formula.has(`${r},${c}`) ? "#FORMULA" : (cell.v ?? null)])));
       expect(g.merges).toEqual([...plan.merges].sort((a, b) => a.top - b.top || a.left - b.left));
     });
     const kinds = readGridsOf({ file: "t.xlsx", grids: read.grids.slice(1) }).sheets.map((s) => s.kind);
     expect(kinds).not.toContain("unrecognized");
+  });
+
+  it("a blank template keeps its form: the plan's formulas as formulas (never its cell text), its drop-down lists", async () => {
+    const templates = blankTemplates();
+    const { app, host: h } = host([{ name: "已有", rows: [["x"]] }]);
+    const result = await h.insertTemplates(templates);
+    let formulas = 0;
+    let lists = 0;
+    templates.forEach((plan, i) => {
+      const sheet = app.sheet(result.sheets[i]);
+      for (const f of plan.formulas ?? []) {
+        formulas++;
+        const cell = sheet.cell(f.row, f.col);
+        expect([f.row, f.col, cell?.f]).toEqual([f.row, f.col, `=${f.formula}`]);
+        if (f.fmt) expect(cell?.fmt).toBe(f.fmt);
+      }
+      expect(sheet.validations.map((v) => [v.range, v.type, v.alertStyle, v.formula1, v.inCellDropdown, v.showError, v.errorMessage])).toEqual(
+        (plan.validations ?? []).map((v) => [v.range, XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, v.list.join(","), true, true, v.error]),
+      );
+      lists += plan.validations?.length ?? 0;
+      // Text that merely looks like a formula stays text: only the plan's formulas are formulas.
+      const planned = new Set((plan.formulas ?? []).map((f) => `${f.row},${f.col}`));
+      for (const [k, cell] of sheet.cells) if (cell.f) expect([k, planned.has(k)]).toEqual([k, true]);
+    });
+    expect(formulas).toBeGreaterThan(0);
+    expect(lists).toBeGreaterThan(0);
   });
 
   it("selects a finding's cell: activates its sheet; missing and hidden sheets are clear errors", async () => {

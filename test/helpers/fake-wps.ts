@@ -19,6 +19,7 @@
  *   setup and frozen panes are recorded per sheet for assertions;
  * - Workbook.CustomDocumentProperties (Count, Item, Add), Application.PluginStorage, CreateTaskPane.
  * Counted: every Value2 / NumberFormat / MergeCells / MergeArea read (the adapter must never read cell by cell).
+ * - Formula = "=…" stores a formula (read back by Formula); Validation.Add / Delete record drop-down lists.
  * Not modelled: formulas are not evaluated, no events, no undo, no charts.
  */
 import type {
@@ -34,6 +35,7 @@ import type {
   WpsRange,
   WpsSheets,
   WpsTaskPane,
+  WpsValidation,
   WpsWindow,
   WpsWorkbook,
   WpsWorksheet,
@@ -85,6 +87,19 @@ export interface StyleRecord {
   range: string;
   prop: string;
   value: unknown;
+}
+
+/** A data validation as added through Range.Validation (the object model's Add(Type, AlertStyle, Operator, Formula1)). */
+export interface ValidationRecord {
+  range: string;
+  type: number;
+  alertStyle: number | undefined;
+  operator: number | undefined;
+  formula1: string | undefined;
+  inCellDropdown: boolean;
+  ignoreBlank: boolean;
+  showError: boolean;
+  errorMessage: string;
 }
 
 export interface FakeWpsCounts {
@@ -146,6 +161,7 @@ export class FakeSheet {
   columnWidths = new Map<number, number>();
   links: { cell: string; address: string; subAddress?: string; screenTip?: string; text?: string }[] = [];
   autoFilter: string | null = null;
+  validations: ValidationRecord[] = [];
   page: Record<string, unknown> = {};
   frozenRows = 0;
   deleted = false;
@@ -225,6 +241,65 @@ export class FakeSheet {
   }
 }
 
+class FakeValidation implements WpsValidation {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly range: string,
+  ) {}
+
+  private get record(): ValidationRecord {
+    const r = this.sheet.validations.find((v) => v.range === this.range);
+    if (!r) throw new FakeError("no validation on this range (call Add first)");
+    return r;
+  }
+
+  Add(Type: number, AlertStyle?: unknown, Operator?: unknown, Formula1?: unknown): void {
+    this.sheet.change("validation");
+    if (this.sheet.validations.some((v) => v.range === this.range)) throw new FakeError("the range already has a validation (Delete it first)");
+    this.sheet.validations.push({
+      range: this.range,
+      type: Type,
+      alertStyle: AlertStyle as number | undefined,
+      operator: Operator as number | undefined,
+      formula1: Formula1 as string | undefined,
+      inCellDropdown: true,
+      ignoreBlank: true,
+      showError: true,
+      errorMessage: "",
+    });
+  }
+
+  Delete(): void {
+    this.sheet.change("validation");
+    this.sheet.validations = this.sheet.validations.filter((v) => v.range !== this.range);
+  }
+
+  get InCellDropdown(): boolean {
+    return this.record.inCellDropdown;
+  }
+  set InCellDropdown(v: boolean) {
+    this.record.inCellDropdown = v;
+  }
+  get IgnoreBlank(): boolean {
+    return this.record.ignoreBlank;
+  }
+  set IgnoreBlank(v: boolean) {
+    this.record.ignoreBlank = v;
+  }
+  get ShowError(): boolean {
+    return this.record.showError;
+  }
+  set ShowError(v: boolean) {
+    this.record.showError = v;
+  }
+  get ErrorMessage(): string {
+    return this.record.errorMessage;
+  }
+  set ErrorMessage(v: string) {
+    this.record.errorMessage = v;
+  }
+}
+
 class FakeRange implements WpsRange {
   constructor(
     readonly sheet: FakeSheet,
@@ -268,6 +343,28 @@ class FakeRange implements WpsRange {
         this.sheet.cells.set(key(r, c), { ...parsed, fmt: old?.fmt });
       }
     }
+  }
+
+  /** The first cell's formula ("=…"), or its value as text (the object model's Formula of a constant). */
+  get Formula(): string {
+    const c = this.sheet.cell(this.rect.top, this.rect.left);
+    return c?.f ?? (c?.v === null || c?.v === undefined ? "" : String(c.v));
+  }
+
+  /** Formula = "=…" on every cell of the range (not evaluated: the value reads "#FORMULA"). */
+  set Formula(f: string) {
+    this.sheet.change("formula");
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) {
+      for (let c = this.rect.left; c <= this.rect.right; c++) {
+        const old = this.sheet.cell(r, c);
+        this.sheet.cells.set(key(r, c), { ...parseInput(f, undefined), fmt: old?.fmt });
+      }
+    }
+  }
+
+  /** The range's validation: Add records one (replacing any on the same range), Delete removes it. */
+  get Validation(): FakeValidation {
+    return new FakeValidation(this.sheet, this.address);
   }
 
   get NumberFormat(): string {

@@ -18,9 +18,13 @@ export type WpsFont = Pick<Et.Font, "Bold" | "Size" | "Color" | "Underline">;
 export type WpsInterior = Pick<Et.Interior, "Color">;
 export type WpsBorders = Pick<Et.Borders, "LineStyle" | "Weight" | "Color">;
 
+/** A range's data validation (drop-down lists of the blank templates). */
+export type WpsValidation = Pick<Et.Validation, "Add" | "Delete" | "InCellDropdown" | "IgnoreBlank" | "ShowError" | "ErrorMessage">;
+
 export interface WpsRange extends Pick<
   Et.Range,
   | "Value2"
+  | "Formula"
   | "NumberFormat"
   | "MergeCells"
   | "Row"
@@ -39,6 +43,7 @@ export interface WpsRange extends Pick<
   readonly Font: WpsFont;
   readonly Interior: WpsInterior;
   readonly Borders: WpsBorders;
+  readonly Validation: WpsValidation;
   /** With no argument: turn the AutoFilter on for this range. */
   AutoFilter(): unknown;
 }
@@ -157,6 +162,11 @@ export const XL_UNDERLINE_SINGLE = 2;
 export const MSO_PROPERTY_TYPE_STRING = 4;
 
 /** "#RRGGBB" → the BGR number the spreadsheet object model takes for Color (RGB(r, g, b) = r + g·256 + b·65536). */
+/** XlDVType.xlValidateList, XlDVAlertStyle.xlValidAlertStop, XlFormatConditionOperator.xlBetween. */
+export const XL_VALIDATE_LIST = 3;
+export const XL_VALID_ALERT_STOP = 1;
+export const XL_BETWEEN = 1;
+
 export function colorNumber(hex: string): number {
   const n = parseInt(hex.replace(/^#/, ""), 16);
   const r = (n >> 16) & 0xff;
@@ -177,10 +187,12 @@ export type DeclarationsConform = [
   Conforms<Et.Window, WpsWindow>,
   Conforms<WPS.PluginStorage, WpsPluginStorage>,
   Conforms<WPS.CustomTaskpane, WpsTaskPane>,
+  Conforms<Et.Validation, WpsValidation>,
   Conforms<Et.Range, WpsRange>,
   Conforms<Et.Worksheet, WpsWorksheet>,
 ];
 const conform: DeclarationsConform = [
+  true,
   true,
   true,
   true,

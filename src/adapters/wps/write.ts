@@ -28,9 +28,9 @@ import {
   type PlanLink,
   type SheetPlan,
 } from "../../engine/summary/plan";
-import { parseAddress, quoteSheetName } from "../officejs/address";
+import { a1 } from "../../engine/grid";
+import { parseAddress, quoteSheetName, rectsBy } from "../officejs/address";
 import { toExcelInput } from "../officejs/values";
-import { rectsBy } from "../officejs/address";
 import { CELL_STYLES, MAX_CELL_TEXT, outputBase, styleRects, tempName, uniqueSheetName } from "../officejs/write";
 import {
   colorNumber,
@@ -46,6 +46,9 @@ import {
   XL_THIN,
   XL_UNDERLINE_SINGLE,
   XL_V_ALIGN,
+  XL_BETWEEN,
+  XL_VALID_ALERT_STOP,
+  XL_VALIDATE_LIST,
 } from "./api";
 import { activeWorkbook, rectAddress, worksheetsOf } from "./read";
 
@@ -178,6 +181,24 @@ export function writePlan(app: WpsApplication, ws: WpsWorksheet, plan: TemplateP
   }
 
   if (plan.filter && parseAddress(plan.filter)) ws.Range(plan.filter).AutoFilter();
+
+  // A blank template's own formulas (执行率, 得分, 总分) and drop-down lists: formulas only from plan.formulas,
+  // never from cell text.
+  for (const f of plan.formulas ?? []) {
+    const cell = ws.Range(a1(f.row, f.col));
+    if (f.fmt) cell.NumberFormat = f.fmt;
+    cell.Formula = `=${f.formula}`;
+  }
+  for (const v of plan.validations ?? []) {
+    if (!parseAddress(v.range)) continue;
+    const dv = ws.Range(v.range).Validation;
+    dv.Delete();
+    dv.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, v.list.join(","));
+    dv.IgnoreBlank = true;
+    dv.InCellDropdown = true;
+    dv.ShowError = true;
+    dv.ErrorMessage = v.error;
+  }
 
   if (plan.freezeRows > 0) {
     // Freezing works on the window: the sheet must be the active one.
