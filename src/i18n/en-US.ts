@@ -338,6 +338,8 @@ export const enUS: Record<MessageKey, string> = {
   "ui.files.hide": "Hide the file list",
   "ui.projects.heading": "Projects",
   "ui.projects.col.name": "Project",
+  "ui.projects.sortBy": "Sort by",
+  "ui.projects.sortDefault": "Errors first",
   "ui.projects.col.department": "Department",
   "ui.projects.col.stated": "Self-score",
   "ui.projects.col.computed": "Computed",

@@ -339,6 +339,8 @@ export const zhCN = {
   "ui.files.hide": "收起文件列表",
   "ui.projects.heading": "项目一览",
   "ui.projects.col.name": "项目名称",
+  "ui.projects.sortBy": "排序",
+  "ui.projects.sortDefault": "错误优先",
   "ui.projects.col.department": "主管部门",
   "ui.projects.col.stated": "自评得分",
   "ui.projects.col.computed": "核算得分",

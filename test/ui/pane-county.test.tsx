@@ -4,7 +4,7 @@
  * first across every group, the folding sources list, 取消, importing a county's profile JSON with the CLI's
  * validation, and the pane's accessible names (html lang, the search's clear button, a finding's name).
  */
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { profileErrorText } from "../../src/engine/profiles/builtin";
 import { loadProfile } from "../../src/engine/profiles";
 import type { PaneController } from "../../src/taskpane/controller";
@@ -60,6 +60,29 @@ describe("项目一览", () => {
     expect(within(flawed).getByTestId("row-gap").textContent).toBe("—");
     expect(flawed.textContent).toContain("县水利局");
     expect(flawed.textContent).toContain("95.6");
+  });
+
+  test("the review columns (复核得分, 差异) appear only when a project has a review; the department is also given under the name for narrow panes", async () => {
+    await checked(new MemoryHost([grid("医疗救助", selfAssessmentRows(GOOD)), grid("饮水工程", selfAssessmentRows(FLAWED))]));
+    const heads = () => within(screen.getByTestId("projects")).getAllByRole("columnheader");
+    expect(screen.queryByTestId("sort-review")).toBeNull();
+    expect(screen.queryByTestId("sort-gap")).toBeNull();
+    expect(screen.queryAllByTestId("row-gap")).toEqual([]);
+    expect(heads().length).toBe(7);
+    expect(screen.getAllByTestId("row-department-under").map((e) => e.textContent)).toEqual(expect.arrayContaining(["县水利局"]));
+    cleanup();
+    await checked();
+    expect(screen.getByTestId("sort-review")).toBeTruthy();
+    expect(screen.getByTestId("sort-gap")).toBeTruthy();
+    expect(screen.getAllByTestId("row-gap")).toHaveLength(4);
+    // The 排序 choice (what a narrow pane shows instead of the hidden headers) sorts like the headers do.
+    const before = rowNames();
+    await settle(() => fireEvent.change(screen.getByTestId("sort-select"), { target: { value: "department" } }));
+    expect(screen.getByTestId("sort-department").closest("th")!.getAttribute("aria-sort")).toBe("ascending");
+    const byHeader = rowNames();
+    expect(byHeader).not.toEqual(before);
+    await settle(() => fireEvent.change(screen.getByTestId("sort-select"), { target: { value: "order" } }));
+    expect(rowNames()).toEqual(before);
   });
 
   test("sortable by any column: a header click sorts, a second reverses, a third goes back to errors first", async () => {

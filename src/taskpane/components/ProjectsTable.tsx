@@ -2,7 +2,10 @@
  * 项目一览: one row per project (name, department, self-score, computed score, grade, review score, gap, errors,
  * warnings), errors first, sortable by any column. It follows the findings' filter (severity toggles and search
  * narrow it), and choosing a project narrows the findings to it (in Excel its sheet is selected too): the two
- * filter each other. Wide tables scroll sideways inside their own region, never the pane.
+ * filter each other. At a task pane's usual width (≤ 480 px) the table keeps what a row is judged by — name,
+ * self-score, grade, review and gap, errors, warnings — and shows the department under the name; the review
+ * columns appear only when a project has a review. What still does not fit scrolls inside the table's own
+ * region, never the pane.
  */
 import * as React from "react";
 import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
@@ -14,19 +17,27 @@ import { DEFAULT_PROJECT_SORT, type ProjectRow, projectRows, type ProjectSort, t
 /** Rows drawn at most before "show all" (a county's 1,000 projects). */
 const ROW_LIMIT = 200;
 
-const COLUMNS: { key: Exclude<ProjectSortKey, "order">; label: MessageKey; numeric: boolean }[] = [
+/** `wide`: shown only when the pane is wider than NARROW; `review`: only when a project has a review. */
+const COLUMNS: { key: Exclude<ProjectSortKey, "order">; label: MessageKey; numeric: boolean; wide?: boolean; review?: boolean }[] = [
   { key: "name", label: "ui.projects.col.name", numeric: false },
-  { key: "department", label: "ui.projects.col.department", numeric: false },
+  { key: "department", label: "ui.projects.col.department", numeric: false, wide: true },
   { key: "stated", label: "ui.projects.col.stated", numeric: true },
-  { key: "computed", label: "ui.projects.col.computed", numeric: true },
+  { key: "computed", label: "ui.projects.col.computed", numeric: true, wide: true },
   { key: "grade", label: "ui.projects.col.grade", numeric: false },
-  { key: "review", label: "ui.projects.col.review", numeric: true },
-  { key: "gap", label: "ui.projects.col.gap", numeric: true },
+  { key: "review", label: "ui.projects.col.review", numeric: true, review: true },
+  { key: "gap", label: "ui.projects.col.gap", numeric: true, review: true },
   { key: "errors", label: "ui.projects.col.errors", numeric: true },
   { key: "warnings", label: "ui.projects.col.warnings", numeric: true },
 ];
 
+/** The pane's width at or below which the table drops its wide-only columns. */
+const NARROW = "@media (max-width: 480px)";
+
 const useStyles = makeStyles({
+  wideOnly: { [NARROW]: { display: "none" } },
+  narrowOnly: { display: "none", [NARROW]: { display: "block" } },
+  under: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  sortPick: { fontSize: tokens.fontSizeBase200 },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   scroller: {
@@ -61,13 +72,15 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     whiteSpace: "nowrap",
     cursor: "pointer",
+    // Narrow: a long heading (自评得分) may take two lines rather than push the table sideways.
+    [NARROW]: { whiteSpace: "normal", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}` },
     ":hover": { backgroundColor: tokens.colorNeutralBackground3Hover },
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   numericHead: { justifyContent: "flex-end" },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, [NARROW]: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}` }, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
   num: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
-  nameCell: { minWidth: "9em", maxWidth: "16em" },
+  nameCell: { minWidth: "9em", maxWidth: "16em", [NARROW]: { minWidth: "6em" } },
   dept: { minWidth: "6em", maxWidth: "10em", overflowWrap: "anywhere" },
   nameButton: {
     border: "none",
@@ -109,6 +122,8 @@ export function ProjectsTable() {
   const total = React.useMemo(() => (report ? projectRows(report).length : 0), [report]);
   if (!report || total === 0) return null;
   const chosen = filter.project ?? null;
+  const reviewed = rows.some((r) => r.review !== null || r.gap !== null);
+  const columns = COLUMNS.filter((c) => !c.review || reviewed);
   const shown = all ? rows : rows.slice(0, ROW_LIMIT);
   const onSort = (key: ProjectSortKey) => {
     if (sort.key !== key) setSort({ key, dir: key === "errors" || key === "warnings" ? "desc" : "asc" });
@@ -128,15 +143,34 @@ export function ProjectsTable() {
       <Caption1 className={styles.muted}>
         {state.mode === "excel" ? tr("ui.projects.hintExcel") : tr("ui.projects.hintFile")} {tr("ui.projects.showing", { shown: rows.length, total })}
       </Caption1>
+      {/* A narrow pane hides some columns' headers: every order stays one choice away. */}
+      <label className={mergeClasses(styles.narrowOnly, styles.sortPick)}>
+        {tr("ui.projects.sortBy")}{" "}
+        <select
+          data-testid="sort-select"
+          value={sort.key === "order" ? "order" : sort.key}
+          onChange={(e) => {
+            const key = e.target.value as ProjectSortKey;
+            setSort(key === "order" ? DEFAULT_PROJECT_SORT : { key, dir: key === "errors" || key === "warnings" ? "desc" : "asc" });
+          }}
+        >
+          <option value="order">{tr("ui.projects.sortDefault")}</option>
+          {COLUMNS.filter((c) => !c.review || reviewed).map((c) => (
+            <option key={c.key} value={c.key}>
+              {tr(c.label)}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className={styles.scroller} role="region" aria-label={tr("ui.projects.region")} tabIndex={0}>
         <table className={styles.table}>
           <thead>
             <tr>
-              {COLUMNS.map((c) => {
+              {columns.map((c) => {
                 const active = sort.key === c.key;
                 const ariaSort = active ? (sort.dir === "asc" ? "ascending" : "descending") : "none";
                 return (
-                  <th key={c.key} scope="col" className={styles.th} aria-sort={ariaSort}>
+                  <th key={c.key} scope="col" className={mergeClasses(styles.th, c.wide && styles.wideOnly)} aria-sort={ariaSort}>
                     <button type="button" className={mergeClasses(styles.sortButton, c.numeric && styles.numericHead)} data-testid={`sort-${c.key}`} onClick={() => onSort(c.key)}>
                       {tr(c.label)}
                       {active ? sort.dir === "asc" ? <ArrowUpRegular aria-hidden /> : <ArrowDownRegular aria-hidden /> : <ArrowSortRegular aria-hidden />}
@@ -148,7 +182,7 @@ export function ProjectsTable() {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <Row key={r.key} row={r} chosen={chosen === r.key} onOpen={() => open(r)} />
+              <Row key={r.key} row={r} chosen={chosen === r.key} reviewed={reviewed} onOpen={() => open(r)} />
             ))}
           </tbody>
         </table>
@@ -162,7 +196,7 @@ export function ProjectsTable() {
   );
 }
 
-function Row({ row: r, chosen, onOpen }: { row: ProjectRow; chosen: boolean; onOpen: () => void }) {
+function Row({ row: r, chosen, reviewed, onOpen }: { row: ProjectRow; chosen: boolean; reviewed: boolean; onOpen: () => void }) {
   const { tr, state } = usePane();
   const styles = useStyles();
   const big = r.gap !== null && Math.abs(r.gap) >= state.settings.gap;
@@ -174,15 +208,24 @@ function Row({ row: r, chosen, onOpen }: { row: ProjectRow; chosen: boolean; onO
         <button type="button" className={styles.nameButton} aria-pressed={chosen} title={tr("ui.projects.open", { name })} data-testid="project-name" onClick={onOpen}>
           {name}
         </button>
+        {r.department ? (
+          <Caption1 className={mergeClasses(styles.narrowOnly, styles.under)} data-testid="row-department-under">
+            {r.department}
+          </Caption1>
+        ) : null}
       </th>
-      <td className={mergeClasses(styles.td, styles.dept)}>{r.department ?? "—"}</td>
+      <td className={mergeClasses(styles.td, styles.dept, styles.wideOnly)}>{r.department ?? "—"}</td>
       <td className={mergeClasses(styles.td, styles.num)}>{stated}</td>
-      <td className={mergeClasses(styles.td, styles.num)}>{r.template === "goal" ? "—" : formatNumber(r.computed)}</td>
+      <td className={mergeClasses(styles.td, styles.num, styles.wideOnly)}>{r.template === "goal" ? "—" : formatNumber(r.computed)}</td>
       <td className={styles.td}>{r.grade ? tr(`ui.grade.${r.grade}`) : "—"}</td>
-      <td className={mergeClasses(styles.td, styles.num)}>{formatNumber(r.review)}</td>
-      <td className={mergeClasses(styles.td, styles.num, big && styles.gapBad)} data-testid="row-gap">
-        {formatGap(r.gap)}
-      </td>
+      {reviewed ? (
+        <>
+          <td className={mergeClasses(styles.td, styles.num)}>{formatNumber(r.review)}</td>
+          <td className={mergeClasses(styles.td, styles.num, big && styles.gapBad)} data-testid="row-gap">
+            {formatGap(r.gap)}
+          </td>
+        </>
+      ) : null}
       <td className={mergeClasses(styles.td, styles.num, r.errors > 0 && styles.errors)} data-testid="row-errors">
         {r.errors}
       </td>
