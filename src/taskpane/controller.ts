@@ -1,24 +1,25 @@
 /**
  * The task pane's behaviour, without React: a small store (subscribe / getState, for useSyncExternalStore)
  * and the actions behind the buttons. Every host — Excel, WPS 表格, or file mode's FileHost — is reached only
- * through the host port (engine/host.ts); the engine and exceljs are loaded lazily. "Excel" below means any live
- * workbook (Excel or WPS).
+ * through the host port (engine/host.ts); the engine and the writers are loaded lazily. "Excel" below means any
+ * live workbook (Excel or WPS).
  *
  *   Excel:  检查当前工作簿  host.readWorkbook → readWorkbook → check (+ imported files' readings)
- *           写入评价汇总    the same check, then planSheets → host.writeSheets (one call)
+ *           写入评价汇总    the same check, then the planSheets job → host.writeSheets (one call)
  *           插入空白模板    blankTemplates → host.insertTemplates
- *           导入其他工作簿  exceljs in the browser → readings included in the same check and summary
+ *           导入其他工作簿  the file read by the product's reader → included in the same check and summary
  *           a finding       host.select(sheet, cell) when it is in this workbook; else its file/sheet/cell shown
- *   File:   选择文件 / drop several .xlsx → exceljs → check; 下载评价结果 (one file: that workbook + output
- *           sheets; several: the combined workbook); 下载空白模板.
+ *   File:   选择文件 / drop files (.xlsx .xls .et .ods .xlsb) → read → check; 下载评价结果 (one file: that workbook
+ *           plus the output sheets; several: a zip of reviewed copies and the results workbook); 下载空白模板;
+ *           抽查 (the sample list, the review workbooks).
  *
- * Readings are kept, so changing the language or the settings re-runs only check() (messages are rendered in
- * the report's language).
+ * Readings are kept, so changing the language or the thresholds re-runs only check() (messages are rendered in
+ * the report's language); changing the profile reads again first (its vocabulary may know other labels).
  *
- * The engine's heavy calls (readWorkbook over grids, reading picked .xlsx files, check, planSheets, and building
- * file mode's downloads) go through an EngineRunner (./engine-runner): a dedicated Web Worker where the browser
- * has one, so the pane keeps painting during a check or while a download is built; the pane's own thread where
- * it has none (jsdom), when the engine is injected (tests), or once the worker fails. Checks carry a sequence
+ * The engine's heavy calls (reading, check, and the stateless jobs of ./engine-jobs: sheet plans, file mode's
+ * downloads, 抽查) go through an EngineRunner (./engine-runner): a dedicated Web Worker where the browser has
+ * one, so the pane keeps painting during a check or while a download is built; the pane's own thread where it
+ * has none (jsdom), when the engine is injected (tests), or once the worker fails. Checks carry a sequence
  * number: a check's result is shown only if no newer check started.
  */
 import type { CellRow } from "../engine/cell-row";
