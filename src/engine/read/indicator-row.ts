@@ -55,6 +55,13 @@ function categoryShare(rd: SheetReader, col: number, from: number, to: number): 
   return { names, texts: seen.size };
 }
 
+/** How many rows below the header have a text in this column (sampled like categoryShare). */
+function filledRows(rd: SheetReader, col: number, from: number, to: number): number {
+  let n = 0;
+  for (let r = from; r <= Math.min(to, from + CONTENT_ROWS); r++) if (cleanText(rd.s.get(r, col)) !== null) n++;
+  return n;
+}
+
 function isCategoryColumn(share: { names: number; texts: number }): boolean {
   return share.names >= 2 && share.names * 10 >= share.texts * 6;
 }
@@ -79,8 +86,12 @@ export function rolesFromContent(rd: SheetReader, roles: RoleMap<IndicatorColumn
   let out = roles;
   // A 二级 column holding names, no category among them: the names of a two-level table. Its 三级 / 指标内容 column,
   // if any, then holds definitions (read as notes).
-  if (out.level2 !== undefined && out.level1 !== undefined && (out.name === undefined || out.name > out.level2)) {
-    if (isNameColumn(categoryShare(rd, out.level2, from, to), categoryShare(rd, out.level1, from, to))) {
+  // A 二级 column sparser than the names column right of it (merged 二级 cells over several 三级 rows) is a
+  // category column of its own, known or not: its cells are not one name per row.
+  const l2 = out.level2;
+  const denser = (col: number): boolean => out.name === undefined || filledRows(rd, col, from, to) >= filledRows(rd, out.name, from, to);
+  if (l2 !== undefined && out.level1 !== undefined && (out.name === undefined || out.name > l2) && denser(l2)) {
+    if (isNameColumn(categoryShare(rd, l2, from, to), categoryShare(rd, out.level1, from, to))) {
       const definitions = out.name;
       out = { ...out, name: out.level2, level2: undefined };
       if (definitions !== undefined) out = { ...out, note: out.note ?? definitions };

@@ -231,3 +231,44 @@ test("placeholder slots are empty: 指标1：, ……, / in a name cell", () => 
   expect(r.projects[0].indicators.map((i) => i.name)).toEqual(["养护里程"]);
   expect(r.projects[0].reading!.rows).toContainEqual({ from: 6, to: 8, kind: "placeholder" });
 });
+
+test("a 二级 column of categories the vocabulary does not know (预算配置, 预算执行), merged over its 三级 rows, stays the 二级 column", () => {
+  // Rebuilt from 岳阳市 部门整体支出绩效自评表 (湖南, published 2022): 一级 | 二级 | 三级 | 评分标准 | 分值 | 自评得分.
+  const r = readWorkbook({
+    file: "部门评价.xlsx",
+    grids: [
+      {
+        sheet: "部门整体支出绩效评价",
+        top: 0,
+        left: 0,
+        merges: [
+          { top: 2, left: 0, bottom: 4, right: 0 },
+          { top: 2, left: 1, bottom: 4, right: 1 },
+          { top: 5, left: 0, bottom: 8, right: 0 },
+          { top: 5, left: 1, bottom: 7, right: 1 },
+        ],
+        values: [
+          ["2021年度部门整体支出绩效自评表", null, null, null, null, null],
+          ["一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分"],
+          ["投入(15分)", "预算配置(15分)", "财政供养人员控制率", "在职人员控制率≦100%,计5分", 5, 5],
+          [null, null, "“三公经费”变动率", "“三公经费”变动率≦0,计5分", 5, 5],
+          [null, null, "重点支出安排率", "重点支出安排率≥90%,计5分", 5, 5],
+          ["过程(40分)", "预算执行(15分)", "预算调整率", "预算调整率=0,计3分", 3, 3],
+          [null, null, "支付进度", "每出现一个专项未按进度完成资金下达扣0.5分", 3, 3],
+          [null, null, "资金结余", "无结余,3分", 3, 3],
+          [null, "预算管理(15分)", "管理制度健全性", "已制定预算资金管理办法,1分", 3, 3],
+        ],
+      },
+    ],
+  });
+  expect(r.projects[0].indicators.map((i) => [i.name, i.level2Label])).toEqual([
+    ["财政供养人员控制率", "预算配置(15分)"],
+    ["“三公经费”变动率", "预算配置(15分)"],
+    ["重点支出安排率", "预算配置(15分)"],
+    ["预算调整率", "预算执行(15分)"],
+    ["支付进度", "预算执行(15分)"],
+    ["资金结余", "预算执行(15分)"],
+    ["管理制度健全性", "预算管理(15分)"],
+  ]);
+  expect(r.projects[0].reading!.header.find((c) => c.column === "B")).toMatchObject({ role: "level2" });
+});
