@@ -16,22 +16,14 @@ import * as zlib from "node:zlib";
 import type ExcelJSNs from "exceljs";
 import type { CellValue, MergeArea } from "../../src/engine/grid";
 import type { LoadErrorCode } from "../../src/adapters/xlsx-file/load";
+import { mulberry32 } from "../../src/engine/sample/prng";
 
 type ExcelJSModule = typeof ExcelJSNs;
 
 // ------------------------------------------------------------------------------------------ random
 
-/** Deterministic PRNG (mulberry32), so every run builds the same bytes. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the sampler's mulberry32), so every run builds the same bytes. */
+export const prng = mulberry32;
 
 export function randomBytes(n: number, seed: number): Uint8Array {
   const r = prng(seed);

@@ -19,28 +19,40 @@ export interface QualityConfirmation {
 
 const LABELS = { name: "项目名称", code: "项目编码", unit: "实施单位", confirmed: "复核确认得分", note: "复核意见" } as const;
 
+/**
+ * The header row of one of our companion sheets within its first rows: the column of each label found (the
+ * labels are the product's own, written by sample/plans.ts), when every `required` one is there.
+ */
+function headerColumns<K extends string>(s: Sheet, labels: Record<K, string>, required: readonly K[]): { row: number; cols: Partial<Record<K, number>> } | null {
+  for (let r = s.top; r <= Math.min(s.bottom, s.top + 10); r++) {
+    const cols: Partial<Record<K, number>> = {};
+    for (let c = s.left; c <= s.right; c++) {
+      const t = cellText(s.get(r, c)).replace(/\s+/g, "");
+      for (const [k, label] of Object.entries(labels) as [K, string][]) if (t === label) cols[k] = c;
+    }
+    if (required.every((k) => cols[k] !== undefined)) return { row: r, cols };
+  }
+  return null;
+}
+
 /** The confirmed rows of a 自评质量 sheet (rows whose 复核确认得分 is empty are the rubric's score, unconfirmed). */
 export function readQualitySheet(grid: Grid, file: string): QualityConfirmation[] {
   const s = new Sheet(grid);
-  for (let r = s.top; r <= Math.min(s.bottom, s.top + 10); r++) {
-    const cols: Partial<Record<keyof typeof LABELS, number>> = {};
-    for (let c = s.left; c <= s.right; c++) {
-      const t = cellText(s.get(r, c)).replace(/\s+/g, "");
-      for (const [k, label] of Object.entries(LABELS) as [keyof typeof LABELS, string][]) if (t === label) cols[k] = c;
-    }
-    if (cols.name === undefined || cols.confirmed === undefined) continue;
-    const out: QualityConfirmation[] = [];
-    for (let row = r + 1; row <= s.bottom; row++) {
-      const name = cleanText(s.get(row, cols.name));
-      if (!name) break;
-      const score = parseNumber(s.get(row, cols.confirmed));
-      if (score === null) continue;
-      const get = (k: keyof typeof LABELS) => (cols[k] === undefined ? null : cleanText(s.get(row, cols[k]!)));
-      out.push({ name, code: get("code"), unit: get("unit"), score, note: get("note"), location: { file, sheet: grid.sheet, cell: a1(row, cols.confirmed) } });
-    }
-    return out;
+  const h = headerColumns<keyof typeof LABELS>(s, LABELS, ["name", "confirmed"]);
+  if (!h) return [];
+  const { cols } = h;
+  const nameCol = cols.name!;
+  const scoreCol = cols.confirmed!;
+  const out: QualityConfirmation[] = [];
+  for (let row = h.row + 1; row <= s.bottom; row++) {
+    const name = cleanText(s.get(row, nameCol));
+    if (!name) break;
+    const score = parseNumber(s.get(row, scoreCol));
+    if (score === null) continue;
+    const get = (k: keyof typeof LABELS) => (cols[k] === undefined ? null : cleanText(s.get(row, cols[k]!)));
+    out.push({ name, code: get("code"), unit: get("unit"), score, note: get("note"), location: { file, sheet: grid.sheet, cell: a1(row, scoreCol) } });
   }
-  return [];
+  return out;
 }
 
 /** A problem the reviewer recorded on a review workbook's 抽评发现的问题 sheet (confirmed, or added). */
@@ -61,26 +73,21 @@ const PROBLEM_LABELS = { name: "项目名称", level: "级别", description: "�
  */
 export function readProblemsSheet(grid: Grid, file: string): ReviewProblem[] {
   const s = new Sheet(grid);
-  for (let r = s.top; r <= Math.min(s.bottom, s.top + 10); r++) {
-    const cols: Partial<Record<keyof typeof PROBLEM_LABELS, number>> = {};
-    for (let c = s.left; c <= s.right; c++) {
-      const t = cellText(s.get(r, c)).replace(/\s+/g, "");
-      for (const [k, label] of Object.entries(PROBLEM_LABELS) as [keyof typeof PROBLEM_LABELS, string][]) if (t === label) cols[k] = c;
-    }
-    if (cols.name === undefined || cols.description === undefined) continue;
-    const get = (row: number, k: keyof typeof PROBLEM_LABELS) => (cols[k] === undefined ? null : cleanText(s.get(row, cols[k]!)));
-    const out: ReviewProblem[] = [];
-    for (let row = r + 1; row <= s.bottom; row++) {
-      const name = get(row, "name");
-      const description = get(row, "description");
-      if (!name || !description) continue;
-      const confirm = (get(row, "confirm") ?? "").replace(/\s+/g, "");
-      const prefilled = get(row, "level") !== null;
-      if (confirm.startsWith("否")) continue;
-      if (prefilled && !confirm.startsWith("是")) continue;
-      out.push({ name, description, kind: prefilled ? "confirmed" : "added", note: get(row, "note"), location: { file, sheet: grid.sheet, cell: a1(row, cols.description) } });
-    }
-    return out;
+  const h = headerColumns<keyof typeof PROBLEM_LABELS>(s, PROBLEM_LABELS, ["name", "description"]);
+  if (!h) return [];
+  const { cols } = h;
+  const descriptionCol = cols.description!;
+  const get = (row: number, k: keyof typeof PROBLEM_LABELS) => (cols[k] === undefined ? null : cleanText(s.get(row, cols[k]!)));
+  const out: ReviewProblem[] = [];
+  for (let row = h.row + 1; row <= s.bottom; row++) {
+    const name = get(row, "name");
+    const description = get(row, "description");
+    if (!name || !description) continue;
+    const confirm = (get(row, "confirm") ?? "").replace(/\s+/g, "");
+    const prefilled = get(row, "level") !== null;
+    if (confirm.startsWith("否")) continue;
+    if (prefilled && !confirm.startsWith("是")) continue;
+    out.push({ name, description, kind: prefilled ? "confirmed" : "added", note: get(row, "note"), location: { file, sheet: grid.sheet, cell: a1(row, descriptionCol) } });
   }
-  return [];
+  return out;
 }
